@@ -1,0 +1,95 @@
+package dev.livelens;
+
+import dev.livelens.config.LiveLensConfig;
+import dev.livelens.filter.FilterCatalog;
+import dev.livelens.http.HttpVerticle;
+import dev.livelens.metrics.PipelineMetrics;
+import dev.livelens.vision.JpegCodec;
+import dev.livelens.vision.JpegCodecs;
+import dev.livelens.vision.OpenCvNatives;
+import dev.livelens.worker.FilterWorkerVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
+
+/**
+ * The running application inside a Vert.x instance: the OpenCV workers and the HTTP verticle.
+ * Main uses it, and so do tests and applications that embed LiveLens.
+ */
+public final class LiveLensServer {
+
+  public static final String WORKER_POOL = "livelens-opencv";
+
+  private final Vertx vertx;
+  private final LiveLensConfig config;
+  private final FilterCatalog catalog;
+  private final PipelineMetrics metrics;
+  private final Supplier<JpegCodec> codecs;
+  private final HttpVerticle http;
+  private String workersDeployment;
+
+  private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
+    this.vertx = vertx;
+    this.config = config;
+    this.catalog = catalog;
+    this.metrics = metrics;
+    this.codecs = JpegCodecs.select(config.codec());
+    this.http = new HttpVerticle(config, catalog, metrics, info(config, codecName(config)));
+  }
+
+  /** Deploys workers first, then opens the port, so the first frame always finds a worker. */
+  public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
+      PipelineMetrics metrics) {
+    OpenCvNatives.load();
+    LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
+    return server.deployWorkers()
+        .compose(id -> vertx.deployVerticle(server.http))
+        .map(id -> server);
+  }
+
+  public Future<String> deployWorkers() {
+    DeploymentOptions options = new DeploymentOptions()
+        .setThreadingModel(ThreadingModel.WORKER)
+        .setWorkerPoolName(WORKER_POOL)
+        .setWorkerPoolSize(config.workers())
+        .setInstances(config.workers());
+    return vertx.deployVerticle(() -> new FilterWorkerVerticle(catalog, codecs, config.jpegQuality(), metrics),
+        options).onSuccess(id -> workersDeployment = id);
+  }
+
+  /** Takes every worker away (frames get busy errors until {@link #deployWorkers()} runs again). */
+  public Future<Void> undeployWorkers() {
+    String id = workersDeployment;
+    workersDeployment = null;
+    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public PipelineMetrics metrics() {
+    return metrics;
+  }
+
+  /** The codec the workers really use: what "auto" resolved to on this machine. */
+  public static String codecName(LiveLensConfig config) {
+    return "auto".equals(config.codec()) ? JpegCodecs.bestName() : config.codec();
+  }
+
+  private static JsonObject info(LiveLensConfig config, String codec) {
+    return new JsonObject()
+        .put("name", "LiveLens")
+        .put("protocol", 1)
+        .put("codec", codec)
+        .put("opencv", OpenCvNatives.version())
+        .put("workers", config.workers())
+        .put("maxFrameBytes", config.maxFrameBytes())
+        .put("maxImageSide", config.maxImageSide())
+        .put("maxInFlight", config.maxInFlight())
+        .put("java", System.getProperty("java.version"));
+  }
+}

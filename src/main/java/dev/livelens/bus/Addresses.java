@@ -1,0 +1,11 @@
+package dev.livelens.bus;
+
+/** Event-bus addresses, dotted nouns. */
+public final class Addresses {
+
+  /** Frames to process: any worker, in this JVM or another, may take one. */
+  public static final String FRAMES = "livelens.frames";
+
+  private Addresses() {
+  }
+}

@@ -1,0 +1,92 @@
+package dev.livelens.filter;
+
+import dev.livelens.vision.CascadeFiles;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfRect;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.opencv.objdetect.CascadeClassifier;
+
+/**
+ * Frontal faces, boxed on the frame. Detection runs on a downscaled grey copy, which is what makes
+ * it real-time; between detections the stream's last boxes are drawn again.
+ */
+public final class FacesFilter implements Filter {
+
+  static final String CASCADE = "lbpcascade_frontalface_improved.xml";
+
+  static final FilterSpec SPEC = new FilterSpec("faces", "Frontal face detection (boxes drawn and sent as JSON)",
+      List.of(
+          ParamSpec.integer("detectWidth", 320, 120, 1280,
+              "Width the frame is scaled to for detection: smaller is faster, larger finds smaller faces"),
+          ParamSpec.integer("minNeighbors", 3, 1, 20,
+              "Overlapping hits a face needs: higher means fewer false faces"),
+          ParamSpec.integer("detectEvery", 1, 1, 10,
+              "Run detection on every n-th frame and carry the boxes in between")));
+
+  private static final Scalar BOX_COLOUR = new Scalar(0, 255, 0);
+  private static final double MIN_FACE_FRACTION = 0.08;
+
+  private final CascadeClassifier classifier;
+  private final Mat gray = new Mat();
+  private final Mat small = new Mat();
+  private final MatOfRect found = new MatOfRect();
+
+  public FacesFilter() {
+    classifier = new CascadeClassifier(CascadeFiles.path(CASCADE).toString());
+    if (classifier.empty()) {
+      throw new IllegalStateException("OpenCV could not load the face cascade " + CASCADE);
+    }
+  }
+
+  @Override
+  public FilterSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public boolean reportsFaces() {
+    return true;
+  }
+
+  @Override
+  public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
+    if (hints.detect()) {
+      detect(frame, params, faces);
+    } else {
+      faces.addAll(hints.carriedFaces());
+    }
+    for (Rect face : faces) {
+      Imgproc.rectangle(frame, new Point(face.x, face.y), new Point(face.x + face.width, face.y + face.height),
+          BOX_COLOUR, 2);
+    }
+    return frame;
+  }
+
+  private void detect(Mat frame, JsonObject params, List<Rect> faces) {
+    double scale = Math.min(1.0, params.getInteger("detectWidth") / (double) frame.cols());
+    Imgproc.cvtColor(frame, gray, Imgproc.COLOR_BGR2GRAY);
+    Imgproc.resize(gray, small, new Size(Math.round(frame.cols() * scale), Math.round(frame.rows() * scale)),
+        0, 0, Imgproc.INTER_AREA);
+    Imgproc.equalizeHist(small, small);
+    int minSide = (int) Math.max(16, Math.min(small.cols(), small.rows()) * MIN_FACE_FRACTION);
+    classifier.detectMultiScale(small, found, 1.1, params.getInteger("minNeighbors"), 0,
+        new Size(minSide, minSide), new Size());
+    for (Rect r : found.toArray()) {
+      faces.add(new Rect((int) Math.round(r.x / scale), (int) Math.round(r.y / scale),
+          (int) Math.round(r.width / scale), (int) Math.round(r.height / scale)));
+    }
+  }
+
+  @Override
+  public void close() {
+    gray.release();
+    small.release();
+    found.release();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.livelens.filter;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** What a filter is called, what it does and which parameters it takes: the public face of a filter. */
+public record FilterSpec(String name, String description, List<ParamSpec> params) {
+
+  /**
+   * The complete parameter set to apply: defaults filled in, every given value checked.
+   *
+   * @throws BadParamsException naming the first unknown, mistyped or out-of-range parameter
+   */
+  public JsonObject resolve(JsonObject given) {
+    JsonObject applied = new JsonObject();
+    JsonObject input = given == null ? new JsonObject() : given;
+    for (String key : input.fieldNames()) {
+      if (params.stream().noneMatch(p -> p.name().equals(key))) {
+        throw new BadParamsException("filter " + name + " has no parameter " + key);
+      }
+    }
+    for (ParamSpec param : params) {
+      applied.put(param.name(), param.validate(input.getValue(param.name())));
+    }
+    return applied;
+  }
+
+  public JsonObject toJson() {
+    JsonArray paramsJson = new JsonArray();
+    params.forEach(p -> paramsJson.add(p.toJson()));
+    return new JsonObject().put("name", name).put("description", description).put("params", paramsJson);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.livelens.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The pipeline's own meters, tagged by filter. Names and meanings are listed in docs/metrics.md;
+ * Prometheus adds the {@code _total} and {@code _seconds} suffixes.
+ */
+public final class PipelineMetrics {
+
+  /** Why a frame got no image reply. */
+  public enum DropReason {
+    /** A newer frame from the same connection took its place while it waited. */
+    REPLACED("replaced"),
+    /** The connection's write queue was full when its reply was ready. */
+    SOCKET_FULL("socket_full"),
+    /** It was answered with an error message instead. */
+    ERROR("error");
+
+    final String tag;
+
+    DropReason(String tag) {
+      this.tag = tag;
+    }
+  }
+
+  /** The stages a frame passes; "total" runs from the frame's arrival to its reply being written. */
+  public enum Stage {
+    QUEUE("queue"), DECODE("decode"), FILTER("filter"), ENCODE("encode"), REPLY("reply"), TOTAL("total");
+
+    final String tag;
+
+    Stage(String tag) {
+      this.tag = tag;
+    }
+  }
+
+  private final MeterRegistry registry;
+  private final AtomicInteger sessions = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Counter workerBusy;
+
+  public PipelineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder("livelens.sessions", sessions, AtomicInteger::get)
+        .description("Stream connections open now").register(registry);
+    Gauge.builder("livelens.frames.in.flight", inFlight, AtomicInteger::get)
+        .description("Frames sent to a worker and not yet answered").register(registry);
+    workerBusy = Counter.builder("livelens.worker.busy.seconds")
+        .description("Time workers spent processing frames; its rate over the worker count is utilisation")
+        .register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public void sessionOpened() {
+    sessions.incrementAndGet();
+  }
+
+  public void sessionClosed() {
+    sessions.decrementAndGet();
+  }
+
+  public void frameDispatched() {
+    inFlight.incrementAndGet();
+  }
+
+  public void frameReturned() {
+    inFlight.decrementAndGet();
+  }
+
+  public void received(String filter) {
+    counter("livelens.frames.received", "Frames that arrived on stream sockets", filter, null).increment();
+  }
+
+  public void processed(String filter) {
+    counter("livelens.frames.processed", "Frames answered with a processed image", filter, null).increment();
+  }
+
+  public void dropped(String filter, DropReason reason) {
+    counter("livelens.frames.dropped", "Frames that got no image reply, by reason", filter, reason.tag)
+        .increment();
+  }
+
+  public void stage(String filter, Stage stage, long nanos) {
+    timers.computeIfAbsent(filter + '/' + stage.tag, key -> Timer.builder("livelens.stage")
+        .description("Time a frame spends in each stage of the pipeline")
+        .tags("filter", filter, "stage", stage.tag)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .distributionStatisticExpiry(Duration.ofSeconds(10))
+        .distributionStatisticBufferLength(2)
+        .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void workerBusy(long nanos) {
+    workerBusy.increment(nanos / 1e9);
+  }
+
+  private Counter counter(String name, String description, String filter, String reason) {
+    String key = name + '/' + filter + '/' + reason;
+    return counters.computeIfAbsent(key, k -> {
+      Counter.Builder builder = Counter.builder(name).description(description).tag("filter", filter);
+      if (reason != null) {
+        builder.tag("reason", reason);
+      }
+      return builder.register(registry);
+    });
+  }
+}

@@ -1,0 +1,31 @@
+package dev.livelens.metrics;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+
+/** Creates Vert.x with its Micrometer metrics going to the application's own registry. */
+public final class VertxWithMetrics {
+
+  private VertxWithMetrics() {
+  }
+
+  /** JVM metrics (heap, GC, threads, CPU) come with Vert.x's; resident memory is added here. */
+  public static Vertx create(PrometheusMeterRegistry registry) {
+    MicrometerMetricsOptions metricsOptions = new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .addLabels(Label.EB_ADDRESS)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(metricsOptions))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    new ProcessMemoryMetrics().bindTo(registry);
+    return vertx;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.livelens.stream;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.Base64;
+
+/** A client's text message of protocol version 1, parsed and checked. */
+sealed interface TextMessage {
+
+  /** {"type":"filter","filter":name,"params":{...}}: parameters are checked later against the filter. */
+  record SelectFilter(String filter, JsonObject params) implements TextMessage {
+  }
+
+  /** {"type":"frame","id":n,"data":"[data:image/jpeg;base64,]..."}: a frame in the compatibility mode. */
+  record Frame(long id, Buffer jpeg) implements TextMessage {
+  }
+
+  /** The message cannot be used; {@code frameId} is set when it was recognisably a frame. */
+  final class Invalid extends Exception {
+    private final ErrorCode code;
+    private final Long frameId;
+
+    Invalid(ErrorCode code, String message, Long frameId) {
+      super(message, null, false, false);
+      this.code = code;
+      this.frameId = frameId;
+    }
+
+    ErrorCode code() {
+      return code;
+    }
+
+    Long frameId() {
+      return frameId;
+    }
+  }
+
+  static TextMessage parse(String text, int maxFrameBytes) throws Invalid {
+    JsonObject json;
+    try {
+      json = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      throw new Invalid(ErrorCode.BAD_MESSAGE, "not a JSON object", null);
+    }
+    Object type = json.getValue("type");
+    if ("filter".equals(type)) {
+      return parseFilter(json);
+    }
+    if ("frame".equals(type)) {
+      return parseFrame(json, maxFrameBytes);
+    }
+    throw new Invalid(ErrorCode.BAD_MESSAGE, type instanceof String
+        ? "unknown message type '" + type + "'" : "a message needs a string field 'type'", null);
+  }
+
+  private static SelectFilter parseFilter(JsonObject json) throws Invalid {
+    if (!(json.getValue("filter") instanceof String name)) {
+      throw new Invalid(ErrorCode.BAD_MESSAGE, "a filter message needs a string field 'filter'", null);
+    }
+    Object params = json.getValue("params");
+    if (params != null && !(params instanceof JsonObject)) {
+      throw new Invalid(ErrorCode.BAD_PARAMS, "'params' must be a JSON object", null);
+    }
+    return new SelectFilter(name, (JsonObject) params);
+  }
+
+  private static Frame parseFrame(JsonObject json, int maxFrameBytes) throws Invalid {
+    Object idValue = json.getValue("id");
+    if (!(idValue instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+        || number.longValue() < 0 || number.longValue() > WireFormat.MAX_ID) {
+      throw new Invalid(ErrorCode.BAD_MESSAGE, "a frame message needs an 'id' from 0 to " + WireFormat.MAX_ID, null);
+    }
+    long id = number.longValue();
+    if (!(json.getValue("data") instanceof String data)) {
+      throw new Invalid(ErrorCode.BAD_FRAME, "a frame message needs a string field 'data'", id);
+    }
+    String base64 = data.startsWith("data:") ? data.substring(data.indexOf(',') + 1) : data;
+    if ((long) base64.length() / 4 * 3 > maxFrameBytes + 2L) {
+      throw new Invalid(ErrorCode.TOO_LARGE, "frame is over the limit of " + maxFrameBytes + " bytes", id);
+    }
+    try {
+      return new Frame(id, Buffer.buffer(Base64.getDecoder().decode(base64)));
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(ErrorCode.BAD_FRAME, "'data' is not valid base64", id);
+    }
+  }
+}

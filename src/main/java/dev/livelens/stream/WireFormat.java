@@ -1,0 +1,47 @@
+package dev.livelens.stream;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** Builds the server's messages of protocol version 1, so their shape lives in one place. */
+public final class WireFormat {
+
+  public static final int ID_BYTES = 4;
+  public static final long MAX_ID = 0xFFFF_FFFFL;
+  static final String DATA_URL_PREFIX = "data:image/jpeg;base64,";
+
+  private WireFormat() {
+  }
+
+  public static Buffer binaryFrame(long id, Buffer jpeg) {
+    return Buffer.buffer(ID_BYTES + jpeg.length()).appendUnsignedInt(id).appendBuffer(jpeg);
+  }
+
+  public static String jsonFrame(long id, Buffer jpeg) {
+    String base64 = java.util.Base64.getEncoder().encodeToString(jpeg.getBytes());
+    return new JsonObject().put("type", "frame").put("id", id).put("data", DATA_URL_PREFIX + base64).encode();
+  }
+
+  public static String hello(List<String> filters, int maxFrameBytes) {
+    return new JsonObject().put("type", "hello").put("protocol", 1).put("filters", new JsonArray(filters))
+        .put("maxFrameBytes", maxFrameBytes).encode();
+  }
+
+  public static String filter(String name, JsonObject params) {
+    return new JsonObject().put("type", "filter").put("filter", name).put("params", params).encode();
+  }
+
+  public static String faces(long id, JsonArray faces) {
+    return new JsonObject().put("type", "faces").put("id", id).put("faces", faces).encode();
+  }
+
+  public static String error(ErrorCode code, String message, Long id) {
+    JsonObject json = new JsonObject().put("type", "error").put("code", code.wireName()).put("message", message);
+    if (id != null) {
+      json.put("id", id);
+    }
+    return json.encode();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.livelens.vision;
+
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/** OpenCV's own codec: always available, but built without SIMD in the openpnp jar. */
+public final class OpenCvJpegCodec implements JpegCodec {
+
+  private final MatOfByte input = new MatOfByte();
+  private final MatOfByte output = new MatOfByte();
+  private final MatOfInt qualityParams = new MatOfInt();
+  private int lastQuality = -1;
+
+  @Override
+  public String name() {
+    return "opencv";
+  }
+
+  @Override
+  public void decode(byte[] jpeg, int length, Mat dst) {
+    // imdecode also takes PNG etc., and decodes a truncated JPEG as a partly grey
+    // picture without failing: the marker check rejects both first.
+    JpegStructure.requireComplete(jpeg, length);
+    input.create(1, length, CvType.CV_8UC1);
+    input.put(0, 0, jpeg, 0, length);
+    Mat decoded = Imgcodecs.imdecode(input, Imgcodecs.IMREAD_COLOR);
+    try {
+      if (decoded.empty()) {
+        throw new BadImageException("not a decodable JPEG");
+      }
+      decoded.copyTo(dst);
+    } finally {
+      decoded.release();
+    }
+  }
+
+  @Override
+  public byte[] encode(Mat image, int quality) {
+    if (quality != lastQuality) {
+      qualityParams.fromArray(Imgcodecs.IMWRITE_JPEG_QUALITY, quality);
+      lastQuality = quality;
+    }
+    Imgcodecs.imencode(".jpg", image, output, qualityParams);
+    return output.toArray();
+  }
+
+  /** Releases the scratch Mats now rather than at garbage collection. */
+  @Override
+  public void close() {
+    input.release();
+    output.release();
+    qualityParams.release();
+  }
+}

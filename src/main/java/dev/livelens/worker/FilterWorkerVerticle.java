@@ -1,0 +1,76 @@
+package dev.livelens.worker;
+
+import dev.livelens.bus.Addresses;
+import dev.livelens.bus.FrameRequest;
+import dev.livelens.filter.FilterCatalog;
+import dev.livelens.metrics.PipelineMetrics;
+import dev.livelens.stream.ErrorCode;
+import dev.livelens.vision.BadImageException;
+import dev.livelens.vision.JpegCodec;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes frames off the event bus and runs them through OpenCV. Deployed with the WORKER threading
+ * model, so the blocking pixel work never touches an event loop; one instance handles one frame at a time.
+ */
+public final class FilterWorkerVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FilterWorkerVerticle.class);
+
+  private final FilterCatalog catalog;
+  private final Supplier<JpegCodec> codecs;
+  private final int jpegQuality;
+  private final PipelineMetrics metrics;
+  private FramePipeline pipeline;
+  private MessageConsumer<Buffer> consumer;
+  private byte[] scratch = new byte[64 * 1024];
+
+  public FilterWorkerVerticle(FilterCatalog catalog, Supplier<JpegCodec> codecs, int jpegQuality,
+      PipelineMetrics metrics) {
+    this.catalog = catalog;
+    this.codecs = codecs;
+    this.jpegQuality = jpegQuality;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    pipeline = new FramePipeline(catalog.createAll(), codecs.get(), jpegQuality);
+    consumer = vertx.eventBus().consumer(Addresses.FRAMES, this::process);
+    return consumer.completion();
+  }
+
+  private void process(Message<Buffer> message) {
+    long start = System.nanoTime();
+    try {
+      Buffer body = message.body();
+      int length = body.length();
+      if (scratch.length < length) {
+        scratch = new byte[Math.max(length, scratch.length * 2)];
+      }
+      body.getBytes(0, length, scratch, 0);
+      FramePipeline.Result result = pipeline.process(scratch, length, FrameRequest.fromHeaders(message.headers()));
+      message.reply(Buffer.buffer(result.jpeg()), result.reply().toDeliveryOptions());
+    } catch (BadImageException e) {
+      message.fail(ErrorCode.BAD_FRAME.failureCode(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("frame failed in filter {}: {}", message.headers().get("filter"), e.toString());
+      message.fail(ErrorCode.INTERNAL.failureCode(), "the server failed to process this frame");
+    } finally {
+      metrics.workerBusy(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    return unregistered.andThen(done -> pipeline.close());
+  }
+}
