@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks the JPEG codec: TurboJPEG when libturbojpeg can be loaded (about 3x faster),
+ * Picks the JPEG codec: TurboJPEG when libturbojpeg can be loaded (several times faster),
  * otherwise OpenCV's. The library is probed once per JVM; each worker then gets its
  * own codec instance from the returned supplier.
  */
@@ -53,7 +53,7 @@ public final class JpegCodecs {
           return TurboJpegCodec::new;
         }
         LOG.info("JPEG codec: opencv, because TurboJPEG is unavailable ({}); "
-            + "install libturbojpeg0 for about 3x faster JPEG", probe().detail);
+            + "install libturbojpeg0 for several times faster JPEG", probe().detail);
         return OpenCvJpegCodec::new;
       case TURBOJPEG:
         if (!probe().available) {

@@ -1,5 +1,6 @@
 package dev.livelens.vision;
 
+import org.opencv.core.CvException;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -24,9 +25,23 @@ public final class OpenCvJpegCodec implements JpegCodec {
     // imdecode also takes PNG etc., and decodes a truncated JPEG as a partly grey
     // picture without failing: the marker check rejects both first.
     JpegStructure.requireComplete(jpeg, length);
+    // imdecode allocates whatever the header claims (up to 2^30 pixels) and fills
+    // the missing data with grey, so check the claimed size first.
+    long pixels = JpegStructure.framePixels(jpeg, length);
+    if (pixels <= 0) {
+      throw new BadImageException("JPEG contains no image");
+    }
+    if (pixels > JpegStructure.MAX_PIXELS) {
+      throw new BadImageException("JPEG of " + pixels + " pixels is too large");
+    }
     input.create(1, length, CvType.CV_8UC1);
     input.put(0, 0, jpeg, 0, length);
-    Mat decoded = Imgcodecs.imdecode(input, Imgcodecs.IMREAD_COLOR);
+    Mat decoded;
+    try {
+      decoded = Imgcodecs.imdecode(input, Imgcodecs.IMREAD_COLOR);
+    } catch (CvException e) {
+      throw new BadImageException("not a decodable JPEG: " + e.getMessage());
+    }
     try {
       if (decoded.empty()) {
         throw new BadImageException("not a decodable JPEG");

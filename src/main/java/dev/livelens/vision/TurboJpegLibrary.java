@@ -44,7 +44,7 @@ final class TurboJpegLibrary {
    */
   static synchronized String load() {
     if (loadedFrom == null && failure == null) {
-      List<String> problems = new ArrayList<>();
+      List<Throwable> problems = new ArrayList<>();
       for (String name : NAMES) {
         try {
           NativeLibrary library = NativeLibrary.getInstance(name);
@@ -52,12 +52,16 @@ final class TurboJpegLibrary {
           loadedFrom = library.getFile() != null ? library.getFile().getPath() : name;
           break;
         } catch (LinkageError | RuntimeException e) {
-          problems.add(name + ": " + e.getMessage());
+          problems.add(e);
         }
       }
       if (loadedFrom == null) {
+        // JNA's own messages run to many lines (every path tried): keep them as
+        // causes for a debug log, and the message short enough for a startup line.
         failure = new UnsatisfiedLinkError(
-            "TurboJPEG library not found (" + String.join("; ", problems) + ")");
+            "libturbojpeg not loadable (tried " + String.join(", ", NAMES) + ")");
+        failure.initCause(problems.get(0));
+        problems.stream().skip(1).forEach(failure::addSuppressed);
       }
     }
     if (failure != null) {

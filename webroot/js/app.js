@@ -1,0 +1,211 @@
+// Wires camera, socket, sender, renderer, controls and readouts together and
+// owns the Start/Stop lifecycle.
+
+import { openCamera, closeCamera, liveTrackCount } from './camera.js';
+import { StreamSocket, streamUrl } from './stream-socket.js';
+import { InFlight } from './in-flight.js';
+import { FrameGrabber } from './capture.js';
+import { FrameSender } from './sender.js';
+import { Renderer } from './renderer.js';
+import { Controls, fetchFilters, normalizeFilter } from './controls.js';
+import { Readouts } from './readouts.js';
+import { StatusView } from './status.js';
+
+const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+const $ = (id) => document.getElementById(id);
+
+const els = {
+  start: $('start'),
+  local: $('local'),
+  processed: $('processed'),
+  fps: $('fps'),
+  size: $('size'),
+};
+
+const status = new StatusView($('status'), $('message'));
+const readouts = new Readouts();
+const inFlight = new InFlight(2, 1000);
+const renderer = new Renderer(els.processed);
+const controls = new Controls({
+  select: $('filter'),
+  paramsBox: $('params'),
+  description: $('filter-description'),
+  onChange: sendFilter,
+});
+
+let camera = null;        // the latest MediaStream (kept after Stop so tracksLive stays honest)
+let running = false;      // the Start button is on
+let session = 0;          // bumps on every Start/Stop so late async results can tell they are stale
+let maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+let filterRepliesDue = 0; // our filter messages the server has not answered yet
+
+const socket = new StreamSocket({
+  url: () => streamUrl(controls.filter),
+  onConnecting: () => {
+    if (status.state !== 'lost') status.set('connecting');
+  },
+  onOpen,
+  onImage,
+  onMessage,
+  onLost: (retryAt) => {
+    inFlight.clear(); // nothing sent on the old socket will be answered
+    status.set('lost');
+    status.lost(retryAt);
+  },
+});
+
+const sender = new FrameSender({
+  grabber: new FrameGrabber(els.local),
+  socket,
+  inFlight,
+  readouts,
+  frameSize: () => els.size.value.split('x').map(Number),
+  maxFrameBytes: () => maxFrameBytes,
+  onTooLarge: () => status.message('A frame was larger than the server accepts; try a smaller frame size.', 'frame'),
+});
+
+function onOpen() {
+  inFlight.clear();
+  filterRepliesDue = 0;
+  status.set('streaming');
+  status.clearMessage('lost');
+  // The URL carried only the filter name; this also restores the chosen parameters.
+  sendFilter(controls.filter, controls.params);
+}
+
+function onImage(id, jpeg) {
+  const now = performance.now();
+  readouts.frameReceived(now, inFlight.answer(id, now));
+  renderer.draw(id, jpeg);
+}
+
+function onMessage(msg) {
+  switch (msg.type) {
+    case 'hello':
+      if (Number.isFinite(msg.maxFrameBytes) && msg.maxFrameBytes > 0) maxFrameBytes = msg.maxFrameBytes;
+      // Fallback when /api/filters could not be read.
+      if (controls.filters.length === 0 && Array.isArray(msg.filters)) {
+        controls.setFilters(msg.filters.map(normalizeFilter).filter(Boolean));
+      }
+      break;
+    case 'filter':
+      filterRepliesDue = Math.max(0, filterRepliesDue - 1);
+      // Only the answer to our latest change is shown, so a slider never jumps back.
+      if (filterRepliesDue === 0 && !controls.changePending) controls.applyServer(msg.filter, msg.params);
+      break;
+    case 'faces':
+      readouts.facesSeen(msg.faces, performance.now());
+      break;
+    case 'stats':
+      readouts.stats(msg);
+      break;
+    case 'error':
+      onServerError(msg);
+      break;
+    default:
+      break; // newer servers may add message types; ignore them
+  }
+}
+
+function onServerError(msg) {
+  if (Number.isInteger(msg.id)) inFlight.answer(msg.id, performance.now());
+  if (msg.code === 'unknown_filter' || msg.code === 'bad_params') {
+    filterRepliesDue = Math.max(0, filterRepliesDue - 1);
+  }
+  // Frame errors are shown but never stop the stream.
+  status.message(`Server: ${msg.message || msg.code || 'error'}`, 'server');
+}
+
+function sendFilter(filter, params) {
+  readouts.clearFaces();
+  if (socket.sendJson({ type: 'filter', filter, params })) filterRepliesDue++;
+}
+
+async function start() {
+  if (running) return;
+  const mine = ++session;
+  setRunning(true);
+  status.clearMessage();
+  status.set('connecting');
+  readouts.reset();
+  inFlight.clear();
+  let stream;
+  try {
+    stream = await openCamera();
+  } catch (err) {
+    if (mine !== session) return;
+    setRunning(false);
+    status.set('error');
+    status.message(err.message, 'camera');
+    return;
+  }
+  if (mine !== session) {
+    closeCamera(stream); // Stop was pressed while the permission prompt was open
+    return;
+  }
+  camera = stream;
+  els.local.srcObject = stream;
+  stream.getTracks().forEach((t) => t.addEventListener('ended', () => onCameraEnded(mine)));
+  renderer.attach();
+  socket.start();
+  sender.start(Number(els.fps.value));
+}
+
+function stop(finalState = 'idle') {
+  session++;
+  setRunning(false);
+  sender.stop();
+  socket.stop();
+  inFlight.clear();
+  closeCamera(camera);
+  els.local.srcObject = null;
+  renderer.detach();
+  status.clearMessage();
+  status.set(finalState);
+}
+
+// The camera went away on its own (unplugged, or revoked in the browser).
+function onCameraEnded(mine) {
+  if (mine !== session || !running) return;
+  stop('error');
+  status.message('The camera stopped delivering video. Check it and press Start again.', 'camera');
+}
+
+function setRunning(on) {
+  running = on;
+  els.start.textContent = on ? 'Stop' : 'Start';
+  els.start.setAttribute('aria-pressed', String(on));
+}
+
+els.start.addEventListener('click', () => (running ? stop() : start()));
+els.fps.addEventListener('change', () => sender.setFps(Number(els.fps.value)));
+
+fetchFilters()
+  .then((filters) => controls.setFilters(filters))
+  .catch(() => status.message('Could not load the filter list; only "none" is available until the server answers.', 'filters'));
+
+status.set('idle');
+
+// Read-only hook for browser tests.
+window.livelens = Object.freeze({
+  state() {
+    const r = readouts.snapshot();
+    return {
+      status: status.state,
+      sentFrames: r.sentFrames,
+      receivedFrames: r.receivedFrames,
+      recvFps: r.recvFps,
+      sentFps: r.sentFps,
+      rttMs: r.rttMs,
+      drops: r.drops,
+      skipped: r.skipped,
+      serverP50Ms: r.serverP50Ms,
+      serverP95Ms: r.serverP95Ms,
+      faces: r.faces,
+      socketOpen: socket.open,
+      tracksLive: liveTrackCount(camera),
+      filter: controls.filter,
+      params: controls.params,
+    };
+  },
+});

@@ -1,0 +1,108 @@
+// Protocol v1 over a WebSocket: binary frames (4-byte big-endian id + JPEG)
+// and JSON text messages. While the stream is wanted, an unexpected close is
+// retried with exponential backoff so the page heals by itself.
+
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 5000;
+
+/** WebSocket URL on the page's own host; the filter rides along as a query parameter. */
+export function streamUrl(filter) {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/ws/stream?filter=${encodeURIComponent(filter)}`;
+}
+
+export class StreamSocket {
+  /**
+   * @param {object} handlers
+   * @param {() => string} handlers.url          called on every (re)connect
+   * @param {() => void} handlers.onConnecting
+   * @param {() => void} handlers.onOpen
+   * @param {(id: number, jpeg: Uint8Array) => void} handlers.onImage
+   * @param {(msg: object) => void} handlers.onMessage
+   * @param {(retryAt: number) => void} handlers.onLost  retryAt in performance.now() time
+   */
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.ws = null;
+    this.wanted = false;
+    this.retryMs = FIRST_RETRY_MS;
+    this.retryTimer = 0;
+  }
+
+  get open() {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  start() {
+    this.wanted = true;
+    this.retryMs = FIRST_RETRY_MS;
+    this.connect();
+  }
+
+  stop() {
+    this.wanted = false;
+    clearTimeout(this.retryTimer);
+    const ws = this.ws;
+    this.ws = null;
+    if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, 'stopped');
+  }
+
+  /** Sends one frame; the header is built here so callers only deal in ids and blobs. */
+  sendFrame(id, jpegBlob) {
+    if (!this.open) return false;
+    const header = new ArrayBuffer(4);
+    new DataView(header).setUint32(0, id >>> 0, false);
+    this.ws.send(new Blob([header, jpegBlob]));
+    return true;
+  }
+
+  sendJson(msg) {
+    if (!this.open) return false;
+    this.ws.send(JSON.stringify(msg));
+    return true;
+  }
+
+  connect() {
+    this.handlers.onConnecting();
+    const ws = new WebSocket(this.handlers.url());
+    ws.binaryType = 'arraybuffer';
+    this.ws = ws;
+    ws.onopen = () => {
+      this.retryMs = FIRST_RETRY_MS; // a good connection resets the backoff
+      this.handlers.onOpen();
+    };
+    ws.onmessage = (ev) => this.dispatch(ev.data);
+    // onerror is always followed by onclose; the close handler does the work.
+    ws.onerror = () => {};
+    ws.onclose = () => {
+      if (this.ws !== ws) return; // an old socket closing after stop() or a reconnect
+      this.ws = null;
+      if (this.wanted) this.scheduleRetry();
+    };
+  }
+
+  scheduleRetry() {
+    const delay = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+    this.handlers.onLost(performance.now() + delay);
+    this.retryTimer = setTimeout(() => {
+      if (this.wanted) this.connect();
+    }, delay);
+  }
+
+  dispatch(data) {
+    if (data instanceof ArrayBuffer) {
+      if (data.byteLength < 4) return; // not a frame reply; nothing to match it to
+      const id = new DataView(data).getUint32(0, false);
+      this.handlers.onImage(id, new Uint8Array(data, 4));
+      return;
+    }
+    let msg;
+    try {
+      msg = JSON.parse(data);
+    } catch {
+      return; // the server only sends JSON text; ignore anything else rather than crash
+    }
+    if (msg && typeof msg.type === 'string') this.handlers.onMessage(msg);
+  }
+}
