@@ -1,0 +1,151 @@
+package dev.livelens.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A protocol-v1 client over a real WebSocket, written from the protocol document, with blocking
+ * helpers so tests read top to bottom.
+ */
+public final class StreamClient implements AutoCloseable {
+
+  /** One message from the server: an image reply (binary) or a JSON message. */
+  public record Incoming(long id, byte[] jpeg, JsonObject json) {
+
+    public boolean isImage() {
+      return jpeg != null;
+    }
+
+    public String type() {
+      return json == null ? "image" : json.getString("type");
+    }
+  }
+
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final WebSocketClient client;
+  private final ClientWebSocket socket;
+  private final BlockingQueue<Incoming> incoming = new LinkedBlockingQueue<>();
+  public final CompletableFuture<Short> closeStatus = new CompletableFuture<>();
+
+  /** Handlers are set before connecting, so the server's greeting can never slip past them. */
+  private StreamClient(WebSocketClient client, ClientWebSocket socket) {
+    this.client = client;
+    this.socket = socket;
+    socket.binaryMessageHandler(buffer -> incoming.add(
+        new Incoming(buffer.getUnsignedInt(0), buffer.getBytes(4, buffer.length()), null)));
+    socket.textMessageHandler(text -> incoming.add(new Incoming(-1, null, new JsonObject(text))));
+    socket.closeHandler(v -> closeStatus.complete(socket.closeStatusCode()));
+  }
+
+  public static StreamClient connect(Vertx vertx, int port, String uri, String origin) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
+    WebSocketConnectOptions options = new WebSocketConnectOptions()
+        .setHost("127.0.0.1").setPort(port).setURI(uri);
+    if (origin != null) {
+      options.addHeader("Origin", origin);
+    }
+    StreamClient stream = new StreamClient(client, client.webSocket());
+    stream.socket.connect(options).await();
+    return stream;
+  }
+
+  public void sendFrame(long id, byte[] jpeg) {
+    sendRaw(Buffer.buffer().appendUnsignedInt(id).appendBytes(jpeg));
+  }
+
+  public void sendRaw(Buffer message) {
+    socket.writeBinaryMessage(message).await();
+  }
+
+  public void sendJsonFrame(long id, byte[] jpeg, boolean withDataPrefix) {
+    String data = (withDataPrefix ? "data:image/jpeg;base64," : "") + Base64.getEncoder().encodeToString(jpeg);
+    sendText(new JsonObject().put("type", "frame").put("id", id).put("data", data).encode());
+  }
+
+  public void selectFilter(String filter, JsonObject params) {
+    sendText(new JsonObject().put("type", "filter").put("filter", filter).put("params", params).encode());
+  }
+
+  public void sendText(String text) {
+    socket.writeTextMessage(text).await();
+  }
+
+  /** The next message of any kind except {@code stats}, which arrive on their own clock. */
+  public Incoming next() {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Incoming message = poll(Duration.ofNanos(deadline - System.nanoTime()));
+      if (message != null && !"stats".equals(message.type())) {
+        return message;
+      }
+    }
+    return fail("no message but stats from the server within " + TIMEOUT);
+  }
+
+  /** Skips messages until one of {@code type} ("image" for an image reply) arrives. */
+  public Incoming next(String type) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Incoming message = poll(Duration.ofNanos(deadline - System.nanoTime()));
+      if (message != null && type.equals(message.type())) {
+        return message;
+      }
+    }
+    return fail("no '" + type + "' message within " + TIMEOUT);
+  }
+
+  /** Reads the greeting and the initial filter confirmation every connection starts with. */
+  public StreamClient skipGreeting() {
+    assertEquals("hello", next().type());
+    assertEquals("filter", next().type());
+    return this;
+  }
+
+  /** The error the server must send next (stats aside), checked for its code and frame id. */
+  public JsonObject expectError(String code, Long id) {
+    Incoming message = next();
+    assertNotNull(message.json(), "expected an error, got an image reply");
+    assertEquals("error", message.type(), message.json().encode());
+    assertEquals(code, message.json().getString("code"), message.json().encode());
+    assertEquals(id, message.json().getLong("id"), message.json().encode());
+    return message.json();
+  }
+
+  public Incoming poll(Duration timeout) {
+    try {
+      return incoming.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public boolean isClosed() {
+    return socket.isClosed();
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isClosed()) {
+      socket.close().await();
+    }
+    client.close().await();
+  }
+}

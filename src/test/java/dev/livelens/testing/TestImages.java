@@ -1,0 +1,102 @@
+package dev.livelens.testing;
+
+import dev.livelens.vision.OpenCvNatives;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/** Real photos from the test resources and simple drawn images, as JPEG bytes. */
+public final class TestImages {
+
+  static {
+    OpenCvNatives.load();
+  }
+
+  private TestImages() {
+  }
+
+  public static byte[] resource(String name) {
+    try (InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test image " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** 640x480 JPEG of the astronaut photo: one frontal face. */
+  public static byte[] faceFrame() {
+    return resource("astronaut-640x480.jpg");
+  }
+
+  /** A 640x480 JPEG of a photo with no face in it. */
+  public static byte[] noFaceFrame() {
+    Mat photo = decode(resource("coffee.png"));
+    Mat resized = new Mat();
+    Imgproc.resize(photo, resized, new org.opencv.core.Size(640, 480));
+    byte[] jpeg = encode(resized);
+    photo.release();
+    resized.release();
+    return jpeg;
+  }
+
+  /** A flat mid-grey 640x480 frame with a white rectangle from (200,150) to (440,330). */
+  public static byte[] rectangleFrame() {
+    Mat image = new Mat(480, 640, CvType.CV_8UC3, new Scalar(90, 90, 90));
+    Imgproc.rectangle(image, new Point(200, 150), new Point(440, 330), new Scalar(255, 255, 255), -1);
+    byte[] jpeg = encode(image);
+    image.release();
+    return jpeg;
+  }
+
+  /** A 640x480 frame of one flat colour: nothing to find in it. */
+  public static byte[] flatFrame() {
+    Mat image = new Mat(480, 640, CvType.CV_8UC3, new Scalar(40, 120, 200));
+    byte[] jpeg = encode(image);
+    image.release();
+    return jpeg;
+  }
+
+  public static Mat decode(byte[] bytes) {
+    MatOfByte buffer = new MatOfByte(bytes);
+    Mat image = Imgcodecs.imdecode(buffer, Imgcodecs.IMREAD_COLOR);
+    buffer.release();
+    if (image.empty()) {
+      throw new AssertionError("not a decodable image (" + bytes.length + " bytes)");
+    }
+    return image;
+  }
+
+  public static byte[] encode(Mat image) {
+    MatOfByte buffer = new MatOfByte();
+    Imgcodecs.imencode(".jpg", image, buffer, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 90));
+    byte[] bytes = buffer.toArray();
+    buffer.release();
+    return bytes;
+  }
+
+  /** Largest difference between the B, G and R values of any pixel. */
+  public static double maxChannelSpread(Mat bgr) {
+    Mat spread = new Mat();
+    java.util.List<Mat> planes = new java.util.ArrayList<>();
+    Core.split(bgr, planes);
+    Core.absdiff(planes.get(0), planes.get(1), spread);
+    double max = Core.minMaxLoc(spread).maxVal;
+    Core.absdiff(planes.get(1), planes.get(2), spread);
+    max = Math.max(max, Core.minMaxLoc(spread).maxVal);
+    planes.forEach(Mat::release);
+    spread.release();
+    return max;
+  }
+}
