@@ -10,6 +10,7 @@ import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Base64;
@@ -72,6 +73,16 @@ public final class StreamClient implements AutoCloseable {
 
   public void sendRaw(Buffer message) {
     socket.writeBinaryMessage(message).await();
+  }
+
+  /** One binary message sent as {@code count} WebSocket frames of {@code fragment} each. */
+  public void sendFragments(byte[] fragment, int count) {
+    for (int i = 0; i < count; i++) {
+      Buffer data = Buffer.buffer(fragment);
+      boolean last = i == count - 1;
+      socket.writeFrame(i == 0 ? WebSocketFrame.binaryFrame(data, last) : WebSocketFrame.continuationFrame(data, last))
+          .await();
+    }
   }
 
   public void sendJsonFrame(long id, byte[] jpeg, boolean withDataPrefix) {
