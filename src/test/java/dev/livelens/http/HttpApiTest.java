@@ -1,0 +1,118 @@
+package dev.livelens.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.livelens.testing.RawHttp;
+import dev.livelens.testing.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The HTTP side: the JSON API, the page's headers, static files and the upgrade's origin check. */
+class HttpApiTest {
+
+  private static TestServer server;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startServer() {
+    server = TestServer.start("--allowed-origins", "https://lens.example.org");
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void filtersApiListsEveryFilterWithParameterRanges() throws Exception {
+    HttpResponse<String> response = get("/api/filters");
+    assertEquals(200, response.statusCode());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    JsonArray filters = new JsonArray(response.body());
+    assertEquals(4, filters.size());
+    JsonObject edges = filters.getJsonObject(2);
+    assertEquals("edges", edges.getString("name"));
+    JsonObject low = edges.getJsonArray("params").getJsonObject(0);
+    assertEquals(new JsonObject().put("name", "low").put("type", "int").put("default", 50)
+        .put("description", low.getString("description")).put("min", 0).put("max", 1000).put("step", 1), low);
+  }
+
+  @Test
+  void healthzAnswersOk() throws Exception {
+    HttpResponse<String> response = get("/healthz");
+    assertEquals(200, response.statusCode());
+    assertEquals("ok", new JsonObject(response.body()).getString("status"));
+  }
+
+  @Test
+  void infoNamesTheCodecInUse() throws Exception {
+    JsonObject info = new JsonObject(get("/api/info").body());
+    assertTrue(info.getString("codec").equals("turbojpeg") || info.getString("codec").equals("opencv"));
+    assertEquals(1, info.getInteger("protocol"));
+  }
+
+  @Test
+  void pageIsServedWithSecurityHeaders() throws Exception {
+    HttpResponse<String> response = get("/");
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("<video"), "the page");
+    assertEquals(SecurityHeaders.CONTENT_SECURITY_POLICY,
+        response.headers().firstValue("Content-Security-Policy").orElse(""));
+    assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/../pom.xml", "/%2e%2e/pom.xml", "/css/../../pom.xml", "/..%2fpom.xml",
+      "/%2e%2e%2f%2e%2e%2fetc/passwd", "/../../../../etc/passwd", "/webroot/../pom.xml"})
+  void staticFilesCannotEscapeWebroot(String path) {
+    String head = RawHttp.get(server.port(), path);
+    assertTrue(head.startsWith("HTTP/1.1 404") || head.startsWith("HTTP/1.1 400")
+        || head.startsWith("HTTP/1.1 403"), path + " -> " + head.lines().findFirst().orElse(""));
+  }
+
+  @Test
+  void upgradeFromAForeignOriginIsRefused() {
+    String head = RawHttp.head(server.port(), RawHttp.upgrade(server.port(), "https://evil.example.com"));
+    assertTrue(head.startsWith("HTTP/1.1 403"), head);
+  }
+
+  @Test
+  void upgradeFromThePagesOwnOriginIsAccepted() {
+    String head = RawHttp.head(server.port(), RawHttp.upgrade(server.port(), "http://127.0.0.1:" + server.port()));
+    assertTrue(head.startsWith("HTTP/1.1 101"), head);
+  }
+
+  @Test
+  void upgradeFromAConfiguredOriginIsAccepted() {
+    String head = RawHttp.head(server.port(), RawHttp.upgrade(server.port(), "https://lens.example.org"));
+    assertTrue(head.startsWith("HTTP/1.1 101"), head);
+  }
+
+  @Test
+  void upgradeFromTheSameHostOnAnotherPortIsRefused() {
+    String head = RawHttp.head(server.port(), RawHttp.upgrade(server.port(), "http://127.0.0.1:1"));
+    assertTrue(head.startsWith("HTTP/1.1 403"), head);
+  }
+
+  @Test
+  void upgradeWithoutOriginIsAcceptedForNonBrowserClients() {
+    String head = RawHttp.head(server.port(), RawHttp.upgrade(server.port(), null));
+    assertTrue(head.startsWith("HTTP/1.1 101"), head);
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
