@@ -199,8 +199,8 @@ public final class StreamSession {
   private void onWorkerDone(PendingFrame frame, long sentAt, AsyncResult<Message<Buffer>> result) {
     inFlight--;
     metrics.frameReturned();
-    if (closed) {
-      return;
+    if (closed || socket.isClosed()) {
+      return; // the client is gone: nobody to answer, nothing to keep
     }
     String filterName = frame.request().filter();
     if (result.succeeded()) {
@@ -219,7 +219,7 @@ public final class StreamSession {
   private void deliver(PendingFrame frame, long sentAt, Message<Buffer> message) {
     long received = System.nanoTime();
     String filterName = frame.request().filter();
-    if (socket.writeQueueFull()) {
+    if (cannotWrite()) {
       dropped(frame, DropReason.SOCKET_FULL);
       return;
     }
@@ -266,7 +266,7 @@ public final class StreamSession {
 
   /** A frame answered with an error: counted once, as an error if the client can be told, else a drop. */
   private void frameFailed(long id, String filterName, ErrorCode code, String message) {
-    if (!socket.writeQueueFull() && !closed) {
+    if (!cannotWrite()) {
       counters.errors++;
       metrics.dropped(filterName, DropReason.ERROR);
       reject(code, message, id);
@@ -297,13 +297,18 @@ public final class StreamSession {
   }
 
   private void sendStats() {
-    if (!socket.writeQueueFull()) {
+    if (!cannotWrite()) {
       writeText(counters.toStats(filter.name(), inFlight + (waiting == null ? 0 : 1)));
     }
   }
 
+  /** A closing socket throws on writeQueueFull(), so closed is checked first. */
+  private boolean cannotWrite() {
+    return closed || socket.isClosed() || socket.writeQueueFull();
+  }
+
   private void writeText(String text) {
-    if (!closed) {
+    if (!closed && !socket.isClosed()) {
       socket.writeTextMessage(text);
     }
   }

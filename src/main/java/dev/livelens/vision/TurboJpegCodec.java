@@ -97,7 +97,7 @@ public final class TurboJpegCodec implements JpegCodec {
     heightOut.setInt(0, 0);
     if (TurboJpegLibrary.tjDecompressHeader3(
         handle, input, size, widthOut, heightOut, subsampOut, colorspaceOut) != 0) {
-      throw new BadImageException("bad JPEG header: " + TurboJpegLibrary.tjGetErrorStr2(handle));
+      throw refuse("bad JPEG header: ");
     }
     int width = widthOut.getInt(0);
     int height = heightOut.getInt(0);
@@ -115,8 +115,22 @@ public final class TurboJpegCodec implements JpegCodec {
     // STOPONWARNING it stops there instead of decoding the rest as grey.
     if (TurboJpegLibrary.tjDecompress2(handle, input, size, new Pointer(dst.dataAddr()),
         width, pitch, height, TJPF_BGR, TJFLAG_STOPONWARNING) != 0) {
-      throw new BadImageException("corrupt JPEG: " + TurboJpegLibrary.tjGetErrorStr2(handle));
+      throw refuse("corrupt JPEG: ");
     }
+  }
+
+  /**
+   * The error for a frame TurboJPEG failed on. The decompressor is replaced: after some corrupt input
+   * it keeps bad state and would refuse the next good frame too.
+   */
+  private BadImageException refuse(String what) {
+    BadImageException error = new BadImageException(what + TurboJpegLibrary.tjGetErrorStr2(state.decompressor));
+    TurboJpegLibrary.tjDestroy(state.decompressor);
+    state.decompressor = TurboJpegLibrary.tjInitDecompress();
+    if (state.decompressor == null) {
+      throw new IllegalStateException("TurboJPEG could not create a new decompressor");
+    }
+    return error;
   }
 
   @Override
