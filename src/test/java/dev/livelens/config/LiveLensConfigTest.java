@@ -1,0 +1,60 @@
+package dev.livelens.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LiveLensConfigTest {
+
+  @Test
+  void defaultsMatchTheProtocol() {
+    LiveLensConfig config = LiveLensConfig.defaults();
+    assertEquals(8080, config.port());
+    assertEquals(4 * 1024 * 1024, config.maxFrameBytes());
+    assertEquals(4096, config.maxImageSide());
+    assertEquals(Runtime.getRuntime().availableProcessors(), config.workers());
+  }
+
+  @Test
+  void environmentSetsAndFlagsWin() {
+    Map<String, String> env = Map.of("LIVELENS_PORT", "9000", "LIVELENS_WORKERS", "3");
+    LiveLensConfig fromEnv = LiveLensConfig.load(new String[0], env);
+    assertEquals(9000, fromEnv.port());
+    assertEquals(3, fromEnv.workers());
+    LiveLensConfig flagWins = LiveLensConfig.load(new String[] {"--port", "9100", "--workers=1"}, env);
+    assertEquals(9100, flagWins.port());
+    assertEquals(1, flagWins.workers());
+  }
+
+  @Test
+  void allowedOriginsAreAList() {
+    LiveLensConfig config = LiveLensConfig.load(
+        new String[] {"--allowed-origins", "https://a.example, https://b.example"}, Map.of());
+    assertEquals(Set.of("https://a.example", "https://b.example"), config.allowedOrigins());
+  }
+
+  @Test
+  void badValuesAreExplained() {
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class,
+        () -> LiveLensConfig.load(new String[] {"--port", "http"}, Map.of())).getMessage().contains("--port"));
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class,
+        () -> LiveLensConfig.load(new String[] {"--colour", "red"}, Map.of())).getMessage().contains("unknown option"));
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class,
+        () -> LiveLensConfig.load(new String[] {"--workers", "0"}, Map.of())).getMessage().contains("between"));
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class,
+        () -> LiveLensConfig.load(new String[] {"--codec", "gif"}, Map.of())).getMessage().contains("--codec"));
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsVariable() {
+    String help = LiveLensConfig.help("turbojpeg");
+    for (Option option : LiveLensConfig.OPTIONS) {
+      assertTrue(help.contains(option.flag()) && help.contains(option.env()), option.flag());
+    }
+    assertTrue(help.contains("JPEG codec on this machine: turbojpeg"));
+  }
+}
