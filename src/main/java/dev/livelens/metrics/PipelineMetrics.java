@@ -22,7 +22,9 @@ public final class PipelineMetrics {
     /** The connection's write queue was full when its reply was ready. */
     SOCKET_FULL("socket_full"),
     /** It was answered with an error message instead. */
-    ERROR("error");
+    ERROR("error"),
+    /** Its connection closed while it waited or was at a worker. */
+    CLOSED("closed");
 
     final String tag;
 

@@ -200,6 +200,7 @@ public final class StreamSession {
     inFlight--;
     metrics.frameReturned();
     if (closed) {
+      metrics.dropped(frame.request().filter(), DropReason.CLOSED);
       return;
     }
     String filterName = frame.request().filter();
@@ -310,7 +311,10 @@ public final class StreamSession {
 
   private void onClose() {
     closed = true;
-    waiting = null;
+    if (waiting != null) {
+      metrics.dropped(waiting.request().filter(), DropReason.CLOSED);
+      waiting = null;
+    }
     vertx.cancelTimer(statsTimer);
     vertx.cancelTimer(pingTimer);
     metrics.sessionClosed();
