@@ -44,6 +44,9 @@ public final class PipelineMetrics {
     }
   }
 
+  /** Stage percentiles describe the frames of about this long ago up to now. */
+  static final Duration PERCENTILE_WINDOW = Duration.ofSeconds(10);
+
   private final MeterRegistry registry;
   private final AtomicInteger sessions = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -100,7 +103,7 @@ public final class PipelineMetrics {
         .description("Time a frame spends in each stage of the pipeline")
         .tags("filter", filter, "stage", stage.tag)
         .publishPercentiles(0.5, 0.95, 0.99)
-        .distributionStatisticExpiry(Duration.ofSeconds(10))
+        .distributionStatisticExpiry(PERCENTILE_WINDOW)
         .distributionStatisticBufferLength(2)
         .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
   }
