@@ -2,6 +2,7 @@ package dev.livelens.http;
 
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
+import dev.livelens.metrics.DashboardFeed;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.ErrorCode;
 import dev.livelens.stream.StreamSession;
@@ -51,6 +52,8 @@ public final class HttpVerticle extends VerticleBase {
     if (metrics.registry() instanceof PrometheusMeterRegistry prometheus) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     }
+    DashboardRoutes.mount(router, DashboardFeed.start(vertx, metrics.registry(), config.workers(),
+        config.idleTimeoutSeconds()), originPolicy);
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     int maxMessage = config.maxWebSocketMessageBytes();
     HttpServerOptions options = new HttpServerOptions()

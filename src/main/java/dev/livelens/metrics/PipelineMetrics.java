@@ -22,7 +22,9 @@ public final class PipelineMetrics {
     /** The connection's write queue was full when its reply was ready. */
     SOCKET_FULL("socket_full"),
     /** It was answered with an error message instead. */
-    ERROR("error");
+    ERROR("error"),
+    /** Its connection closed while it waited or was at a worker. */
+    CLOSED("closed");
 
     final String tag;
 
@@ -41,6 +43,9 @@ public final class PipelineMetrics {
       this.tag = tag;
     }
   }
+
+  /** Stage percentiles describe the frames of about this long ago up to now. */
+  static final Duration PERCENTILE_WINDOW = Duration.ofSeconds(10);
 
   private final MeterRegistry registry;
   private final AtomicInteger sessions = new AtomicInteger();
@@ -98,7 +103,7 @@ public final class PipelineMetrics {
         .description("Time a frame spends in each stage of the pipeline")
         .tags("filter", filter, "stage", stage.tag)
         .publishPercentiles(0.5, 0.95, 0.99)
-        .distributionStatisticExpiry(Duration.ofSeconds(10))
+        .distributionStatisticExpiry(PERCENTILE_WINDOW)
         .distributionStatisticBufferLength(2)
         .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
   }

@@ -200,7 +200,8 @@ public final class StreamSession {
     inFlight--;
     metrics.frameReturned();
     if (closed || socket.isClosed()) {
-      return; // the client is gone: nobody to answer, nothing to keep
+      metrics.dropped(frame.request().filter(), DropReason.CLOSED); // the client is gone: nobody to answer
+      return;
     }
     String filterName = frame.request().filter();
     if (result.succeeded()) {
@@ -315,7 +316,10 @@ public final class StreamSession {
 
   private void onClose() {
     closed = true;
-    waiting = null;
+    if (waiting != null) {
+      metrics.dropped(waiting.request().filter(), DropReason.CLOSED);
+      waiting = null;
+    }
     vertx.cancelTimer(statsTimer);
     vertx.cancelTimer(pingTimer);
     metrics.sessionClosed();
