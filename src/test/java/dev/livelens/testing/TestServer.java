@@ -25,7 +25,10 @@ public final class TestServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts with the default configuration, changed by {@code flags} (e.g. "--workers", "1"). */
+  /**
+   * Starts with the default configuration, changed by {@code flags} (e.g. "--workers", "1"). The
+   * flags come after the random "--port 0" and win, so "--port", "8123" restarts on a known port.
+   */
   public static TestServer start(String... flags) {
     return start(FilterCatalog.standard(), flags);
   }
