@@ -57,14 +57,17 @@ public final class LiveLensServer {
         .setWorkerPoolSize(config.workers())
         .setInstances(config.workers());
     return vertx.deployVerticle(() -> new FilterWorkerVerticle(catalog, codecs, config.jpegQuality(), metrics),
-        options).onSuccess(id -> workersDeployment = id);
+        options).onSuccess(id -> {
+          workersDeployment = id;
+          metrics.workersDeployed(config.workers());
+        });
   }
 
   /** Takes every worker away (frames get busy errors until {@link #deployWorkers()} runs again). */
   public Future<Void> undeployWorkers() {
     String id = workersDeployment;
     workersDeployment = null;
-    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+    return id == null ? Future.succeededFuture() : vertx.undeploy(id).onSuccess(v -> metrics.workersDeployed(0));
   }
 
   public int port() {

@@ -52,8 +52,8 @@ public final class HttpVerticle extends VerticleBase {
     if (metrics.registry() instanceof PrometheusMeterRegistry prometheus) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     }
-    DashboardRoutes.mount(router, DashboardFeed.start(vertx, metrics.registry(), config.workers(),
-        config.idleTimeoutSeconds()), originPolicy);
+    DashboardRoutes.mount(router, DashboardFeed.start(vertx, metrics.registry(), config.idleTimeoutSeconds()),
+        originPolicy);
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     int maxMessage = config.maxWebSocketMessageBytes();
     HttpServerOptions options = new HttpServerOptions()

@@ -41,12 +41,11 @@ public final class DashboardFeed {
   /**
    * Starts sampling on the calling context; called from a verticle, the timer ends with it.
    *
-   * @param workers the OpenCV worker count, for utilisation
    * @param idleTimeoutSeconds the server's read idle timeout: dashboards are pinged well within it,
    *     since a browser answers pings but sends nothing else
    */
-  public static DashboardFeed start(Vertx vertx, MeterRegistry registry, int workers, int idleTimeoutSeconds) {
-    DashboardFeed feed = new DashboardFeed(vertx, new SnapshotSampler(registry, workers),
+  public static DashboardFeed start(Vertx vertx, MeterRegistry registry, int idleTimeoutSeconds) {
+    DashboardFeed feed = new DashboardFeed(vertx, new SnapshotSampler(registry),
         Math.max(1, idleTimeoutSeconds * 1000L / 3 / PERIOD_MS));
     feed.sampler.sample(System.nanoTime(), System.currentTimeMillis());
     vertx.setPeriodic(PERIOD_MS, id -> feed.tick());

@@ -44,12 +44,13 @@ public final class PipelineMetrics {
     }
   }
 
-  /** Stage percentiles describe the frames of about this long ago up to now. */
+  /** Stage percentiles describe the frames of at most this long ago (Micrometer rotates half of it at a time). */
   static final Duration PERCENTILE_WINDOW = Duration.ofSeconds(10);
 
   private final MeterRegistry registry;
   private final AtomicInteger sessions = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger workers = new AtomicInteger();
   private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
   private final Counter workerBusy;
@@ -60,6 +61,8 @@ public final class PipelineMetrics {
         .description("Stream connections open now").register(registry);
     Gauge.builder("livelens.frames.in.flight", inFlight, AtomicInteger::get)
         .description("Frames sent to a worker and not yet answered").register(registry);
+    Gauge.builder("livelens.workers", workers, AtomicInteger::get)
+        .description("OpenCV worker verticles deployed now").register(registry);
     workerBusy = Counter.builder("livelens.worker.busy.seconds")
         .description("Time workers spent processing frames; its rate over the worker count is utilisation")
         .register(registry);
@@ -106,6 +109,10 @@ public final class PipelineMetrics {
         .distributionStatisticExpiry(PERCENTILE_WINDOW)
         .distributionStatisticBufferLength(2)
         .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void workersDeployed(int count) {
+    workers.set(count);
   }
 
   public void workerBusy(long nanos) {

@@ -25,14 +25,12 @@ final class SnapshotSampler {
   private static final String EVENT_BUS_PREFIX = "vertx.eventbus.";
 
   private final MeterRegistry registry;
-  private final int workers;
   private Map<String, Double> previousCounts = new HashMap<>();
   private final Map<String, Long> lastActiveNanos = new HashMap<>();
   private long previousNanos;
 
-  SnapshotSampler(MeterRegistry registry, int workers) {
+  SnapshotSampler(MeterRegistry registry) {
     this.registry = registry;
-    this.workers = workers;
   }
 
   /** The meters as they stand now; the first call only sets the baseline for the rates. */
@@ -61,6 +59,7 @@ final class SnapshotSampler {
     private double sessions;
     private double inFlight;
     private double busySeconds;
+    private double workers;
     private double heapUsed;
     private double heapMax;
     private double rss = Double.NaN;
@@ -110,6 +109,7 @@ final class SnapshotSampler {
         case "livelens.sessions" -> sessions = value(meter);
         case "livelens.frames.in.flight" -> inFlight = value(meter);
         case "livelens.worker.busy.seconds" -> busySeconds = rate(meter);
+        case "livelens.workers" -> workers = value(meter);
         case "jvm.memory.used" -> heapUsed += "heap".equals(id.getTag("area")) ? value(meter) : 0;
         case "jvm.memory.max" -> heapMax += "heap".equals(id.getTag("area")) ? Math.max(0, value(meter)) : 0;
         case "process.memory.rss" -> rss = value(meter);
@@ -203,8 +203,8 @@ final class SnapshotSampler {
           .put("framesIn", round(framesIn, 100))
           .put("framesOut", round(framesOut, 100))
           .put("drops", dropRates)
-          .put("workers", new JsonObject().put("count", workers)
-              .put("utilisation", round(Math.min(1, busySeconds / workers), 1000)))
+          .put("workers", new JsonObject().put("count", (long) workers)
+              .put("utilisation", workers > 0 ? round(Math.min(1, busySeconds / workers), 1000) : 0.0))
           .put("cpu", new JsonObject().put("process", finite(round(cpu, 1000)))
               .put("system", finite(round(systemCpu, 1000))))
           .put("memory", new JsonObject().put("heapUsed", (long) heapUsed).put("heapMax", (long) heapMax)

@@ -80,16 +80,25 @@ class DashboardFeedTest {
       one.next();
       two.next();
 
+      // The two may have joined a tick apart: line their snapshots up by time first.
       String fromOne = one.nextText();
       String fromTwo = two.nextText();
-      while (new JsonObject(fromTwo).getLong("t") < new JsonObject(fromOne).getLong("t")) {
-        fromTwo = two.nextText();
+      while (time(fromOne) != time(fromTwo)) {
+        if (time(fromOne) < time(fromTwo)) {
+          fromOne = one.nextText();
+        } else {
+          fromTwo = two.nextText();
+        }
       }
 
       assertEquals(fromOne, fromTwo);
       one.close();
       two.close();
     }
+  }
+
+  private static long time(String snapshot) {
+    return new JsonObject(snapshot).getLong("t");
   }
 
   @Test

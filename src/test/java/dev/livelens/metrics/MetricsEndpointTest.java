@@ -46,6 +46,7 @@ class MetricsEndpointTest {
       assertEquals(1, metrics.value("livelens_sessions", Map.of()));
       assertEquals(0, metrics.value("livelens_frames_in_flight", Map.of()));
       assertTrue(metrics.value("livelens_worker_busy_seconds_total", Map.of()) > 0);
+      assertEquals(LiveLensConfig.defaults().workers(), metrics.value("livelens_workers", Map.of()));
       client.close();
     }
   }

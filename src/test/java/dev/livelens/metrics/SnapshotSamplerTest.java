@@ -19,10 +19,11 @@ class SnapshotSamplerTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final PipelineMetrics metrics = new PipelineMetrics(registry);
-  private final SnapshotSampler sampler = new SnapshotSampler(registry, 2);
+  private final SnapshotSampler sampler = new SnapshotSampler(registry);
 
   @Test
   void countersBecomeRatesPerSecondOverTheTimeBetweenSamples() {
+    metrics.workersDeployed(2);
     sampler.sample(SECOND, 1000);
     repeat(10, () -> metrics.received("edges"));
     repeat(8, () -> metrics.processed("edges"));
@@ -62,11 +63,13 @@ class SnapshotSamplerTest {
     metrics.sessionOpened();
     metrics.sessionOpened();
     metrics.frameDispatched();
+    metrics.workersDeployed(3);
 
     JsonObject snapshot = sampler.sample(SECOND, 1000);
 
     assertEquals(2, snapshot.getLong("sessions"));
     assertEquals(1, snapshot.getLong("inFlight"));
+    assertEquals(3, snapshot.getJsonObject("workers").getLong("count"));
   }
 
   @Test
