@@ -32,17 +32,18 @@ final class Report {
     line("");
     line("| run | filter | streams × fps | sent | answered | dropped (server) | errors | skipped (client) "
         + "| timed out | fps total | fps/stream min | RTT p50 ms | p95 | p99 | max "
-        + "| server queue / decode / filter / encode p50 ms | worker use | server CPU | bench CPU | other CPU "
+        + "| server queue / decode / filter / encode p50 ms | server total p50 / p99 ms | worker use | server CPU | bench CPU | other CPU "
         + "| server RSS MiB |");
-    line("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|");
+    line("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|--:|--:|--:|--:|--:|");
     for (RunResult r : runs) {
       RunSpec s = r.spec;
       line(String.format(Locale.ROOT, "| %s | %s | %d × %.0f | %d | %d | %d | %d | %d | %d | %.1f | %.1f "
-              + "| %.1f | %.1f | %.1f | %.1f | %.1f / %.1f / %.1f / %.1f | %.0f%% | %.2f | %.2f | %.2f | %.0f |",
+              + "| %.1f | %.1f | %.1f | %.1f | %.1f / %.1f / %.1f / %.1f | %.1f / %.1f | %.0f%% | %.2f | %.2f | %.2f "
+              + "| %.0f |",
           s.label(), s.filter(), s.streams(), s.fps(), r.sent, r.answered, r.serverDropped, r.errors, r.skipped,
           r.timedOut, r.fpsTotal, r.fpsPerStreamMin, r.rttP50, r.rttP95, r.rttP99, r.rttMax,
           r.stageP50.get("queue"), r.stageP50.get("decode"), r.stageP50.get("filter"), r.stageP50.get("encode"),
-          100 * r.workerUtilisation, r.serverCpuCores, r.benchCpuCores, r.otherCpuCores, r.serverRssEndMiB));
+          r.stageP50.get("total"), r.serverTotalP99, 100 * r.workerUtilisation, r.serverCpuCores, r.benchCpuCores, r.otherCpuCores, r.serverRssEndMiB));
     }
     line("");
     line("CPU in cores (1.00 = one core busy for the whole window); \"other\" is the rest of the machine "
