@@ -184,7 +184,8 @@ public final class StreamSession {
   private FrameRequest nextRequest() {
     int every = params.getInteger("detectEvery", 1);
     boolean detect = framesSinceDetect++ % every == 0;
-    return new FrameRequest(filter.name(), params, detect, detect ? new JsonArray() : lastFaces);
+    return new FrameRequest(filter.name(), params, detect, detect ? new JsonArray() : lastFaces,
+        System.currentTimeMillis() + config.maxWaitMs());
   }
 
   private void dispatch(PendingFrame frame) {
@@ -206,6 +207,8 @@ public final class StreamSession {
     String filterName = frame.request().filter();
     if (result.succeeded()) {
       deliver(frame, sentAt, result.result());
+    } else if (FrameReply.isLate(result.cause())) {
+      dropped(frame, DropReason.LATE);
     } else {
       ErrorCode code = failureCode(result.cause());
       frameFailed(frame.id(), filterName, code, failureMessage(result.cause()));
