@@ -33,6 +33,9 @@ public final class BenchMain {
                   OpenCV alone: the server's per-frame work in a tight loop, one thread per core
         frames  --source PNG [--out bench/frames] [--count 60]
                   makes the fake camera's frames from a photo
+        faces   --noface DIR [--frames bench/frames] [--cascades a.xml,b.xml] [--widths 160,240,320]
+                [--scales 1.1,1.2] [--neighbours 3,4] [--threads N]
+                  the face detector's settings measured: CPU a detection, faces found, false faces
       """;
 
   private BenchMain() {
@@ -48,6 +51,7 @@ public final class BenchMain {
       case "matrix" -> matrix(options);
       case "run" -> run(options);
       case "ceiling" -> ceiling(options);
+      case "faces" -> faces(options);
       case "frames" -> FrameSetMaker.make(Path.of(required(options, "--source")),
           Path.of(options.getOrDefault("--out", "bench/frames")),
           Integer.parseInt(options.getOrDefault("--count", "60")));
@@ -119,6 +123,25 @@ public final class BenchMain {
     Report report = new Report();
     report.ceiling(results, Map.of());
     System.out.print(report);
+  }
+
+  private static void faces(Map<String, String> o) throws Exception {
+    FaceTuning tuning = new FaceTuning(Path.of(o.getOrDefault("--frames", "bench/frames")),
+        Path.of(required(o, "--noface")));
+    List<FaceTuning.Setting> settings = new ArrayList<>();
+    for (String cascade : o.getOrDefault("--cascades", String.join(",", FaceTuning.CASCADES)).split(",")) {
+      for (String width : o.getOrDefault("--widths", "160,240,320").split(",")) {
+        for (String scale : o.getOrDefault("--scales", "1.1,1.2").split(",")) {
+          for (String neighbours : o.getOrDefault("--neighbours", "3,4").split(",")) {
+            settings.add(new FaceTuning.Setting(cascade, Integer.parseInt(width), Double.parseDouble(scale),
+                Integer.parseInt(neighbours)));
+          }
+        }
+      }
+    }
+    int threads = Integer.parseInt(o.getOrDefault("--threads",
+        String.valueOf(Runtime.getRuntime().availableProcessors())));
+    System.out.print(FaceTuning.table(tuning.measure(settings, threads)));
   }
 
   /** One event loop is plenty for the streams and leaves the cores to the server. */
