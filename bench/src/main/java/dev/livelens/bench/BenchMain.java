@@ -29,7 +29,7 @@ public final class BenchMain {
         run     --port P --pid PID --filter F [--streams 1] [--fps 30] [--in-flight 2] [--seconds 20]
                 [--warmup 3] [--params JSON]
                   one load run, printed as a table row
-        ceiling [--frames bench/frames] [--seconds 10] [--threads N] [--filters gray,edges,faces]
+        ceiling [--frames bench/frames] [--seconds 10] [--threads N] [--filters gray,edges,faces] [--params JSON]
                   OpenCV alone: the server's per-frame work in a tight loop, one thread per core
         frames  --source PNG [--out bench/frames] [--count 60]
                   makes the fake camera's frames from a photo
@@ -118,7 +118,7 @@ public final class BenchMain {
     double seconds = Double.parseDouble(o.getOrDefault("--seconds", "10"));
     List<Ceiling.Result> results = new ArrayList<>();
     for (String filter : o.getOrDefault("--filters", String.join(",", Matrix.FILTERS)).split(",")) {
-      results.add(ceiling.measure(filter.trim(), threads, seconds));
+      results.add(ceiling.measure(filter.trim(), new JsonObject(o.getOrDefault("--params", "{}")), threads, seconds));
     }
     Report report = new Report();
     report.ceiling(results, Map.of());

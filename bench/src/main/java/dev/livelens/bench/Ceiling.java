@@ -51,8 +51,13 @@ final class Ceiling {
   }
 
   Result measure(String filter, int threads, double seconds) throws InterruptedException {
+    return measure(filter, new JsonObject(), threads, seconds);
+  }
+
+  /** With parameters other than the filter's defaults (for tuning). */
+  Result measure(String filter, JsonObject given, int threads, double seconds) throws InterruptedException {
     FilterSpec spec = catalog.spec(filter).orElseThrow(() -> new IllegalArgumentException("no filter " + filter));
-    JsonObject params = spec.resolve(new JsonObject());
+    JsonObject params = spec.resolve(given);
     List<Loop> loops = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(threads);
     for (int i = 0; i < threads; i++) {
