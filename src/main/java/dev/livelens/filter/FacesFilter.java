@@ -22,13 +22,13 @@ public final class FacesFilter implements Filter {
 
   static final FilterSpec SPEC = new FilterSpec("faces", "Frontal face detection (boxes drawn and sent as JSON)",
       List.of(
-          ParamSpec.integer("detectWidth", 320, 120, 1280,
+          ParamSpec.integer("detectWidth", 440, 120, 1280,
               "Width the frame is scaled to for detection: smaller is faster, larger finds smaller faces"),
-          ParamSpec.number("scaleFactor", 1.1, 1.05, 1.5, 0.05,
+          ParamSpec.number("scaleFactor", 1.25, 1.05, 1.5, 0.05,
               "Step between the face sizes tried: larger is faster but may miss faces between two sizes"),
           ParamSpec.integer("minNeighbors", 3, 1, 20,
               "Overlapping hits a face needs: higher means fewer false faces"),
-          ParamSpec.integer("detectEvery", 1, 1, 10,
+          ParamSpec.integer("detectEvery", 2, 1, 10,
               "Run detection on every n-th frame and carry the boxes in between")));
 
   private static final Scalar BOX_COLOUR = new Scalar(0, 255, 0);
