@@ -46,8 +46,18 @@ public final class BenchMain {
       System.out.print(USAGE);
       return;
     }
-    Map<String, String> options = options(args);
-    switch (args[0]) {
+    try {
+      command(args[0], options(args));
+    } catch (Exception e) {
+      // Vert.x threads would keep the JVM alive after main fails; run.sh must see the failure.
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void command(String command, Map<String, String> options) throws Exception {
+    switch (command) {
       case "matrix" -> matrix(options);
       case "run" -> run(options);
       case "ceiling" -> ceiling(options);
@@ -56,11 +66,10 @@ public final class BenchMain {
           Path.of(options.getOrDefault("--out", "bench/frames")),
           Integer.parseInt(options.getOrDefault("--count", "60")));
       default -> {
-        System.err.print("unknown command " + args[0] + "\n\n" + USAGE);
+        System.err.print("unknown command " + command + "\n\n" + USAGE);
         System.exit(2);
       }
     }
-    System.exit(0);
   }
 
   private static void matrix(Map<String, String> o) throws Exception {

@@ -100,9 +100,17 @@ final class LoadRun {
   private record Sample(double serverCpu, double benchCpu, double machineBusy, double rssMiB, Metrics metrics) {
   }
 
-  private Sample sample() throws IOException, InterruptedException {
+  private Sample sample() throws InterruptedException {
+    Metrics metrics;
+    try {
+      metrics = Metrics.scrape(host, port);
+    } catch (IOException e) {
+      // The run goes on; its stage times and server counters show as NaN.
+      System.err.println("could not scrape /metrics: " + e);
+      metrics = new Metrics(List.of());
+    }
     return new Sample(ProcessProbe.cpuSeconds(serverPid), ProcessProbe.cpuSeconds(ProcessProbe.selfPid()),
-        ProcessProbe.machineBusySeconds(), ProcessProbe.rssMiB(serverPid), Metrics.scrape(host, port));
+        ProcessProbe.machineBusySeconds(), ProcessProbe.rssMiB(serverPid), metrics);
   }
 
   private void fill(RunResult r, List<StreamClient> streams, Latencies latencies, Sample start, Sample end) {

@@ -27,7 +27,14 @@ record Metrics(List<Sample> samples) {
   static String get(String host, int port, String path) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
         .timeout(Duration.ofSeconds(10)).build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      // A kept-alive connection the server has just closed: once more, on a new one.
+      Thread.sleep(200);
+      response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
     if (response.statusCode() != 200) {
       throw new IOException("GET " + path + " answered " + response.statusCode());
     }
