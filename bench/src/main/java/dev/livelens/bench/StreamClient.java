@@ -35,6 +35,8 @@ final class StreamClient {
   private boolean recording;
   /** Frames sent before this (warm-up) are settled without being counted. */
   private long windowStart = Long.MAX_VALUE;
+  /** The last frame whose image reply was counted: its faces message follows it. */
+  private long lastCountedId = -1;
 
   // Counters of the measured window.
   long sent;
@@ -194,6 +196,7 @@ final class StreamClient {
     }
     if (counts(sentAt)) {
       answered++;
+      lastCountedId = id;
       latencies.add(now - sentAt);
     }
   }
@@ -204,7 +207,7 @@ final class StreamClient {
       case "stats" -> onStats(message);
       case "error" -> onError(message);
       case "faces" -> {
-        if (recording && !message.getJsonArray("faces").isEmpty()) {
+        if (message.getLong("id", -2L) == lastCountedId && !message.getJsonArray("faces").isEmpty()) {
           framesWithFaces++;
         }
       }
