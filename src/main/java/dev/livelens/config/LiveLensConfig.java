@@ -39,8 +39,8 @@ public record LiveLensConfig(
       Option.of("max-image-side", "4096", "largest width or height of a frame, read from the JPEG header"),
       Option.of("max-in-flight", "2", "frames of one connection being processed at once"),
       Option.of("frame-timeout-ms", "5000", "time a worker has for one frame before the frame is reported busy"),
-      Option.of("max-wait-ms", "150", "a frame not taken up by a worker this long after it arrived is dropped "
-          + "unprocessed (counted as late): under overload, answered frames stay fresh"),
+      Option.of("max-wait-ms", "150", "a frame no worker has taken up this long after it was handed to the "
+          + "workers is dropped unprocessed (counted as late): under overload, answered frames stay fresh"),
       Option.of("jpeg-quality", "80", "quality of the processed JPEG frames (1-100)"),
       Option.of("codec", "auto", "JPEG codec: auto, turbojpeg (Debian libturbojpeg0) or opencv"),
       Option.of("max-connections", "2000", "stream connections in total; more get busy"),

@@ -184,8 +184,7 @@ public final class StreamSession {
   private FrameRequest nextRequest() {
     int every = params.getInteger("detectEvery", 1);
     boolean detect = framesSinceDetect++ % every == 0;
-    return new FrameRequest(filter.name(), params, detect, detect ? new JsonArray() : lastFaces,
-        System.currentTimeMillis() + config.maxWaitMs());
+    return new FrameRequest(filter.name(), params, detect, detect ? new JsonArray() : lastFaces);
   }
 
   private void dispatch(PendingFrame frame) {
@@ -193,7 +192,8 @@ public final class StreamSession {
     metrics.frameDispatched();
     long sentAt = System.nanoTime();
     vertx.eventBus().<Buffer>request(Addresses.FRAMES, frame.jpeg(),
-            frame.request().toDeliveryOptions(config.frameTimeoutMs()))
+            frame.request().withDeadline(System.currentTimeMillis() + config.maxWaitMs())
+                .toDeliveryOptions(config.frameTimeoutMs()))
         .onComplete(result -> onWorkerDone(frame, sentAt, result));
   }
 
