@@ -2,6 +2,8 @@ package dev.livelens.bus;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 
 /**
@@ -18,6 +20,17 @@ public record FrameReply(JsonArray faces, long decodeNanos, long filterNanos, lo
   static final String DECODE_NANOS = "decode-ns";
   static final String FILTER_NANOS = "filter-ns";
   static final String ENCODE_NANOS = "encode-ns";
+
+  /**
+   * The failure code of a reply for a frame the worker dropped unprocessed because its deadline had passed:
+   * not an error for the client, a drop. Apart from the codes of ErrorCode (400 and up).
+   */
+  public static final int LATE = 299;
+
+  public static boolean isLate(Throwable failure) {
+    return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
+        && reply.failureCode() == LATE;
+  }
 
   public long workerNanos() {
     return decodeNanos + filterNanos + encodeNanos;

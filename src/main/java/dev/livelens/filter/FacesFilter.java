@@ -22,11 +22,13 @@ public final class FacesFilter implements Filter {
 
   static final FilterSpec SPEC = new FilterSpec("faces", "Frontal face detection (boxes drawn and sent as JSON)",
       List.of(
-          ParamSpec.integer("detectWidth", 320, 120, 1280,
+          ParamSpec.integer("detectWidth", 440, 120, 1280,
               "Width the frame is scaled to for detection: smaller is faster, larger finds smaller faces"),
+          ParamSpec.number("scaleFactor", 1.25, 1.05, 1.5, 0.05,
+              "Step between the face sizes tried: larger is faster but may miss faces between two sizes"),
           ParamSpec.integer("minNeighbors", 3, 1, 20,
               "Overlapping hits a face needs: higher means fewer false faces"),
-          ParamSpec.integer("detectEvery", 1, 1, 10,
+          ParamSpec.integer("detectEvery", 2, 1, 10,
               "Run detection on every n-th frame and carry the boxes in between")));
 
   private static final Scalar BOX_COLOUR = new Scalar(0, 255, 0);
@@ -38,9 +40,14 @@ public final class FacesFilter implements Filter {
   private final MatOfRect found = new MatOfRect();
 
   public FacesFilter() {
-    classifier = new CascadeClassifier(CascadeFiles.path(CASCADE).toString());
+    this(CASCADE);
+  }
+
+  /** With another of the cascades in the jar's /cascades/, to measure them against each other. */
+  public FacesFilter(String cascade) {
+    classifier = new CascadeClassifier(CascadeFiles.path(cascade).toString());
     if (classifier.empty()) {
-      throw new IllegalStateException("OpenCV could not load the face cascade " + CASCADE);
+      throw new IllegalStateException("OpenCV could not load the face cascade " + cascade);
     }
   }
 
@@ -75,7 +82,7 @@ public final class FacesFilter implements Filter {
         0, 0, Imgproc.INTER_AREA);
     Imgproc.equalizeHist(small, small);
     int minSide = (int) Math.max(16, Math.min(small.cols(), small.rows()) * MIN_FACE_FRACTION);
-    classifier.detectMultiScale(small, found, 1.1, params.getInteger("minNeighbors"), 0,
+    classifier.detectMultiScale(small, found, params.getDouble("scaleFactor"), params.getInteger("minNeighbors"), 0,
         new Size(minSide, minSide), new Size());
     for (Rect r : found.toArray()) {
       faces.add(new Rect((int) Math.round(r.x / scale), (int) Math.round(r.y / scale),

@@ -24,7 +24,9 @@ public final class PipelineMetrics {
     /** It was answered with an error message instead. */
     ERROR("error"),
     /** Its connection closed while it waited or was at a worker. */
-    CLOSED("closed");
+    CLOSED("closed"),
+    /** It waited longer than max-wait-ms for a worker and was dropped unprocessed (overload). */
+    LATE("late");
 
     final String tag;
 

@@ -192,7 +192,8 @@ public final class StreamSession {
     metrics.frameDispatched();
     long sentAt = System.nanoTime();
     vertx.eventBus().<Buffer>request(Addresses.FRAMES, frame.jpeg(),
-            frame.request().toDeliveryOptions(config.frameTimeoutMs()))
+            frame.request().withDeadline(System.currentTimeMillis() + config.maxWaitMs())
+                .toDeliveryOptions(config.frameTimeoutMs()))
         .onComplete(result -> onWorkerDone(frame, sentAt, result));
   }
 
@@ -206,6 +207,8 @@ public final class StreamSession {
     String filterName = frame.request().filter();
     if (result.succeeded()) {
       deliver(frame, sentAt, result.result());
+    } else if (FrameReply.isLate(result.cause())) {
+      dropped(frame, DropReason.LATE);
     } else {
       ErrorCode code = failureCode(result.cause());
       frameFailed(frame.id(), filterName, code, failureMessage(result.cause()));

@@ -1,6 +1,7 @@
 package dev.livelens.worker;
 
 import dev.livelens.bus.Addresses;
+import dev.livelens.bus.FrameReply;
 import dev.livelens.bus.FrameRequest;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.PipelineMetrics;
@@ -50,13 +51,18 @@ public final class FilterWorkerVerticle extends VerticleBase {
   private void process(Message<Buffer> message) {
     long start = System.nanoTime();
     try {
+      FrameRequest request = FrameRequest.fromHeaders(message.headers());
+      if (request.expired(System.currentTimeMillis())) {
+        message.fail(FrameReply.LATE, "the frame waited too long for a worker");
+        return;
+      }
       Buffer body = message.body();
       int length = body.length();
       if (scratch.length < length) {
         scratch = new byte[Math.max(length, scratch.length * 2)];
       }
       body.getBytes(0, length, scratch, 0);
-      FramePipeline.Result result = pipeline.process(scratch, length, FrameRequest.fromHeaders(message.headers()));
+      FramePipeline.Result result = pipeline.process(scratch, length, request);
       message.reply(Buffer.buffer(result.jpeg()), result.reply().toDeliveryOptions());
     } catch (BadImageException e) {
       message.fail(ErrorCode.BAD_FRAME.failureCode(), e.getMessage());

@@ -58,7 +58,8 @@ class DashboardFeedTest {
       assertTrue(second.getJsonObject("memory").getLong("heapUsed") > 0);
       assertTrue(second.getJsonObject("memory").getLong("rss") > 0);
       assertNotNull(second.getJsonObject("cpu").getDouble("process"));
-      assertEquals(Set.of("replaced", "socket_full", "error", "closed"), second.getJsonObject("drops").fieldNames());
+      assertEquals(Set.of("replaced", "socket_full", "error", "closed", "late"),
+          second.getJsonObject("drops").fieldNames());
       JsonObject gray = second.getJsonObject("filters").getJsonObject("gray");
       assertTrue(gray.getDouble("in") > 0 && gray.getDouble("out") > 0);
       JsonArray total = gray.getJsonObject("latency").getJsonArray("total");

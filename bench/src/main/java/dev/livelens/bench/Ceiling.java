@@ -1,0 +1,153 @@
+package dev.livelens.bench;
+
+import dev.livelens.bus.FrameRequest;
+import dev.livelens.filter.FilterCatalog;
+import dev.livelens.filter.FilterSpec;
+import dev.livelens.vision.JpegCodec;
+import dev.livelens.vision.JpegCodecs;
+import dev.livelens.vision.OpenCvNatives;
+import dev.livelens.worker.FramePipeline;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * What OpenCV alone can do here: the server's own per-frame work (FramePipeline with the standard
+ * filters, their default parameters and the fastest codec) in a tight loop, one thread per core,
+ * with no sockets and no event bus. The server's saturated throughput is reported against it.
+ */
+final class Ceiling {
+
+  static final int QUALITY = 80;
+
+  /**
+   * Frames a second over all threads, the mean per-frame stage times in milliseconds, and the CPU time a
+   * frame took. On a machine shared with other work the wall-clock fps falls with the others' load;
+   * {@link #framesPerCpuSecond()} does not, so the server's efficiency is compared with it too.
+   */
+  record Result(String filter, int threads, String codec, double fps, double decodeMs, double filterMs,
+      double encodeMs, double cpuMsPerFrame) {
+
+    double framesPerCpuSecond() {
+      return 1000 / cpuMsPerFrame;
+    }
+  }
+
+  private final FrameSet frames;
+  private final FilterCatalog catalog = FilterCatalog.standard();
+  private final Supplier<JpegCodec> codecs;
+  private final int quality;
+
+  Ceiling(FrameSet frames, int quality) {
+    OpenCvNatives.load();
+    this.frames = frames;
+    this.quality = quality;
+    this.codecs = JpegCodecs.best();
+  }
+
+  Result measure(String filter, int threads, double seconds) throws InterruptedException {
+    return measure(filter, new JsonObject(), threads, seconds);
+  }
+
+  /** With parameters other than the filter's defaults (for tuning). */
+  Result measure(String filter, JsonObject given, int threads, double seconds) throws InterruptedException {
+    FilterSpec spec = catalog.spec(filter).orElseThrow(() -> new IllegalArgumentException("no filter " + filter));
+    JsonObject params = spec.resolve(given);
+    List<Loop> loops = new ArrayList<>();
+    CountDownLatch done = new CountDownLatch(threads);
+    for (int i = 0; i < threads; i++) {
+      Loop loop = new Loop(filter, params, i * 7L, seconds, done);
+      loops.add(loop);
+      Thread thread = new Thread(loop, "ceiling-" + filter + "-" + i);
+      thread.start();
+    }
+    done.await();
+    long count = 0;
+    double measuredSeconds = 0;
+    long decode = 0;
+    long filterNanos = 0;
+    long encode = 0;
+    long cpu = 0;
+    for (Loop loop : loops) {
+      if (loop.failure != null) {
+        throw new IllegalStateException("ceiling loop for " + filter + " failed", loop.failure);
+      }
+      count += loop.count;
+      measuredSeconds = Math.max(measuredSeconds, loop.seconds);
+      decode += loop.decodeNanos;
+      filterNanos += loop.filterNanos;
+      encode += loop.encodeNanos;
+      cpu += loop.cpuNanos;
+    }
+    return new Result(filter, threads, JpegCodecs.bestName(), count / measuredSeconds,
+        decode / 1e6 / count, filterNanos / 1e6 / count, encode / 1e6 / count, cpu / 1e6 / count);
+  }
+
+  /** One thread's loop; like one stream, it detects every n-th frame and carries the last boxes. */
+  private final class Loop implements Runnable {
+    private final String filter;
+    private final JsonObject params;
+    private final long firstFrame;
+    private final double runSeconds;
+    private final CountDownLatch done;
+    long count;
+    double seconds;
+    long decodeNanos;
+    long filterNanos;
+    long encodeNanos;
+    long cpuNanos;
+    Throwable failure;
+
+    Loop(String filter, JsonObject params, long firstFrame, double seconds, CountDownLatch done) {
+      this.filter = filter;
+      this.params = params;
+      this.firstFrame = firstFrame;
+      this.runSeconds = seconds;
+      this.done = done;
+    }
+
+    @Override
+    public void run() {
+      try (FramePipeline pipeline = new FramePipeline(catalog.createAll(), codecs.get(), quality)) {
+        int every = params.getInteger("detectEvery", 1);
+        JsonArray carried = new JsonArray();
+        long warmupEnd = System.nanoTime() + 1_000_000_000L;
+        ThreadMXBean threadTimes = ManagementFactory.getThreadMXBean();
+        long start = 0;
+        long cpuStart = 0;
+        long end = Long.MAX_VALUE;
+        for (long i = firstFrame; System.nanoTime() < end; i++) {
+          boolean detect = i % every == 0;
+          byte[] jpeg = frames.get(i);
+          FramePipeline.Result result = pipeline.process(jpeg, jpeg.length,
+              new FrameRequest(filter, params, detect, detect ? new JsonArray() : carried));
+          if (result.reply().faces() != null) {
+            carried = result.reply().faces();
+          }
+          long now = System.nanoTime();
+          if (start == 0 && now >= warmupEnd) {
+            start = now;
+            cpuStart = threadTimes.getCurrentThreadCpuTime();
+            end = start + (long) (runSeconds * 1e9);
+          } else if (start != 0) {
+            count++;
+            decodeNanos += result.reply().decodeNanos();
+            filterNanos += result.reply().filterNanos();
+            encodeNanos += result.reply().encodeNanos();
+          }
+        }
+        seconds = (System.nanoTime() - start) / 1e9;
+        cpuNanos = threadTimes.getCurrentThreadCpuTime() - cpuStart;
+      } catch (Throwable e) {
+        failure = e;
+      } finally {
+        done.countDown();
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.livelens.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.livelens.vision.JpegCodec;
+import dev.livelens.vision.JpegCodecs;
+import dev.livelens.vision.OpenCvNatives;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The face filter with its default parameters, on short synthetic videos: a photo of a face that pans,
+ * zooms, tilts and brightens across 640x480 frames, and photos without a face moving the same way.
+ * Every frame is a full detection (no boxes carried), after a JPEG round trip like a camera frame's.
+ */
+class FaceAccuracyTest {
+
+  private static final int FRAMES = 60;
+  /** Where the face is in images/astronaut.png (512x512). */
+  private static final Rect ASTRONAUT_FACE = new Rect(177, 67, 93, 93);
+
+  private static JpegCodec codec;
+  private static JsonObject defaults;
+
+  @BeforeAll
+  static void loadOpenCv() {
+    OpenCvNatives.load();
+    codec = JpegCodecs.best().get();
+    defaults = FacesFilter.SPEC.resolve(new JsonObject());
+  }
+
+  @AfterAll
+  static void closeCodec() {
+    codec.close();
+  }
+
+  @Test
+  void findsTheFaceInAtLeast95PercentOfFramesOfAVideoWithOne() throws IOException {
+    Mat photo = readImage("astronaut.png");
+    int found = 0;
+    List<Integer> missed = new ArrayList<>();
+    try (FacesFilter filter = new FacesFilter()) {
+      for (int i = 0; i < FRAMES; i++) {
+        Mat transform = motion(photo.size(), i);
+        Mat frame = cameraFrame(photo, transform, i);
+        Rect expected = moved(ASTRONAUT_FACE, transform);
+        List<Rect> faces = new ArrayList<>();
+        filter.apply(frame, defaults, FrameHints.NONE, faces);
+        if (faces.stream().anyMatch(face -> overlap(face, expected) >= 0.3)) {
+          found++;
+        } else {
+          missed.add(i);
+        }
+        frame.release();
+        transform.release();
+      }
+    } finally {
+      photo.release();
+    }
+    assertTrue(found >= 0.95 * FRAMES, "face found in " + found + " of " + FRAMES + " frames; missed " + missed);
+  }
+
+  @Test
+  void findsNoFaceInAVideoWithoutOne() throws IOException {
+    List<String> falseFaces = new ArrayList<>();
+    try (FacesFilter filter = new FacesFilter()) {
+      for (String name : List.of("chelsea.png", "coffee.png")) {
+        Mat photo = readImage(name);
+        for (int i = 0; i < FRAMES / 2; i++) {
+          Mat transform = motion(photo.size(), i * 2);
+          Mat frame = cameraFrame(photo, transform, i * 2);
+          List<Rect> faces = new ArrayList<>();
+          filter.apply(frame, defaults, FrameHints.NONE, faces);
+          if (!faces.isEmpty()) {
+            falseFaces.add(name + " frame " + i + ": " + faces);
+          }
+          frame.release();
+          transform.release();
+        }
+        photo.release();
+      }
+    }
+    assertEquals(List.of(), falseFaces);
+  }
+
+  /**
+   * Frame {@code i}'s placement of the photo: it pans across and back, tilts up to 6 degrees either way
+   * and zooms from 0.9 to 1.15 times its size over the clip.
+   */
+  private static Mat motion(Size photo, int i) {
+    double t = i / (double) (FRAMES - 1);
+    double angle = 6 * Math.sin(2 * Math.PI * t);
+    double scale = 0.9 + 0.25 * t;
+    Point photoCentre = new Point(photo.width / 2, photo.height / 2);
+    Mat transform = Imgproc.getRotationMatrix2D(photoCentre, angle, scale);
+    double centreX = 320 + 110 * Math.sin(2 * Math.PI * t);
+    double centreY = 240 + 25 * Math.cos(2 * Math.PI * t);
+    transform.put(0, 2, transform.get(0, 2)[0] + centreX - photoCentre.x);
+    transform.put(1, 2, transform.get(1, 2)[0] + centreY - photoCentre.y);
+    return transform;
+  }
+
+  /** The photo moved onto a grey 640x480 frame, lit from dim to bright, then JPEG-encoded and decoded. */
+  private static Mat cameraFrame(Mat photo, Mat transform, int i) {
+    Mat placed = new Mat();
+    Mat lit = new Mat();
+    Mat frame = new Mat();
+    try {
+      Imgproc.warpAffine(photo, placed, transform, new Size(640, 480), Imgproc.INTER_LINEAR,
+          Core.BORDER_CONSTANT, new Scalar(96, 96, 96));
+      placed.convertTo(lit, -1, 0.75 + 0.5 * i / (FRAMES - 1), 0);
+      byte[] jpeg = codec.encode(lit, 80);
+      codec.decode(jpeg, jpeg.length, frame);
+      return frame;
+    } finally {
+      placed.release();
+      lit.release();
+    }
+  }
+
+  /** The box around where {@code transform} takes the centre of {@code box}, scaled like the photo. */
+  private static Rect moved(Rect box, Mat transform) {
+    double a = transform.get(0, 0)[0];
+    double b = transform.get(0, 1)[0];
+    double scale = Math.hypot(a, b);
+    double cx = box.x + box.width / 2.0;
+    double cy = box.y + box.height / 2.0;
+    double x = a * cx + b * cy + transform.get(0, 2)[0];
+    double y = transform.get(1, 0)[0] * cx + transform.get(1, 1)[0] * cy + transform.get(1, 2)[0];
+    double w = box.width * scale;
+    double h = box.height * scale;
+    return new Rect((int) Math.round(x - w / 2), (int) Math.round(y - h / 2), (int) Math.round(w),
+        (int) Math.round(h));
+  }
+
+  private static double overlap(Rect a, Rect b) {
+    double width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+    double height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+    double inter = Math.max(0, width) * Math.max(0, height);
+    return inter / (a.area() + b.area() - inter);
+  }
+
+  private static Mat readImage(String name) throws IOException {
+    try (InputStream in = FaceAccuracyTest.class.getResourceAsStream("/images/" + name)) {
+      if (in == null) {
+        throw new IOException("no test image " + name);
+      }
+      MatOfByte bytes = new MatOfByte(in.readAllBytes());
+      Mat image = Imgcodecs.imdecode(bytes, Imgcodecs.IMREAD_COLOR);
+      bytes.release();
+      return image;
+    }
+  }
+}
