@@ -2,6 +2,7 @@ package dev.livelens.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TestServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,6 +57,16 @@ final class PageFixture implements BeforeAllCallback, AfterEachCallback, AfterAl
   /** A page object for this server's page (not loaded yet). */
   LiveLensPage page() {
     return new LiveLensPage(browser, port);
+  }
+
+  /** An address on this server, for pages other than the camera page. */
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** A protocol client on this server's stream endpoint, for traffic the page does not make. */
+  StreamClient connectStream() {
+    return server.connect().skipGreeting();
   }
 
   /** Takes the whole server away, as a crash or a redeploy would. */
