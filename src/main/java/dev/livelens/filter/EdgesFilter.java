@@ -1,5 +1,6 @@
 package dev.livelens.filter;
 
+import dev.livelens.vision.JpegCodec.Pixels;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.opencv.core.Mat;
@@ -22,9 +23,18 @@ public final class EdgesFilter implements Filter {
   }
 
   @Override
+  public Pixels input() {
+    return Pixels.GRAY;
+  }
+
+  @Override
   public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
-    Imgproc.cvtColor(frame, gray, Imgproc.COLOR_BGR2GRAY);
-    Imgproc.Canny(gray, edges, params.getInteger("low"), params.getInteger("high"));
+    Mat source = frame;
+    if (frame.channels() != 1) {
+      Imgproc.cvtColor(frame, gray, Imgproc.COLOR_BGR2GRAY);
+      source = gray;
+    }
+    Imgproc.Canny(source, edges, params.getInteger("low"), params.getInteger("high"));
     return edges;
   }
 

@@ -1,5 +1,6 @@
 package dev.livelens.filter;
 
+import dev.livelens.vision.JpegCodec.Pixels;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.opencv.core.Mat;
@@ -14,7 +15,15 @@ public interface Filter extends AutoCloseable {
   FilterSpec spec();
 
   /**
-   * Processes a BGR frame. Returns the image to encode: the frame itself (changed in place) or a Mat
+   * The pixels the frame should be decoded to. Filters that only look at luminance ask for GRAY, which
+   * skips the decoder's colour work.
+   */
+  default Pixels input() {
+    return Pixels.BGR;
+  }
+
+  /**
+   * Processes a frame, decoded as {@link #input()} asks (a BGR frame is always accepted too). Returns the image to encode: the frame itself (changed in place) or a Mat
    * the filter owns and reuses. Faces found, if the filter looks for any, are added to {@code faces}.
    *
    * @param params parameters already checked by {@link FilterSpec#resolve}

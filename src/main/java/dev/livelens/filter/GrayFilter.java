@@ -1,5 +1,6 @@
 package dev.livelens.filter;
 
+import dev.livelens.vision.JpegCodec.Pixels;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.opencv.core.Mat;
@@ -19,7 +20,15 @@ public final class GrayFilter implements Filter {
   }
 
   @Override
+  public Pixels input() {
+    return Pixels.GRAY;
+  }
+
+  @Override
   public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
+    if (frame.channels() == 1) {
+      return frame; // the decoder already did the work
+    }
     Imgproc.cvtColor(frame, gray, Imgproc.COLOR_BGR2GRAY);
     return gray;
   }

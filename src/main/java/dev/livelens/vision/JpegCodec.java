@@ -12,14 +12,27 @@ public interface JpegCodec extends AutoCloseable {
   /** Short name shown in the startup log and the info API, e.g. "turbojpeg". */
   String name();
 
+  /** What a decode produces. */
+  enum Pixels {
+    /** 8-bit BGR (CV_8UC3). */
+    BGR,
+    /** 8-bit luminance only (CV_8UC1): cheaper, as the colour planes are never converted. */
+    GRAY
+  }
+
   /**
-   * Decodes {@code length} bytes of {@code jpeg} into {@code dst} as 8-bit BGR.
-   * {@code dst} is reallocated only when the image size changes.
+   * Decodes {@code length} bytes of {@code jpeg} into {@code dst} as {@code pixels}.
+   * {@code dst} is reallocated only when the image size or type changes.
    *
    * @throws BadImageException when the bytes are not a complete, decodable JPEG
    *     (a truncated frame is rejected, never returned partly grey)
    */
-  void decode(byte[] jpeg, int length, Mat dst);
+  void decode(byte[] jpeg, int length, Mat dst, Pixels pixels);
+
+  /** Decodes into {@code dst} as 8-bit BGR; see {@link #decode(byte[], int, Mat, Pixels)}. */
+  default void decode(byte[] jpeg, int length, Mat dst) {
+    decode(jpeg, length, dst, Pixels.BGR);
+  }
 
   /** Encodes an 8-bit BGR (CV_8UC3) or grey (CV_8UC1) image at the given quality (1-100). */
   byte[] encode(Mat image, int quality);

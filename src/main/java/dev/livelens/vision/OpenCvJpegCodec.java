@@ -21,24 +21,25 @@ public final class OpenCvJpegCodec implements JpegCodec {
   }
 
   @Override
-  public void decode(byte[] jpeg, int length, Mat dst) {
+  public void decode(byte[] jpeg, int length, Mat dst, Pixels pixels) {
     // imdecode also takes PNG etc., and decodes a truncated JPEG as a partly grey
     // picture without failing: the marker check rejects both first.
     JpegStructure.requireComplete(jpeg, length);
     // imdecode allocates whatever the header claims (up to 2^30 pixels) and fills
     // the missing data with grey, so check the claimed size first.
-    long pixels = JpegStructure.framePixels(jpeg, length);
-    if (pixels <= 0) {
+    long claimed = JpegStructure.framePixels(jpeg, length);
+    if (claimed <= 0) {
       throw new BadImageException("JPEG contains no image");
     }
-    if (pixels > JpegStructure.MAX_PIXELS) {
-      throw new BadImageException("JPEG of " + pixels + " pixels is too large");
+    if (claimed > JpegStructure.MAX_PIXELS) {
+      throw new BadImageException("JPEG of " + claimed + " pixels is too large");
     }
     input.create(1, length, CvType.CV_8UC1);
     input.put(0, 0, jpeg, 0, length);
     Mat decoded;
     try {
-      decoded = Imgcodecs.imdecode(input, Imgcodecs.IMREAD_COLOR);
+      decoded = Imgcodecs.imdecode(input,
+          pixels == Pixels.GRAY ? Imgcodecs.IMREAD_GRAYSCALE : Imgcodecs.IMREAD_COLOR);
     } catch (CvException e) {
       throw new BadImageException("not a decodable JPEG: " + e.getMessage());
     }

@@ -83,7 +83,7 @@ public final class TurboJpegCodec implements JpegCodec {
   }
 
   @Override
-  public void decode(byte[] jpeg, int length, Mat dst) {
+  public void decode(byte[] jpeg, int length, Mat dst, Pixels pixels) {
     ensureOpen();
     // Same structural check as the OpenCV codec, so both reject the same frames.
     JpegStructure.requireComplete(jpeg, length);
@@ -108,13 +108,14 @@ public final class TurboJpegCodec implements JpegCodec {
       throw new BadImageException("JPEG size " + width + "x" + height + " out of range");
     }
 
-    dst.create(height, width, CvType.CV_8UC3); // no-op when the size and type already match
+    boolean gray = pixels == Pixels.GRAY;
+    dst.create(height, width, gray ? CvType.CV_8UC1 : CvType.CV_8UC3); // no-op when nothing changed
     // The pitch is the Mat's row step, so a non-continuous dst (a submatrix) is filled in place.
     int pitch = (int) dst.step1(0);
     // Any libjpeg warning (truncated or corrupt data) makes tjDecompress2 return -1; with
     // STOPONWARNING it stops there instead of decoding the rest as grey.
     if (TurboJpegLibrary.tjDecompress2(handle, input, size, new Pointer(dst.dataAddr()),
-        width, pitch, height, TJPF_BGR, TJFLAG_STOPONWARNING) != 0) {
+        width, pitch, height, gray ? TJPF_GRAY : TJPF_BGR, TJFLAG_STOPONWARNING) != 0) {
       throw refuse("corrupt JPEG: ");
     }
   }

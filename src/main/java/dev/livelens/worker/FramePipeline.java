@@ -6,6 +6,7 @@ import dev.livelens.filter.FaceBoxes;
 import dev.livelens.filter.Filter;
 import dev.livelens.filter.FrameHints;
 import dev.livelens.vision.JpegCodec;
+import dev.livelens.vision.JpegCodec.Pixels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ public final class FramePipeline implements AutoCloseable {
   private final Map<String, Filter> filters;
   private final JpegCodec codec;
   private final int jpegQuality;
-  private final Mat frame = new Mat();
+  // One Mat per kind of input, so a worker serving both kinds never reallocates between frames.
+  private final Mat bgrFrame = new Mat();
+  private final Mat grayFrame = new Mat();
 
   public FramePipeline(Map<String, Filter> filters, JpegCodec codec, int jpegQuality) {
     this.filters = filters;
@@ -43,7 +46,8 @@ public final class FramePipeline implements AutoCloseable {
       throw new IllegalArgumentException("this worker has no filter " + request.filter());
     }
     long start = System.nanoTime();
-    codec.decode(jpeg, length, frame);
+    Mat frame = filter.input() == Pixels.GRAY ? grayFrame : bgrFrame;
+    codec.decode(jpeg, length, frame, filter.input());
     long decoded = System.nanoTime();
     List<Rect> faces = new ArrayList<>();
     FrameHints hints = new FrameHints(request.detect(), FaceBoxes.fromJson(request.carriedFaces()));
@@ -59,7 +63,8 @@ public final class FramePipeline implements AutoCloseable {
   @Override
   public void close() {
     filters.values().forEach(Filter::close);
-    frame.release();
+    bgrFrame.release();
+    grayFrame.release();
     codec.close();
   }
 }

@@ -56,6 +56,31 @@ class JpegCodecTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"opencv", "turbojpeg"})
+  void decodesLuminanceOnlyAsTheGreyOfTheColourDecode(String name) {
+    try (JpegCodec codec = codec(name)) {
+      Mat colour = new Mat();
+      Mat gray = new Mat();
+      codec.decode(astronautJpeg, astronautJpeg.length, colour, JpegCodec.Pixels.BGR);
+      codec.decode(astronautJpeg, astronautJpeg.length, gray, JpegCodec.Pixels.GRAY);
+
+      assertEquals(new Size(640, 480), gray.size());
+      assertEquals(CvType.CV_8UC1, gray.type());
+      Mat converted = new Mat();
+      Imgproc.cvtColor(colour, converted, Imgproc.COLOR_BGR2GRAY);
+      assertTrue(meanAbsDiff(gray, converted) < 1.5, "luminance differs from the converted colour decode");
+
+      // The same Mat takes the other kind next: it is reallocated, not misread.
+      codec.decode(astronautJpeg, astronautJpeg.length, gray, JpegCodec.Pixels.BGR);
+      assertEquals(CvType.CV_8UC3, gray.type());
+      assertTrue(meanAbsDiff(gray, colour) < 0.01);
+      colour.release();
+      gray.release();
+      converted.release();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"opencv", "turbojpeg"})
   void decodesPngPhotoConvertedToJpeg(String name) {
     Mat photo = pngResource("coffee.png");
     byte[] jpeg = imencode(photo, 85);
