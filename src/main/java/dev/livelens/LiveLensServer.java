@@ -1,5 +1,6 @@
 package dev.livelens;
 
+import dev.livelens.bus.FrameCodec;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.HttpVerticle;
@@ -44,6 +45,7 @@ public final class LiveLensServer {
   public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
       PipelineMetrics metrics) {
     OpenCvNatives.load();
+    FrameCodec.registerOn(vertx.eventBus());
     LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
     return server.deployWorkers()
         .compose(id -> vertx.deployVerticle(server.http))

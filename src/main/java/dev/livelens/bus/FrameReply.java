@@ -37,7 +37,7 @@ public record FrameReply(JsonArray faces, long decodeNanos, long filterNanos, lo
   }
 
   public DeliveryOptions toDeliveryOptions() {
-    DeliveryOptions options = new DeliveryOptions()
+    DeliveryOptions options = new DeliveryOptions().setCodecName(FrameCodec.NAME)
         .addHeader(DECODE_NANOS, Long.toString(decodeNanos))
         .addHeader(FILTER_NANOS, Long.toString(filterNanos))
         .addHeader(ENCODE_NANOS, Long.toString(encodeNanos));

@@ -36,7 +36,7 @@ public record FrameRequest(String filter, JsonObject params, boolean detect, Jso
   }
 
   public DeliveryOptions toDeliveryOptions(long timeoutMs) {
-    return new DeliveryOptions().setSendTimeout(timeoutMs)
+    return new DeliveryOptions().setSendTimeout(timeoutMs).setCodecName(FrameCodec.NAME)
         .addHeader(FILTER, filter)
         .addHeader(PARAMS, params.encode())
         .addHeader(DETECT, String.valueOf(detect))
