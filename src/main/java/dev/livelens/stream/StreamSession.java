@@ -22,6 +22,7 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One stream connection: reads frames and commands from its socket, keeps a bounded number of frames
@@ -165,14 +166,14 @@ public final class StreamSession {
 
   /** Reads the JPEG header only: refuses non-JPEG, truncated and oversized images before any decoding. */
   private String checkImage(Buffer jpeg) {
-    byte[] bytes = jpeg.getBytes();
+    IntUnaryOperator byteAt = jpeg::getUnsignedByte; // reads the socket's buffer in place: no copy
     try {
-      JpegHeader header = JpegHeader.read(bytes, 0, bytes.length);
+      JpegHeader header = JpegHeader.read(byteAt, jpeg.length());
       if (header.width() > config.maxImageSide() || header.height() > config.maxImageSide()) {
         return "image of " + header.width() + "x" + header.height() + " pixels is over the limit of "
             + config.maxImageSide() + "x" + config.maxImageSide();
       }
-      if (!JpegStructure.endsWithEoi(bytes, bytes.length)) {
+      if (!JpegStructure.endsWithEoi(byteAt, jpeg.length())) {
         return "truncated JPEG (no end-of-image marker)";
       }
       return null;

@@ -27,10 +27,7 @@ public final class OpenCvJpegCodec implements JpegCodec {
     JpegStructure.requireComplete(jpeg, length);
     // imdecode allocates whatever the header claims (up to 2^30 pixels) and fills
     // the missing data with grey, so check the claimed size first.
-    long claimed = JpegStructure.framePixels(jpeg, length);
-    if (claimed <= 0) {
-      throw new BadImageException("JPEG contains no image");
-    }
+    long claimed = JpegHeader.read(jpeg, 0, length).pixels();
     if (claimed > JpegStructure.MAX_PIXELS) {
       throw new BadImageException("JPEG of " + claimed + " pixels is too large");
     }

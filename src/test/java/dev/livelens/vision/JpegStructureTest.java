@@ -40,18 +40,6 @@ class JpegStructureTest {
   }
 
   @Test
-  void readsTheFrameSizeFromTheHeader() {
-    byte[] photo = JpegCodecTest.resource("astronaut-640x480.jpg");
-    assertEquals(640L * 480, JpegStructure.framePixels(photo, photo.length));
-    byte[] forged = JpegCodecTest.withFrameSize(photo, 30000, 20000);
-    assertEquals(30000L * 20000, JpegStructure.framePixels(forged, forged.length));
-    // Cut before the frame header, or no header at all.
-    assertEquals(-1, JpegStructure.framePixels(photo, 30));
-    assertEquals(-1, JpegStructure.framePixels(bytes(0xFF, 0xD8, 0xFF, 0xD9), 4));
-    assertEquals(-1, JpegStructure.framePixels(bytes(0xFF, 0xD8, 0x12, 0x34, 0x56), 5));
-  }
-
-  @Test
   void rejectsShortOrForeignData() {
     assertFalse(JpegStructure.startsWithSoi(new byte[0], 0));
     assertFalse(JpegStructure.endsWithEoi(bytes(0xFF, 0xD9), 2));
