@@ -36,6 +36,18 @@ final class Ceiling {
     double framesPerCpuSecond() {
       return 1000 / cpuMsPerFrame;
     }
+
+    /**
+     * The mean of two measurements of the same filter. The matrix measures before and after its runs,
+     * because the same loop's speed drifts by 10-15% over minutes on a shared machine.
+     */
+    static Result mean(Result a, Result b) {
+      if (!a.filter.equals(b.filter)) {
+        throw new IllegalArgumentException("ceilings of " + a.filter + " and " + b.filter);
+      }
+      return new Result(a.filter, a.threads, a.codec, (a.fps + b.fps) / 2, (a.decodeMs + b.decodeMs) / 2,
+          (a.filterMs + b.filterMs) / 2, (a.encodeMs + b.encodeMs) / 2, (a.cpuMsPerFrame + b.cpuMsPerFrame) / 2);
+    }
   }
 
   private final FrameSet frames;

@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The standard matrix of issue 5: the ceiling per filter; 1, 4, 8 and 16 streams at 30 fps for gray,
+ * The standard matrix of issue 5: the ceiling per filter (before and after the runs, their mean
+ * reported); 1, 4, 8 and 16 streams at 30 fps for gray,
  * edges and faces (plus more streams where 16 do not saturate the server); an overload run at three
  * times the measured capacity; a soak at saturation with faces.
  */
@@ -43,17 +44,11 @@ final class Matrix {
   }
 
   void run(Report report, List<String> setting) throws Exception {
-    int threads = Runtime.getRuntime().availableProcessors();
-    List<Ceiling.Result> ceilings = new ArrayList<>();
-    for (String filter : FILTERS) {
-      Ceiling.Result c = ceiling.measure(filter, threads, durations.ceiling());
-      progress.printf(Locale.ROOT, "ceiling %s: %.1f fps%n", filter, c.fps());
-      ceilings.add(c);
-    }
+    List<Ceiling.Result> ceilingsBefore = measureCeilings("before the runs");
 
     List<RunResult> runs = new ArrayList<>();
     Map<String, RunResult> saturated = new LinkedHashMap<>();
-    for (Ceiling.Result c : ceilings) {
+    for (Ceiling.Result c : ceilingsBefore) {
       String filter = c.filter();
       RunResult last = null;
       for (int streams : STREAMS) {
@@ -79,11 +74,28 @@ final class Matrix {
     RunResult soak = measure(RunSpec.of("soak faces ×" + soakStreams, "faces", soakStreams, FPS, IN_FLIGHT,
         durations.warmup(), durations.soak()).withMemoryCheck(durations.soakCheck()), runs);
 
+    List<Ceiling.Result> ceilingsAfter = measureCeilings("after the runs");
+    List<Ceiling.Result> ceilings = new ArrayList<>();
+    for (int i = 0; i < ceilingsBefore.size(); i++) {
+      ceilings.add(Ceiling.Result.mean(ceilingsBefore.get(i), ceilingsAfter.get(i)));
+    }
+
     report.setting(setting);
-    report.ceiling(ceilings, saturated);
+    report.ceiling(ceilingsBefore, ceilingsAfter, ceilings, saturated);
     report.runs("Runs", runs);
     report.soak(soak);
     report.targets(targets(ceilings, saturated, runs, overload, soak));
+  }
+
+  private List<Ceiling.Result> measureCeilings(String when) throws InterruptedException {
+    int threads = Runtime.getRuntime().availableProcessors();
+    List<Ceiling.Result> ceilings = new ArrayList<>();
+    for (String filter : FILTERS) {
+      Ceiling.Result c = ceiling.measure(filter, threads, durations.ceiling());
+      progress.printf(Locale.ROOT, "ceiling %s %s: %.1f fps%n", filter, when, c.fps());
+      ceilings.add(c);
+    }
+    return ceilings;
   }
 
   private RunResult measure(RunSpec spec, List<RunResult> runs) throws Exception {

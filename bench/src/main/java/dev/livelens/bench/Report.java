@@ -70,19 +70,41 @@ final class Report {
     line("");
   }
 
+  /** One measurement of the ceiling per filter (the {@code ceiling} command). */
   void ceiling(List<Ceiling.Result> ceilings, Map<String, RunResult> saturated) {
+    ceiling(null, null, ceilings, saturated);
+  }
+
+  /**
+   * @param before the ceilings measured before the runs, or null when there was one measurement
+   * @param after the ceilings measured after the runs, or null
+   * @param ceilings the ceilings the server is compared with (the mean of before and after)
+   */
+  void ceiling(List<Ceiling.Result> before, List<Ceiling.Result> after, List<Ceiling.Result> ceilings,
+      Map<String, RunResult> saturated) {
+    boolean twice = before != null;
     line("## Ceiling: OpenCV alone, decode + filter + encode, one thread per core");
     line("");
-    line("| filter | ceiling fps | threads | codec | decode / filter / encode ms | CPU ms a frame "
+    if (twice) {
+      line("Measured before and after the runs; the table holds their mean (per-frame times and CPU too).");
+      line("");
+    }
+    line("| filter | ceiling fps" + (twice ? " (before / after)" : "") + " | threads | codec | decode / filter / encode ms | CPU ms a frame "
         + "| server saturated fps | server / ceiling | server frames per CPU-second / ceiling's |");
     line("|---|--:|--:|---|---|--:|--:|--:|--:|");
-    for (Ceiling.Result c : ceilings) {
+    for (int i = 0; i < ceilings.size(); i++) {
+      Ceiling.Result c = ceilings.get(i);
       RunResult server = saturated.get(c.filter());
       double fps = server == null ? Double.NaN : server.fpsTotal;
       double perCpuSecond = server == null ? Double.NaN : server.fpsTotal / server.serverCpuCores;
-      line(String.format(Locale.ROOT, "| %s | %.1f | %d | %s | %.2f / %.2f / %.2f | %.2f | %.1f | %.0f%% | %.0f / %.0f = %.0f%% |",
-          c.filter(), c.fps(), c.threads(), c.codec(), c.decodeMs(), c.filterMs(), c.encodeMs(), c.cpuMsPerFrame(),
-          fps, 100 * fps / c.fps(), perCpuSecond, c.framesPerCpuSecond(), 100 * perCpuSecond / c.framesPerCpuSecond()));
+      String fpsCell = twice
+          ? String.format(Locale.ROOT, "%.1f (%.1f / %.1f)", c.fps(), before.get(i).fps(), after.get(i).fps())
+          : String.format(Locale.ROOT, "%.1f", c.fps());
+      line(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.2f / %.2f / %.2f | %.2f | %.1f | %.0f%% "
+              + "| %.0f / %.0f = %.0f%% |",
+          c.filter(), fpsCell, c.threads(), c.codec(), c.decodeMs(),
+          c.filterMs(), c.encodeMs(), c.cpuMsPerFrame(), fps, 100 * fps / c.fps(), perCpuSecond,
+          c.framesPerCpuSecond(), 100 * perCpuSecond / c.framesPerCpuSecond()));
     }
     line("");
     line("The last column divides out the machine's other load: frames answered per CPU-second of the whole "
