@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The standard matrix of issue 5: the ceiling per filter (before and after the runs, their mean
- * reported); 1, 4, 8 and 16 streams at 30 fps for gray,
- * edges and faces (plus more streams where 16 do not saturate the server); an overload run at three
- * times the measured capacity; a soak at saturation with faces.
+ * reported); 1, 4, 8 and 16 streams at 30 fps for gray, edges and faces (plus more streams where 16
+ * do not saturate the server); an overload run at three times the measured capacity; a soak at
+ * saturation with faces.
  */
 final class Matrix {
 

@@ -89,8 +89,9 @@ final class Report {
       line("Measured before and after the runs; the table holds their mean (per-frame times and CPU too).");
       line("");
     }
-    line("| filter | ceiling fps" + (twice ? " (before / after)" : "") + " | threads | codec | decode / filter / encode ms | CPU ms a frame "
-        + "| server saturated fps | server / ceiling | server frames per CPU-second / ceiling's |");
+    line("| filter | ceiling fps" + (twice ? " (before / after)" : "")
+        + " | threads | codec | decode / filter / encode ms | CPU ms a frame | server saturated fps "
+        + "| server / ceiling | server frames per CPU-second / ceiling's |");
     line("|---|--:|--:|---|---|--:|--:|--:|--:|");
     for (int i = 0; i < ceilings.size(); i++) {
       Ceiling.Result c = ceilings.get(i);
