@@ -37,20 +37,23 @@ let camera = null;        // the latest MediaStream (kept after Stop so tracksLi
 let running = false;      // the Start button is on
 let session = 0;          // bumps on every Start/Stop so late async results can tell they are stale
 let maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
-let filterRepliesDue = 0; // our filter messages the server has not answered yet
+let filterRepliesDue = 0; // filter messages the server has yet to send (ours, and its greeting)
+let serverMessageAt = 0;  // when the last server error was shown
+const SERVER_MESSAGE_MS = 5000;
 
 const socket = new StreamSocket({
   url: () => streamUrl(controls.filter),
   onConnecting: () => {
-    if (status.state !== 'lost') status.set('connecting');
+    if (status.state !== 'lost' && status.state !== 'busy') status.set('connecting');
   },
   onOpen,
   onImage,
   onMessage,
-  onLost: (retryAt) => {
+  onLost: (retryAt, busy) => {
     inFlight.clear(); // nothing sent on the old socket will be answered
-    status.set('lost');
-    status.lost(retryAt);
+    status.set(busy ? 'busy' : 'lost');
+    status.lost(retryAt, busy ? 'The server has too many connections, retrying automatically. '
+      : 'Connection lost, retrying automatically. ');
   },
 });
 
@@ -66,7 +69,8 @@ const sender = new FrameSender({
 
 function onOpen() {
   inFlight.clear();
-  filterRepliesDue = 0;
+  // The server's greeting names the filter it starts with: that answer is not the one to ours.
+  filterRepliesDue = 1;
   status.set('streaming');
   status.clearMessage('lost');
   // The URL carried only the filter name; this also restores the chosen parameters.
@@ -77,6 +81,8 @@ function onImage(id, jpeg) {
   const now = performance.now();
   readouts.frameReceived(now, inFlight.answer(id, now));
   renderer.draw(id, jpeg);
+  // A server error stays in view a while, then frames flowing again take it away.
+  if (now - serverMessageAt > SERVER_MESSAGE_MS) status.clearMessage('server');
 }
 
 function onMessage(msg) {
@@ -114,6 +120,7 @@ function onServerError(msg) {
   }
   // Frame errors are shown but never stop the stream.
   status.message(`Server: ${msg.message || msg.code || 'error'}`, 'server');
+  serverMessageAt = performance.now();
 }
 
 function sendFilter(filter, params) {
@@ -173,8 +180,9 @@ function onCameraEnded(mine) {
 
 function setRunning(on) {
   running = on;
+  // The label says what a press does; a changing label must not also be a toggle (aria-pressed).
   els.start.textContent = on ? 'Stop' : 'Start';
-  els.start.setAttribute('aria-pressed', String(on));
+  els.start.dataset.running = String(on);
 }
 
 els.start.addEventListener('click', () => (running ? stop() : start()));

@@ -68,11 +68,16 @@ export function memory(snapshots) {
   ];
 }
 
-/** Every filter seen in the snapshots, busiest now first. */
+/** Every filter seen in the snapshots, in alphabetical order so a list built from it holds still. */
 export function filterNames(snapshots) {
+  return [...new Set(snapshots.flatMap(s => Object.keys(s.filters ?? {})))].sort((a, b) => a.localeCompare(b));
+}
+
+/** The filter with the most frames out in the latest snapshot, or undefined when none was seen. */
+export function busiestFilter(snapshots) {
   const last = snapshots[snapshots.length - 1]?.filters ?? {};
-  const names = new Set(snapshots.flatMap(s => Object.keys(s.filters ?? {})));
-  return [...names].sort((a, b) => (last[b]?.out ?? 0) - (last[a]?.out ?? 0) || a.localeCompare(b));
+  return filterNames(snapshots).reduce((best, name) =>
+    best === undefined || (last[name]?.out ?? 0) > (last[best]?.out ?? 0) ? name : best, undefined);
 }
 
 export function addresses(snapshots) {

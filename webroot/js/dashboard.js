@@ -47,7 +47,8 @@ function updateFilterChoices() {
   if (names.join() !== current.join()) {
     filterSelect.replaceChildren(...names.map(name => new Option(name, name)));
   }
-  filterSelect.value = chosenFilter && names.includes(chosenFilter) ? chosenFilter : (names[0] ?? '');
+  filterSelect.value = chosenFilter && names.includes(chosenFilter) ? chosenFilter
+    : (series.busiestFilter(snapshots) ?? '');
 }
 
 function draw() {

@@ -1,12 +1,25 @@
 // Tracks frames sent but not yet answered, so the page never has more than a
 // couple in flight and adapts its rate to what the server gives back.
 
+// A frame the server dropped is never answered, and the page only learns of it from the next
+// stats message. Waiting a few round trips (never less than the server's own queue bound plus
+// some work, never more than maxTimeoutMs) keeps a stream under overload from freezing for long.
+const MIN_TIMEOUT_MS = 300;
+const ROUND_TRIPS_BEFORE_GIVING_UP = 4;
+
 export class InFlight {
-  constructor(max = 2, timeoutMs = 1000) {
+  constructor(max = 2, maxTimeoutMs = 1000) {
     this.max = max;
-    this.timeoutMs = timeoutMs;
+    this.maxTimeoutMs = maxTimeoutMs;
     this.sentAt = new Map(); // frame id -> performance.now() at send
     this.lastAnswerAt = 0;
+    this.typicalRttMs = 0;   // moving average of round trips
+  }
+
+  get timeoutMs() {
+    if (this.typicalRttMs === 0) return this.maxTimeoutMs;
+    const wait = ROUND_TRIPS_BEFORE_GIVING_UP * this.typicalRttMs;
+    return Math.min(this.maxTimeoutMs, Math.max(MIN_TIMEOUT_MS, wait));
   }
 
   get size() {
@@ -35,9 +48,12 @@ export class InFlight {
     }
     if (sent === undefined) return null;
     this.lastAnswerAt = now;
-    return now - sent;
+    const rtt = now - sent;
+    this.typicalRttMs = this.typicalRttMs === 0 ? rtt : 0.9 * this.typicalRttMs + 0.1 * rtt;
+    return rtt;
   }
 
+  /** Forgets the frames in flight (a new connection); what was learnt of round trips stays. */
   clear() {
     this.sentAt.clear();
   }

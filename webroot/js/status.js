@@ -6,6 +6,7 @@ const LABELS = {
   connecting: 'Connecting…',
   streaming: 'Streaming',
   lost: 'Connection lost – retrying',
+  busy: 'Server busy – retrying',
   error: 'Error',
 };
 
@@ -40,9 +41,9 @@ export class StatusView {
    * "Connection lost" with a live countdown to the next attempt. The countdown
    * is hidden from screen readers so the live region is not re-read every tick.
    */
-  lost(retryAt) {
+  lost(retryAt, text = 'Connection lost, retrying automatically. ') {
     this.stopCountdown();
-    this.show('Connection lost, retrying automatically. ', 'lost');
+    this.show(text, 'lost');
     const counter = document.createElement('span');
     counter.setAttribute('aria-hidden', 'true');
     this.messageEl.append(counter);

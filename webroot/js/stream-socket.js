@@ -4,6 +4,8 @@
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 5000;
+// The server's close code when it is over a connection limit: come back later, not at once.
+const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /** WebSocket URL on the page's own host; the filter rides along as a query parameter. */
 export function streamUrl(filter) {
@@ -16,21 +18,24 @@ export class StreamSocket {
    * @param {object} handlers
    * @param {() => string} handlers.url          called on every (re)connect
    * @param {() => void} handlers.onConnecting
-   * @param {() => void} handlers.onOpen
+   * @param {() => void} handlers.onOpen           the server greeted us: the stream is accepted
    * @param {(id: number, jpeg: Uint8Array) => void} handlers.onImage
    * @param {(msg: object) => void} handlers.onMessage
-   * @param {(retryAt: number) => void} handlers.onLost  retryAt in performance.now() time
+   * @param {(retryAt: number, busy: boolean) => void} handlers.onLost  retryAt in performance.now()
+   *   time; busy when the server refused the connection for being full
    */
   constructor(handlers) {
     this.handlers = handlers;
     this.ws = null;
+    this.greeted = false;
     this.wanted = false;
     this.retryMs = FIRST_RETRY_MS;
     this.retryTimer = 0;
   }
 
+  /** Open and greeted: a server over its connection limit opens the socket only to refuse it. */
   get open() {
-    return this.ws?.readyState === WebSocket.OPEN;
+    return this.ws?.readyState === WebSocket.OPEN && this.greeted;
   }
 
   start() {
@@ -44,7 +49,14 @@ export class StreamSocket {
     clearTimeout(this.retryTimer);
     const ws = this.ws;
     this.ws = null;
-    if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, 'stopped');
+    if (!ws) return;
+    ws.onmessage = null; // nothing more reaches the page from this socket
+    if (ws.readyState === WebSocket.CONNECTING) {
+      // Closing a socket still connecting makes the browser log an error: close it once open.
+      ws.onopen = () => ws.close(1000, 'stopped');
+    } else if (ws.readyState === WebSocket.OPEN) {
+      ws.close(1000, 'stopped');
+    }
   }
 
   /** Sends one frame; the header is built here so callers only deal in ids and blobs. */
@@ -67,24 +79,23 @@ export class StreamSocket {
     const ws = new WebSocket(this.handlers.url());
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
-    ws.onopen = () => {
-      this.retryMs = FIRST_RETRY_MS; // a good connection resets the backoff
-      this.handlers.onOpen();
-    };
+    this.greeted = false;
     ws.onmessage = (ev) => this.dispatch(ev.data);
     // onerror is always followed by onclose; the close handler does the work.
     ws.onerror = () => {};
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.ws !== ws) return; // an old socket closing after stop() or a reconnect
       this.ws = null;
-      if (this.wanted) this.scheduleRetry();
+      this.greeted = false;
+      if (this.wanted) this.scheduleRetry(ev.code === CLOSE_TRY_AGAIN_LATER);
     };
   }
 
-  scheduleRetry() {
-    const delay = this.retryMs;
+  scheduleRetry(busy) {
+    // A full server is asked again only after the longest wait, so many pages do not hammer it.
+    const delay = busy ? MAX_RETRY_MS : this.retryMs;
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-    this.handlers.onLost(performance.now() + delay);
+    this.handlers.onLost(performance.now() + delay, busy);
     this.retryTimer = setTimeout(() => {
       if (this.wanted) this.connect();
     }, delay);
@@ -103,6 +114,13 @@ export class StreamSocket {
     } catch {
       return; // the server only sends JSON text; ignore anything else rather than crash
     }
-    if (msg && typeof msg.type === 'string') this.handlers.onMessage(msg);
+    if (!msg || typeof msg.type !== 'string') return;
+    this.handlers.onMessage(msg);
+    if (msg.type === 'hello' && !this.greeted) {
+      // Only a greeted connection is a good one: it alone resets the backoff.
+      this.greeted = true;
+      this.retryMs = FIRST_RETRY_MS;
+      this.handlers.onOpen();
+    }
   }
 }

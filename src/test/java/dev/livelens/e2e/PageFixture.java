@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TestServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -23,29 +24,37 @@ final class PageFixture implements BeforeAllCallback, AfterEachCallback, AfterAl
 
   private final Supplier<Browser> browserFactory;
   private final Predicate<String> expectedConsoleError;
+  private final List<String> serverFlags;
   private final List<Throwable> serverErrors = new CopyOnWriteArrayList<>();
   private TestServer server;
   private int port;
   Browser browser;
 
-  private PageFixture(Supplier<Browser> browserFactory, Predicate<String> expectedConsoleError) {
+  private PageFixture(Supplier<Browser> browserFactory, Predicate<String> expectedConsoleError,
+      List<String> serverFlags) {
     this.browserFactory = browserFactory;
     this.expectedConsoleError = expectedConsoleError;
+    this.serverFlags = serverFlags;
   }
 
   /** A browser whose camera plays the face clip. */
   static PageFixture withCamera() {
-    return new PageFixture(() -> Browser.withCamera(FakeCamera.y4m()), error -> false);
+    return new PageFixture(() -> Browser.withCamera(FakeCamera.y4m()), error -> false, List.of());
   }
 
   /** A browser that refuses every permission prompt. */
   static PageFixture denyingCamera() {
-    return new PageFixture(Browser::denyingCamera, error -> false);
+    return new PageFixture(Browser::denyingCamera, error -> false, List.of());
   }
 
   /** The same fixture, tolerating console errors that the test provokes on purpose. */
   PageFixture expectingConsoleErrors(Predicate<String> expected) {
-    return new PageFixture(browserFactory, expected);
+    return new PageFixture(browserFactory, expected, serverFlags);
+  }
+
+  /** The same fixture, its server started with these flags too (limits, say). */
+  PageFixture withServerFlags(String... flags) {
+    return new PageFixture(browserFactory, expectedConsoleError, List.of(flags));
   }
 
   @Override
@@ -82,7 +91,9 @@ final class PageFixture implements BeforeAllCallback, AfterEachCallback, AfterAl
 
   private void startServer(String onPort) {
     // TestServer puts "--port 0" first; later flags win.
-    server = TestServer.start("--port", onPort);
+    List<String> flags = new ArrayList<>(serverFlags);
+    flags.addAll(List.of("--port", onPort));
+    server = TestServer.start(flags.toArray(String[]::new));
     server.vertx.exceptionHandler(serverErrors::add);
     port = server.port();
   }
