@@ -46,6 +46,12 @@ public record JpegHeader(int width, int height) {
         pos += 2; // TEM and RSTn have no length field
         continue;
       }
+      if (marker < 0xC0) {
+        // 0x00 is a stuffed byte, 0x02-0xBF are reserved: libjpeg would skip such bytes and might find
+        // another frame header behind them than the one this reader finds, so they are refused.
+        throw new BadImageException("corrupt JPEG header (invalid marker 0x" + Integer.toHexString(marker)
+            + " at byte " + pos + ")");
+      }
       if (isStartOfFrame(marker)) {
         if (pos + 9 > length) {
           break;

@@ -16,6 +16,13 @@ public final class JpegStructure {
    */
   public static final long MAX_PIXELS = 1L << 26;
 
+  /**
+   * Most scans a frame may have. Camera frames are baseline (one scan) and progressive encoders use
+   * about ten; every scan is another pass over the whole image, so a small file of hundreds of scans
+   * would keep a worker decoding for seconds.
+   */
+  public static final int MAX_SCANS = 20;
+
   private JpegStructure() {}
 
   /** True when the data begins with the SOI marker 0xFFD8. */
@@ -41,6 +48,67 @@ public final class JpegStructure {
     }
     // SOI + EOI is the shortest possible marker sequence.
     return end >= 4 && byteAt.applyAsInt(end - 2) == 0xFF && byteAt.applyAsInt(end - 1) == 0xD9;
+  }
+
+  /**
+   * The checks both codecs make before decoding: the data is complete, has at most {@link #MAX_SCANS}
+   * scans and a frame header of at most {@link #MAX_PIXELS}.
+   *
+   * @return the frame header; a decoder that reads another size from the same bytes must refuse them
+   * @throws BadImageException naming what is wrong
+   */
+  public static JpegHeader requireDecodable(byte[] data, int length) {
+    requireComplete(data, length);
+    JpegHeader header = JpegHeader.read(data, 0, length);
+    if (header.pixels() > MAX_PIXELS) {
+      throw new BadImageException("JPEG of " + header.width() + "x" + header.height() + " pixels is too large");
+    }
+    int scans = scanCount(data, length);
+    if (scans > MAX_SCANS) {
+      throw new BadImageException("JPEG with " + scans + " scans; at most " + MAX_SCANS + " are decoded");
+    }
+    return header;
+  }
+
+  /**
+   * The number of scans (SOS segments), found by walking the marker segments and, after each scan
+   * header, its entropy-coded data up to the next marker. Stops where the structure breaks: the
+   * decoder refuses such data anyway.
+   */
+  static int scanCount(byte[] data, int length) {
+    Objects.checkFromIndexSize(0, length, data.length);
+    int scans = 0;
+    int i = 2; // after SOI
+    while (i + 4 <= length) {
+      if (data[i] != (byte) 0xFF) {
+        return scans;
+      }
+      int marker = data[i + 1] & 0xFF;
+      if (marker == 0xFF) {
+        i++; // fill byte before a marker
+        continue;
+      }
+      if (marker == 0xD9) {
+        return scans;
+      }
+      if (marker == 0x01 || isRestart(marker)) {
+        i += 2; // TEM and RSTn have no length field
+        continue;
+      }
+      i += 2 + (((data[i + 2] & 0xFF) << 8) | (data[i + 3] & 0xFF));
+      if (marker == 0xDA) {
+        scans++;
+        // Entropy-coded data: 0xFF is followed by a stuffed 0x00 or a restart marker until the next marker.
+        while (i + 1 < length && !(data[i] == (byte) 0xFF && data[i + 1] != 0 && !isRestart(data[i + 1] & 0xFF))) {
+          i++;
+        }
+      }
+    }
+    return scans;
+  }
+
+  private static boolean isRestart(int marker) {
+    return marker >= 0xD0 && marker <= 0xD7;
   }
 
   /**

@@ -22,15 +22,9 @@ public final class OpenCvJpegCodec implements JpegCodec {
 
   @Override
   public void decode(byte[] jpeg, int length, Mat dst, Pixels pixels) {
-    // imdecode also takes PNG etc., and decodes a truncated JPEG as a partly grey
-    // picture without failing: the marker check rejects both first.
-    JpegStructure.requireComplete(jpeg, length);
-    // imdecode allocates whatever the header claims (up to 2^30 pixels) and fills
-    // the missing data with grey, so check the claimed size first.
-    long claimed = JpegHeader.read(jpeg, 0, length).pixels();
-    if (claimed > JpegStructure.MAX_PIXELS) {
-      throw new BadImageException("JPEG of " + claimed + " pixels is too large");
-    }
+    // imdecode also takes PNG etc., decodes a truncated JPEG as a partly grey picture without
+    // failing, and allocates whatever the header claims (up to 2^30 pixels): check all that first.
+    JpegHeader header = JpegStructure.requireDecodable(jpeg, length);
     input.create(1, length, CvType.CV_8UC1);
     input.put(0, 0, jpeg, 0, length);
     Mat decoded;
@@ -43,6 +37,9 @@ public final class OpenCvJpegCodec implements JpegCodec {
     try {
       if (decoded.empty()) {
         throw new BadImageException("not a decodable JPEG");
+      }
+      if (decoded.cols() != header.width() || decoded.rows() != header.height()) {
+        throw new BadImageException("JPEG decodes to another size than its header says");
       }
       decoded.copyTo(dst);
     } finally {

@@ -85,8 +85,8 @@ public final class TurboJpegCodec implements JpegCodec {
   @Override
   public void decode(byte[] jpeg, int length, Mat dst, Pixels pixels) {
     ensureOpen();
-    // Same structural check as the OpenCV codec, so both reject the same frames.
-    JpegStructure.requireComplete(jpeg, length);
+    // Same checks as the OpenCV codec, so both reject the same frames.
+    JpegHeader header = JpegStructure.requireDecodable(jpeg, length);
     Memory input = inputBuffer(length);
     input.write(0, jpeg, 0, length);
     NativeLong size = new NativeLong(length);
@@ -104,8 +104,10 @@ public final class TurboJpegCodec implements JpegCodec {
     if (width <= 0 || height <= 0) {
       throw new BadImageException("JPEG contains no image");
     }
-    if ((long) width * height > JpegStructure.MAX_PIXELS) {
-      throw new BadImageException("JPEG size " + width + "x" + height + " out of range");
+    if (width != header.width() || height != header.height()) {
+      // The size checked against the limits must be the size decoded.
+      throw new BadImageException("JPEG header is ambiguous: " + width + "x" + height + " for libjpeg, "
+          + header.width() + "x" + header.height() + " for the server's checks");
     }
 
     boolean gray = pixels == Pixels.GRAY;

@@ -81,6 +81,22 @@ class StreamErrorsTest {
   }
 
   @Test
+  void progressiveJpegOfHundredsOfScansIsRefusedBeforeDecoding() {
+    long start = System.nanoTime();
+    client.sendFrame(5, BadFrames.manyScans(2048));
+    JsonObject error = client.expectError("bad_frame", 5L);
+    assertTrue(error.getString("message").contains("scans"), error.encode());
+    assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused without a second of decoding");
+  }
+
+  @Test
+  void frameHeaderHiddenFromTheSizeCheckIsABadFrame() {
+    client.sendFrame(6, BadFrames.withHiddenFrameHeader(TestImages.faceFrame(), 8000, 6000));
+    JsonObject error = client.expectError("bad_frame", 6L);
+    assertTrue(error.getString("message").contains("invalid marker"), error.encode());
+  }
+
+  @Test
   void frameOverTheByteLimitIsTooLarge() {
     client.sendFrame(5, new byte[250 * 1024]);
     client.expectError("too_large", 5L);

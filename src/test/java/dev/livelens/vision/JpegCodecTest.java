@@ -1,5 +1,6 @@
 package dev.livelens.vision;
 
+import dev.livelens.testing.BadFrames;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -253,6 +254,24 @@ class JpegCodecTest {
           () -> codec.decode(forged, forged.length, new Mat()));
       // Rejected from the header, not after decoding 400 megapixels of grey.
       assertTrue(System.nanoTime() - start < 1_000_000_000L, e.getMessage());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"opencv", "turbojpeg"})
+  void rejectsHundredsOfScansAndHiddenFrameHeadersBeforeDecoding(String name) {
+    byte[] manyScans = BadFrames.manyScans(2048);
+    byte[] hidden = BadFrames.withHiddenFrameHeader(astronautJpeg, 8000, 6000);
+    try (JpegCodec codec = codec(name)) {
+      Mat dst = new Mat();
+      long start = System.nanoTime();
+      BadImageException scans = assertThrows(BadImageException.class,
+          () -> codec.decode(manyScans, manyScans.length, dst));
+      assertTrue(scans.getMessage().contains("883 scans"), scans.getMessage());
+      assertThrows(BadImageException.class, () -> codec.decode(hidden, hidden.length, dst));
+      assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused without decoding");
+      assertTrue(dst.empty(), "no pixels allocated");
+      dst.release();
     }
   }
 

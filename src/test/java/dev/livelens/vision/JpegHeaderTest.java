@@ -1,5 +1,6 @@
 package dev.livelens.vision;
 
+import dev.livelens.testing.BadFrames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,15 @@ class JpegHeaderTest {
     assertTrue(broken.getMessage().contains("expected a marker at byte 2"), broken.getMessage());
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A};
     assertThrows(BadImageException.class, () -> JpegHeader.read(png, 0, png.length));
+  }
+
+  @Test
+  void refusesStuffedAndReservedMarkersWhereLibjpegWouldSkipBytes() {
+    byte[] hidden = BadFrames.withHiddenFrameHeader(PHOTO, 8000, 6000);
+    BadImageException refused = assertThrows(BadImageException.class, () -> JpegHeader.read(hidden, 0, hidden.length));
+    assertTrue(refused.getMessage().contains("invalid marker 0x0 at byte 2"), refused.getMessage());
+    byte[] reserved = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x42, 0x00, 0x02, (byte) 0xFF, (byte) 0xD9};
+    assertThrows(BadImageException.class, () -> JpegHeader.read(reserved, 0, reserved.length));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.livelens.vision;
 
+import dev.livelens.testing.BadFrames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,6 +38,18 @@ class JpegStructureTest {
     assertTrue(JpegStructure.endsWithEoi(jpeg, 5));
     assertFalse(JpegStructure.endsWithEoi(jpeg, 4));
     assertThrows(IndexOutOfBoundsException.class, () -> JpegStructure.endsWithEoi(jpeg, 7));
+  }
+
+  @Test
+  void countsTheScans() {
+    byte[] photo = JpegCodecTest.resource("astronaut-640x480.jpg");
+    assertEquals(1, JpegStructure.scanCount(photo, photo.length));
+    byte[] manyScans = BadFrames.manyScans(64);
+    assertEquals(883, JpegStructure.scanCount(manyScans, manyScans.length));
+    BadImageException refused = assertThrows(BadImageException.class,
+        () -> JpegStructure.requireDecodable(manyScans, manyScans.length));
+    assertTrue(refused.getMessage().contains("at most 20"), refused.getMessage());
+    assertEquals(new JpegHeader(640, 480), JpegStructure.requireDecodable(photo, photo.length));
   }
 
   @Test
