@@ -94,6 +94,7 @@ public final class StreamSession {
     if (!textLimiter.tryAcquire(System.nanoTime())) {
       reject(ErrorCode.BUSY, "more than " + config.maxTextMessagesPerSecond()
           + " text messages in one second; this one was ignored", null);
+      countGarbage(); // the client's doing, though busy is not always: a flood ends like garbage
       return;
     }
     TextMessage message;
@@ -289,7 +290,13 @@ public final class StreamSession {
   /** Tells the client what was wrong; a client that sends nothing but garbage is disconnected. */
   private void reject(ErrorCode code, String message, Long id) {
     writeText(WireFormat.error(code, message, id));
-    if (code.isClientFault() && ++garbageStreak >= config.garbageLimit()) {
+    if (code.isClientFault()) {
+      countGarbage();
+    }
+  }
+
+  private void countGarbage() {
+    if (++garbageStreak >= config.garbageLimit()) {
       socket.close((short) 1008, "too many bad messages in a row");
     }
   }
@@ -312,8 +319,9 @@ public final class StreamSession {
     return closed || socket.isClosed() || socket.writeQueueFull();
   }
 
+  /** Nothing is queued for a client that does not read: its error and acknowledgement messages are skipped. */
   private void writeText(String text) {
-    if (!closed && !socket.isClosed()) {
+    if (!cannotWrite()) {
       socket.writeTextMessage(text);
     }
   }

@@ -66,7 +66,9 @@ public final class FilterWorkerVerticle extends VerticleBase {
       message.reply(Buffer.buffer(result.jpeg()), result.reply().toDeliveryOptions());
     } catch (BadImageException e) {
       message.fail(ErrorCode.BAD_FRAME.failureCode(), e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too (out of memory for one huge frame, a native linkage failure): the sender is
+      // answered at once instead of waiting for its timeout, and the worker serves the next frame.
       LOG.warn("frame failed in filter {}: {}", message.headers().get("filter"), e.toString());
       message.fail(ErrorCode.INTERNAL.failureCode(), "the server failed to process this frame");
     } finally {

@@ -11,6 +11,7 @@ import dev.livelens.testing.TestImages;
 import dev.livelens.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +100,56 @@ class StreamLimitsTest {
       assertTrue(applied >= 5 && refused >= 1, applied + " applied, " + refused + " refused");
       client.sendFrame(1, TestImages.faceFrame());
       assertEquals(1, client.next("image").id());
+    }
+  }
+
+  @Test
+  void aFloodOfTextMessagesIsClosedLikeGarbage() throws Exception {
+    try (StreamClient client = server.connect().skipGreeting()) {
+      // Five pass the limit of five a second; the five refused after them reach the garbage limit.
+      for (int i = 0; i < 10; i++) {
+        client.sendText(new JsonObject().put("type", "filter").put("filter", "gray").encode());
+      }
+      assertEquals((short) 1008, client.closeStatus.get(5, TimeUnit.SECONDS));
+    }
+  }
+
+  /** Without the skip, a client sending 3 s of tiny messages had ~100 MB of errors queued for it. */
+  @Test
+  void nothingIsQueuedForAClientThatDoesNotRead() throws Exception {
+    try (TestServer lenient = TestServer.start("--max-text-messages-per-second", "5",
+            "--garbage-limit", "1000000");
+        Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(4096); // a client that reads nothing, with no room to hide bytes
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", lenient.port()));
+      OutputStream out = socket.getOutputStream();
+      out.write(RawHttp.upgrade(lenient.port(), null).getBytes(StandardCharsets.US_ASCII));
+      byte[] batch = new byte[5000 * 7];
+      for (int i = 0; i < batch.length; i += 7) {
+        // A masked (zero key) text frame of one byte: each is refused with a busy error of ~90 bytes.
+        batch[i] = (byte) 0x81;
+        batch[i + 1] = (byte) 0x81;
+        batch[i + 6] = 'x';
+      }
+      long sent = 0;
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+      while (System.nanoTime() < end) {
+        out.write(batch);
+        sent += batch.length / 7;
+      }
+      socket.setSoTimeout(2000);
+      InputStream in = socket.getInputStream();
+      byte[] buffer = new byte[1 << 16];
+      long queued = 0;
+      try {
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          queued += n;
+        }
+      } catch (java.net.SocketTimeoutException drained) {
+        // everything the server had for this client has arrived
+      }
+      // The write queue (256 KB) plus what the kernel buffers on the way.
+      assertTrue(queued < 16 * 1024 * 1024, queued + " bytes were queued for " + sent + " messages");
     }
   }
 

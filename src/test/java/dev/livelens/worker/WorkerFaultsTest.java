@@ -7,6 +7,7 @@ import dev.livelens.filter.Filter;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.filter.FilterSpec;
 import dev.livelens.filter.FrameHints;
+import dev.livelens.filter.ParamSpec;
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.StreamClient.Incoming;
 import dev.livelens.testing.TestImages;
@@ -23,9 +24,10 @@ import org.opencv.core.Rect;
 /** Faults inside the server: a filter that throws, workers that go away and come back, clients that vanish. */
 class WorkerFaultsTest {
 
-  /** A filter with a bug: it throws on every frame. */
+  /** A filter with a bug: it throws on every frame, an exception or, like a failed huge allocation, an Error. */
   static final class ExplodingFilter implements Filter {
-    static final FilterSpec SPEC = new FilterSpec("explode", "Throws on every frame", List.of());
+    static final FilterSpec SPEC = new FilterSpec("explode", "Throws on every frame",
+        List.of(ParamSpec.bool("error", false, "throw an Error instead of an exception")));
 
     @Override
     public FilterSpec spec() {
@@ -34,6 +36,9 @@ class WorkerFaultsTest {
 
     @Override
     public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
+      if (params.getBoolean("error")) {
+        throw new OutOfMemoryError("simulated: no memory for this frame");
+      }
       throw new IllegalStateException("boom");
     }
   }
@@ -56,6 +61,12 @@ class WorkerFaultsTest {
     try (StreamClient client = server.connect("/ws/stream?filter=explode").skipGreeting()) {
       client.sendFrame(1, TestImages.faceFrame());
       client.expectError("internal", 1L);
+      client.selectFilter("explode", new JsonObject().put("error", true));
+      client.next("filter");
+      long sentAt = System.nanoTime();
+      client.sendFrame(7, TestImages.faceFrame());
+      client.expectError("internal", 7L);
+      assertTrue(System.nanoTime() - sentAt < TimeUnit.SECONDS.toNanos(2), "answered at once, not at the timeout");
       client.selectFilter("gray", new JsonObject());
       client.next("filter");
       for (int id = 2; id < 6; id++) {
