@@ -30,6 +30,11 @@ public record FrameRequest(String filter, JsonObject params, boolean detect, Jso
     this(filter, params, detect, carriedFaces, 0);
   }
 
+  /** The same request, detecting on this frame or drawing {@code carried}, the stream's last boxes. */
+  public FrameRequest withDetection(boolean detectNow, JsonArray carried) {
+    return new FrameRequest(filter, params, detectNow, detectNow ? new JsonArray() : carried, deadlineMillis);
+  }
+
   /** The same request, to be dropped by a worker that takes it up after {@code deadlineMillis}. */
   public FrameRequest withDeadline(long deadlineMillis) {
     return new FrameRequest(filter, params, detect, carriedFaces, deadlineMillis);

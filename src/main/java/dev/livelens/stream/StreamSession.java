@@ -42,6 +42,11 @@ public final class StreamSession {
   private JsonObject params;
   private JsonArray lastFaces = new JsonArray();
   private long framesSinceDetect;
+  private long dispatched;
+  /** Which dispatch the boxes in lastFaces come from: an older detection answering late is ignored. */
+  private long lastFacesFrom;
+  /** Whether a detection of the current filter has answered yet: until then there is nothing to carry. */
+  private boolean facesKnown;
   private int inFlight;
   private PendingFrame waiting;
   private int garbageStreak;
@@ -136,6 +141,8 @@ public final class StreamSession {
     garbageStreak = 0;
     framesSinceDetect = 0;
     lastFaces = new JsonArray();
+    lastFacesFrom = dispatched; // boxes of the filter before are not carried into this one
+    facesKnown = false;
     writeText(WireFormat.filter(spec.name(), params));
   }
 
@@ -154,7 +161,8 @@ public final class StreamSession {
       return;
     }
     garbageStreak = 0;
-    PendingFrame frame = new PendingFrame(id, jpeg, json, nextRequest(), System.nanoTime());
+    PendingFrame frame = new PendingFrame(id, jpeg, json, new FrameRequest(filterName, params, false,
+        new JsonArray()), System.nanoTime());
     if (inFlight < config.maxInFlight()) {
       dispatch(frame);
     } else {
@@ -183,23 +191,30 @@ public final class StreamSession {
     }
   }
 
-  private FrameRequest nextRequest() {
-    int every = params.getInteger("detectEvery", 1);
-    boolean detect = framesSinceDetect++ % every == 0;
-    return new FrameRequest(filter.name(), params, detect, detect ? new JsonArray() : lastFaces);
+  /**
+   * Decided as the frame goes to a worker, not when it arrives: a frame replaced while waiting must
+   * not take a detection turn with it, and a carrying frame gets the newest boxes there are.
+   */
+  private FrameRequest withDetectionTurn(FrameRequest request) {
+    int every = request.params().getInteger("detectEvery", 1);
+    boolean turn = framesSinceDetect++ % every == 0;
+    return request.withDetection(turn || !facesKnown, lastFaces);
   }
 
   private void dispatch(PendingFrame frame) {
     inFlight++;
     metrics.frameDispatched();
     long sentAt = System.nanoTime();
+    long sequence = ++dispatched;
+    FrameRequest request = withDetectionTurn(frame.request());
     vertx.eventBus().<Buffer>request(Addresses.FRAMES, frame.jpeg(),
-            frame.request().withDeadline(System.currentTimeMillis() + config.maxWaitMs())
+            request.withDeadline(System.currentTimeMillis() + config.maxWaitMs())
                 .toDeliveryOptions(config.frameTimeoutMs()))
-        .onComplete(result -> onWorkerDone(frame, sentAt, result));
+        .onComplete(result -> onWorkerDone(frame, request.detect() ? sequence : 0, sentAt, result));
   }
 
-  private void onWorkerDone(PendingFrame frame, long sentAt, AsyncResult<Message<Buffer>> result) {
+  /** @param detection the frame's dispatch number if it detected faces, else 0 */
+  private void onWorkerDone(PendingFrame frame, long detection, long sentAt, AsyncResult<Message<Buffer>> result) {
     inFlight--;
     metrics.frameReturned();
     if (closed || socket.isClosed()) {
@@ -208,7 +223,7 @@ public final class StreamSession {
     }
     String filterName = frame.request().filter();
     if (result.succeeded()) {
-      deliver(frame, sentAt, result.result());
+      deliver(frame, detection, sentAt, result.result());
     } else if (FrameReply.isLate(result.cause())) {
       dropped(frame, DropReason.LATE);
     } else {
@@ -222,21 +237,25 @@ public final class StreamSession {
     }
   }
 
-  private void deliver(PendingFrame frame, long sentAt, Message<Buffer> message) {
+  private void deliver(PendingFrame frame, long detection, long sentAt, Message<Buffer> message) {
     long received = System.nanoTime();
     String filterName = frame.request().filter();
+    FrameReply reply = FrameReply.fromHeaders(message.headers());
+    if (reply.faces() != null && detection > lastFacesFrom) { // the newest detection: later frames carry its boxes
+      lastFaces = reply.faces();
+      lastFacesFrom = detection;
+      facesKnown = true;
+    }
     if (cannotWrite()) {
       dropped(frame, DropReason.SOCKET_FULL);
       return;
     }
-    FrameReply reply = FrameReply.fromHeaders(message.headers());
     if (frame.json()) {
       socket.writeTextMessage(WireFormat.jsonFrame(frame.id(), message.body()));
     } else {
       socket.writeBinaryMessage(WireFormat.binaryFrame(frame.id(), message.body()));
     }
     if (reply.faces() != null) {
-      lastFaces = reply.faces();
       socket.writeTextMessage(WireFormat.faces(frame.id(), reply.faces()));
     }
     long done = System.nanoTime();

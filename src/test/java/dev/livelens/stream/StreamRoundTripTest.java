@@ -129,6 +129,33 @@ class StreamRoundTripTest {
     }
   }
 
+  /**
+   * Detecting every second frame, the boxes carried in between are those of the newest detection:
+   * a client that keeps two frames in flight, or whose waiting frames get replaced, sees the face on
+   * every reply, never an empty list between two detections.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void carriedFacesStayOnEveryReplyHoweverTheClientSends(int framesPerReply) {
+    try (StreamClient client = server.connect("/ws/stream?filter=faces").skipGreeting()) {
+      byte[] face = TestImages.faceFrame();
+      long id = 0;
+      client.sendFrame(id++, face);
+      client.sendFrame(id++, face);
+      int empty = 0;
+      for (int round = 0; round < 16; round++) {
+        client.next("image");
+        if (client.next("faces").json().getJsonArray("faces").isEmpty()) {
+          empty++;
+        }
+        for (int i = 0; i < framesPerReply; i++) {
+          client.sendFrame(id++, face);
+        }
+      }
+      assertEquals(0, empty, "replies without the face, of 16");
+    }
+  }
+
   @Test
   void switchingFilterChangesTheOutputAndEchoesAppliedParams() {
     try (StreamClient client = server.connect()) {
