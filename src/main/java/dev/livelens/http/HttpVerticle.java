@@ -19,7 +19,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
-/** Serves the page, the JSON API, /metrics and the stream socket, all on one port. */
+/**
+ * Serves the page, the JSON API, /metrics and the stream socket, all on one port. Deployed once per
+ * event loop wanted: the instances share the port, and each connection stays on the one that took it.
+ */
 public final class HttpVerticle extends VerticleBase {
 
   public static final String STREAM_PATH = "/ws/stream";
@@ -29,15 +32,22 @@ public final class HttpVerticle extends VerticleBase {
   private final PipelineMetrics metrics;
   private final JsonObject info;
   private final ConnectionLimiter limiter;
+  private final DashboardFeed feed;
   private final OriginPolicy originPolicy;
   private HttpServer server;
 
-  public HttpVerticle(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, JsonObject info) {
+  /**
+   * @param limiter the connection limits, shared by all instances
+   * @param feed the dashboards' feed, shared by all instances
+   */
+  public HttpVerticle(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, JsonObject info,
+      ConnectionLimiter limiter, DashboardFeed feed) {
     this.config = config;
     this.catalog = catalog;
     this.metrics = metrics;
     this.info = info;
-    this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
+    this.limiter = limiter;
+    this.feed = feed;
     this.originPolicy = new OriginPolicy(config.allowedOrigins());
   }
 
@@ -52,8 +62,7 @@ public final class HttpVerticle extends VerticleBase {
     if (metrics.registry() instanceof PrometheusMeterRegistry prometheus) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     }
-    DashboardRoutes.mount(router, DashboardFeed.start(vertx, metrics.registry(), config.idleTimeoutSeconds()),
-        originPolicy);
+    DashboardRoutes.mount(router, feed, originPolicy);
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     int maxMessage = config.maxWebSocketMessageBytes();
     HttpServerOptions options = new HttpServerOptions()
@@ -64,7 +73,8 @@ public final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         .setReadIdleTimeout(config.idleTimeoutSeconds());
     server = vertx.createHttpServer(options).requestHandler(router);
-    return server.listen(config.port());
+    // Port 0 asks for any free port; -1 asks Vert.x for one free port that all instances share.
+    return server.listen(config.port() == 0 ? -1 : config.port());
   }
 
   /** The port really bound: differs from the configured one when that was 0. */
