@@ -99,7 +99,7 @@ public final class StreamSession {
     if (!textLimiter.tryAcquire(System.nanoTime())) {
       reject(ErrorCode.BUSY, "more than " + config.maxTextMessagesPerSecond()
           + " text messages in one second; this one was ignored", null);
-      countGarbage(); // the client's doing, though busy is not always: a flood ends like garbage
+      countGarbage(); // a flood is the client's doing: it counts toward the limit like a bad message
       return;
     }
     TextMessage message;
@@ -214,7 +214,8 @@ public final class StreamSession {
   }
 
   /** @param detection the frame's dispatch number if it detected faces, else 0 */
-  private void onWorkerDone(PendingFrame frame, long detection, long sentAt, AsyncResult<Message<Buffer>> result) {
+  private void onWorkerDone(PendingFrame frame, long detection, long sentAt,
+      AsyncResult<Message<Buffer>> result) {
     inFlight--;
     metrics.frameReturned();
     if (closed || socket.isClosed()) {
@@ -241,7 +242,8 @@ public final class StreamSession {
     long received = System.nanoTime();
     String filterName = frame.request().filter();
     FrameReply reply = FrameReply.fromHeaders(message.headers());
-    if (reply.faces() != null && detection > lastFacesFrom) { // the newest detection: later frames carry its boxes
+    // The newest detection so far: the frames sent after it carry its boxes.
+    if (reply.faces() != null && detection > lastFacesFrom) {
       lastFaces = reply.faces();
       lastFacesFrom = detection;
       facesKnown = true;
