@@ -3,9 +3,7 @@ package dev.livelens;
 import dev.livelens.bus.FrameCodec;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
-import dev.livelens.http.ConnectionLimiter;
 import dev.livelens.http.HttpVerticle;
-import dev.livelens.metrics.DashboardFeed;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
@@ -16,8 +14,6 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +29,7 @@ public final class LiveLensServer {
   private final FilterCatalog catalog;
   private final PipelineMetrics metrics;
   private final Supplier<JpegCodec> codecs;
-  private final List<HttpVerticle> http = new CopyOnWriteArrayList<>();
+  private final HttpVerticle http;
   private String workersDeployment;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
@@ -42,6 +38,7 @@ public final class LiveLensServer {
     this.catalog = catalog;
     this.metrics = metrics;
     this.codecs = JpegCodecs.select(config.codec());
+    this.http = new HttpVerticle(config, catalog, metrics, info(config, codecName(config)));
   }
 
   /** Deploys workers first, then opens the port, so the first frame always finds a worker. */
@@ -51,23 +48,8 @@ public final class LiveLensServer {
     FrameCodec.registerOn(vertx.eventBus());
     LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
     return server.deployWorkers()
-        .compose(id -> server.deployHttp())
+        .compose(id -> vertx.deployVerticle(server.http))
         .map(id -> server);
-  }
-
-  /**
-   * One HTTP verticle per core, so connections (and the JSON and WebSocket work they bring) spread
-   * over that many event loops instead of queueing behind one another on a single one.
-   */
-  private Future<String> deployHttp() {
-    ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
-    DashboardFeed feed = DashboardFeed.start(vertx, metrics.registry(), config.idleTimeoutSeconds());
-    JsonObject info = info(config, codecName(config));
-    return vertx.deployVerticle(() -> {
-      HttpVerticle verticle = new HttpVerticle(config, catalog, metrics, info, limiter, feed);
-      http.add(verticle);
-      return verticle;
-    }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()));
   }
 
   public Future<String> deployWorkers() {
@@ -91,7 +73,7 @@ public final class LiveLensServer {
   }
 
   public int port() {
-    return http.get(0).actualPort();
+    return http.actualPort();
   }
 
   public PipelineMetrics metrics() {

@@ -19,10 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
-/**
- * Serves the page, the JSON API, /metrics and the stream socket, all on one port. Deployed once per
- * event loop wanted: the instances share the port, and each connection stays on the one that took it.
- */
+/** Serves the page, the JSON API, /metrics and the stream socket, all on one port. */
 public final class HttpVerticle extends VerticleBase {
 
   public static final String STREAM_PATH = "/ws/stream";
@@ -32,22 +29,15 @@ public final class HttpVerticle extends VerticleBase {
   private final PipelineMetrics metrics;
   private final JsonObject info;
   private final ConnectionLimiter limiter;
-  private final DashboardFeed feed;
   private final OriginPolicy originPolicy;
   private HttpServer server;
 
-  /**
-   * @param limiter the connection limits, shared by all instances
-   * @param feed the dashboards' feed, shared by all instances
-   */
-  public HttpVerticle(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, JsonObject info,
-      ConnectionLimiter limiter, DashboardFeed feed) {
+  public HttpVerticle(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, JsonObject info) {
     this.config = config;
     this.catalog = catalog;
     this.metrics = metrics;
     this.info = info;
-    this.limiter = limiter;
-    this.feed = feed;
+    this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
     this.originPolicy = new OriginPolicy(config.allowedOrigins());
   }
 
@@ -62,7 +52,8 @@ public final class HttpVerticle extends VerticleBase {
     if (metrics.registry() instanceof PrometheusMeterRegistry prometheus) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     }
-    DashboardRoutes.mount(router, feed, originPolicy);
+    DashboardRoutes.mount(router, DashboardFeed.start(vertx, metrics.registry(), config.idleTimeoutSeconds()),
+        originPolicy);
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     int maxMessage = config.maxWebSocketMessageBytes();
     HttpServerOptions options = new HttpServerOptions()
@@ -73,8 +64,7 @@ public final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         .setReadIdleTimeout(config.idleTimeoutSeconds());
     server = vertx.createHttpServer(options).requestHandler(router);
-    // Port 0 asks for any free port; -1 asks Vert.x for one free port that all instances share.
-    return server.listen(config.port() == 0 ? -1 : config.port());
+    return server.listen(config.port());
   }
 
   /** The port really bound: differs from the configured one when that was 0. */

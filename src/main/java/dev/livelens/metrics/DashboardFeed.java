@@ -39,8 +39,7 @@ public final class DashboardFeed {
   }
 
   /**
-   * Starts sampling on the calling context, or on a context of its own when called from outside
-   * Vert.x. Every HTTP verticle hands its dashboards to this one feed, so one sampler serves them all.
+   * Starts sampling on the calling context; called from a verticle, the timer ends with it.
    *
    * @param idleTimeoutSeconds the server's read idle timeout: dashboards are pinged well within it,
    *     since a browser answers pings but sends nothing else
@@ -48,11 +47,8 @@ public final class DashboardFeed {
   public static DashboardFeed start(Vertx vertx, MeterRegistry registry, int idleTimeoutSeconds) {
     DashboardFeed feed = new DashboardFeed(vertx, new SnapshotSampler(registry),
         Math.max(1, idleTimeoutSeconds * 1000L / 3 / PERIOD_MS));
-    // The timer runs on the feed's context, where its clients are added: one thread touches them.
-    feed.context.runOnContext(v -> {
-      feed.sampler.sample(System.nanoTime(), System.currentTimeMillis());
-      vertx.setPeriodic(PERIOD_MS, id -> feed.tick());
-    });
+    feed.sampler.sample(System.nanoTime(), System.currentTimeMillis());
+    vertx.setPeriodic(PERIOD_MS, id -> feed.tick());
     return feed;
   }
 
