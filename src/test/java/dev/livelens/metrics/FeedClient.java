@@ -15,12 +15,12 @@ final class FeedClient {
 
   private final WebSocketClient client;
   private final WebSocket socket;
-  private final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<String> messages;
 
-  private FeedClient(WebSocketClient client, WebSocket socket) {
+  private FeedClient(WebSocketClient client, WebSocket socket, LinkedBlockingQueue<String> messages) {
     this.client = client;
     this.socket = socket;
-    socket.textMessageHandler(messages::add);
+    this.messages = messages;
   }
 
   static FeedClient connect(Vertx vertx, int port) throws TimeoutException {
@@ -30,8 +30,14 @@ final class FeedClient {
   static FeedClient connect(Vertx vertx, WebSocketConnectOptions options) throws TimeoutException {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxMessageSize(4 * 1024 * 1024).setMaxFrameSize(4 * 1024 * 1024));
+    LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
     try {
-      return new FeedClient(client, client.connect(options).await(10, TimeUnit.SECONDS));
+      // The handler goes on as the socket opens, on its event loop: the history the server sends at
+      // once must not arrive before anyone listens (it would be dropped).
+      WebSocket socket = client.connect(options)
+          .onSuccess(ws -> ws.textMessageHandler(messages::add))
+          .await(10, TimeUnit.SECONDS);
+      return new FeedClient(client, socket, messages);
     } catch (RuntimeException | TimeoutException e) {
       client.close();
       throw e;
