@@ -42,8 +42,8 @@ public record JpegHeader(int width, int height) {
         pos++; // fill byte before a marker
         continue;
       }
-      if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-        pos += 2; // TEM and RSTn have no length field
+      if (JpegStructure.hasNoLength(marker)) {
+        pos += 2;
         continue;
       }
       if (marker < 0xC0) {

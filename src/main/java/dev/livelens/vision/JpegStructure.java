@@ -91,8 +91,8 @@ public final class JpegStructure {
       if (marker == 0xD9) {
         return scans;
       }
-      if (marker == 0x01 || isRestart(marker)) {
-        i += 2; // TEM and RSTn have no length field
+      if (hasNoLength(marker)) {
+        i += 2;
         continue;
       }
       i += 2 + (((data[i + 2] & 0xFF) << 8) | (data[i + 3] & 0xFF));
@@ -105,6 +105,11 @@ public final class JpegStructure {
       }
     }
     return scans;
+  }
+
+  /** TEM and RSTn are bare markers: no length field and no segment follow them. */
+  static boolean hasNoLength(int marker) {
+    return marker == 0x01 || isRestart(marker);
   }
 
   private static boolean isRestart(int marker) {
