@@ -2,7 +2,7 @@
 // Each function returns [{label, values}] with one value per snapshot; null leaves a gap.
 
 export const STAGES = ['queue', 'decode', 'filter', 'encode', 'reply', 'total'];
-export const DROP_REASONS = ['replaced', 'socket_full', 'error', 'closed', 'late'];
+export const DROP_REASONS = ['replaced', 'socket_full', 'error', 'closed', 'late', 'memory'];
 const MIB = 1024 * 1024;
 
 function column(snapshots, pick) {

@@ -1,10 +1,14 @@
 package dev.livelens;
 
-import dev.livelens.bus.FrameCodec;
+import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.HttpVerticle;
+import dev.livelens.http.OpsVerticle;
+import dev.livelens.http.ServesPort;
 import dev.livelens.metrics.PipelineMetrics;
+import dev.livelens.stream.PendingBytes;
+import dev.livelens.stream.StreamServices;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
@@ -12,12 +16,14 @@ import dev.livelens.worker.FilterWorkerVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 
 /**
- * The running application inside a Vert.x instance: the OpenCV workers and the HTTP verticle.
+ * The running application inside a Vert.x instance: what the node's role asks for, the OpenCV workers
+ * and the HTTP side, after the start-up every node shares (OpenCV, the bus codec, the node's meters).
  * Main uses it, and so do tests and applications that embed LiveLens.
  */
 public final class LiveLensServer {
@@ -29,7 +35,8 @@ public final class LiveLensServer {
   private final FilterCatalog catalog;
   private final PipelineMetrics metrics;
   private final Supplier<JpegCodec> codecs;
-  private final HttpVerticle http;
+  private final JsonObject info;
+  private ServesPort http;
   private String workersDeployment;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
@@ -38,18 +45,31 @@ public final class LiveLensServer {
     this.catalog = catalog;
     this.metrics = metrics;
     this.codecs = JpegCodecs.select(config.codec());
-    this.http = new HttpVerticle(config, catalog, metrics, info(config, codecName(config)));
+    this.info = info(config, codecName(config));
   }
 
   /** Deploys workers first, then opens the port, so the first frame always finds a worker. */
   public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
       PipelineMetrics metrics) {
     OpenCvNatives.load();
-    FrameCodec.registerOn(vertx.eventBus());
+    FrameMessageCodec.registerOn(vertx.eventBus());
+    metrics.describeNode(config.role().flagValue());
     LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
-    return server.deployWorkers()
-        .compose(id -> vertx.deployVerticle(server.http))
-        .map(id -> server);
+    Future<?> workers = config.role().runsWorkers() ? server.deployWorkers() : Future.succeededFuture();
+    return workers.compose(done -> server.deployHttp()).map(id -> server);
+  }
+
+  private Future<String> deployHttp() {
+    VerticleBase verticle;
+    if (config.role().runsHttp()) {
+      PendingBytes pending = new PendingBytes(config.maxPendingBytes());
+      metrics.pendingBytes(pending::held);
+      verticle = new HttpVerticle(new StreamServices(vertx, config, catalog, metrics, pending), info);
+    } else {
+      verticle = new OpsVerticle(config.host(), config.port(), info, metrics.registry());
+    }
+    http = (ServesPort) verticle;
+    return vertx.deployVerticle(verticle);
   }
 
   public Future<String> deployWorkers() {
@@ -88,10 +108,11 @@ public final class LiveLensServer {
   private static JsonObject info(LiveLensConfig config, String codec) {
     return new JsonObject()
         .put("name", "LiveLens")
+        .put("role", config.role().flagValue())
         .put("protocol", 1)
         .put("codec", codec)
         .put("opencv", OpenCvNatives.version())
-        .put("workers", config.workers())
+        .put("workers", config.role().runsWorkers() ? config.workers() : 0)
         .put("maxFrameBytes", config.maxFrameBytes())
         .put("maxImageSide", config.maxImageSide())
         .put("maxInFlight", config.maxInFlight())

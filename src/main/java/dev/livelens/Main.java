@@ -39,9 +39,10 @@ public final class Main {
     Vertx vertx = VertxWithMetrics.create(registry);
     PipelineMetrics metrics = new PipelineMetrics(registry);
     LiveLensServer.start(vertx, config, FilterCatalog.standard(), metrics)
-        .onSuccess(server -> LOG.info("LiveLens is ready: open http://{}:{}/ (OpenCV {}, JPEG codec {}, {} workers)",
-            "0.0.0.0".equals(config.host()) ? "localhost" : config.host(), server.port(),
-            OpenCvNatives.version(), LiveLensServer.codecName(config), config.workers()))
+        .onSuccess(server -> LOG.info("LiveLens ({} node) is ready: http://{}:{}/ (OpenCV {}, JPEG codec {}, {} workers)",
+            config.role().flagValue(), "0.0.0.0".equals(config.host()) ? "localhost" : config.host(), server.port(),
+            OpenCvNatives.version(), LiveLensServer.codecName(config),
+            config.role().runsWorkers() ? config.workers() : 0))
         .onFailure(error -> {
           LOG.error("LiveLens failed to start: {}", error.getMessage());
           vertx.close().onComplete(done -> System.exit(1));

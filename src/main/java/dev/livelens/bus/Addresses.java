@@ -8,4 +8,9 @@ public final class Addresses {
 
   private Addresses() {
   }
+
+  /** Where a stream's processed frames, then its end, are published for whoever listens. */
+  public static String processed(String streamId) {
+    return "livelens.stream." + streamId + ".processed";
+  }
 }

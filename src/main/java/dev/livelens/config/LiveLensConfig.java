@@ -1,8 +1,10 @@
 package dev.livelens.config;
 
+import dev.livelens.vision.JpegStructure;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
  * Behaviour code gets its values from here and never reads the environment itself.
  */
 public record LiveLensConfig(
+    Role role,
     String host,
     int port,
     int workers,
@@ -27,9 +30,29 @@ public record LiveLensConfig(
     int idleTimeoutSeconds,
     int maxTextMessagesPerSecond,
     int garbageLimit,
+    int maxPendingBytes,
     Set<String> allowedOrigins) {
 
+  /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
+  public enum Role {
+    ALL, HTTP, WORKER;
+
+    public String flagValue() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean runsHttp() {
+      return this != WORKER;
+    }
+
+    public boolean runsWorkers() {
+      return this != HTTP;
+    }
+  }
+
   static final List<Option> OPTIONS = List.of(
+      Option.of("role", "all", "what this node runs: all, http (pages and sockets only) or worker (OpenCV "
+          + "workers only, with /healthz, /api/info and /metrics on --port)"),
       Option.of("host", "0.0.0.0", "interface to listen on"),
       Option.of("port", "8080", "HTTP and WebSocket port"),
       Option.of("workers", String.valueOf(Runtime.getRuntime().availableProcessors()),
@@ -48,6 +71,8 @@ public record LiveLensConfig(
       Option.of("idle-timeout-seconds", "60", "close a stream socket silent this long (pings every third of it)"),
       Option.of("max-text-messages-per-second", "100", "text messages accepted per connection per second"),
       Option.of("garbage-limit", "200", "bad messages in a row after which a connection is closed"),
+      Option.of("max-pending-bytes", String.valueOf(256 * 1024 * 1024), "frame bytes held for the workers by all "
+          + "connections together; a frame that does not fit is dropped (counted as memory)"),
       Option.of("allowed-origins", "", "comma-separated extra origins allowed to open /ws/stream (own origin always is)"));
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
@@ -93,14 +118,19 @@ public record LiveLensConfig(
     if (!Set.of("auto", "turbojpeg", "opencv").contains(codec)) {
       throw new UsageException("--codec must be auto, turbojpeg or opencv, not " + codec);
     }
+    String role = v.get("--role");
+    if (!Set.of("all", "http", "worker").contains(role)) {
+      throw new UsageException("--role must be all, http or worker, not " + role);
+    }
     Set<String> origins = Arrays.stream(v.get("--allowed-origins").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     return new LiveLensConfig(
+        Role.valueOf(role.toUpperCase(Locale.ROOT)),
         v.get("--host"),
         intValue(v, "--port", 0, 65535),
         intValue(v, "--workers", 1, 256),
         intValue(v, "--max-frame-bytes", 1024, 256 * 1024 * 1024),
-        intValue(v, "--max-image-side", 16, 65535),
+        intValue(v, "--max-image-side", 16, JpegStructure.MAX_SIDE),
         intValue(v, "--max-in-flight", 1, 64),
         intValue(v, "--frame-timeout-ms", 100, 600_000),
         intValue(v, "--max-wait-ms", 1, 600_000),
@@ -111,6 +141,7 @@ public record LiveLensConfig(
         intValue(v, "--idle-timeout-seconds", 3, 86_400),
         intValue(v, "--max-text-messages-per-second", 1, 100_000),
         intValue(v, "--garbage-limit", 1, 1_000_000),
+        intValue(v, "--max-pending-bytes", 1024 * 1024, Integer.MAX_VALUE),
         origins);
   }
 

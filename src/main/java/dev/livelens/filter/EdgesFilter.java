@@ -4,7 +4,6 @@ import dev.livelens.vision.JpegCodec.Pixels;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 import org.opencv.imgproc.Imgproc;
 
 /** Canny edges on the grey image: white edges on black. */
@@ -28,7 +27,7 @@ public final class EdgesFilter implements Filter {
   }
 
   @Override
-  public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
+  public Mat apply(Mat frame, JsonObject params, JsonObject state, JsonObject report) {
     Mat source = frame;
     if (frame.channels() != 1) {
       Imgproc.cvtColor(frame, gray, Imgproc.COLOR_BGR2GRAY);

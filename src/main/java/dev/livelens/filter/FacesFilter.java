@@ -1,7 +1,10 @@
 package dev.livelens.filter;
 
 import dev.livelens.vision.CascadeFiles;
+import dev.livelens.vision.NativeObjects;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfRect;
@@ -14,7 +17,8 @@ import org.opencv.objdetect.CascadeClassifier;
 
 /**
  * Frontal faces, boxed on the frame. Detection runs on a downscaled grey copy, which is what makes
- * it real-time; between detections the stream's last boxes are drawn again.
+ * it real-time; between detections the stream's last boxes, carried with the frame by
+ * {@link FaceTracking}, are drawn again. Every frame reports its boxes to the client.
  */
 public final class FacesFilter implements Filter {
 
@@ -29,7 +33,8 @@ public final class FacesFilter implements Filter {
           ParamSpec.integer("minNeighbors", 3, 1, 20,
               "Overlapping hits a face needs: higher means fewer false faces"),
           ParamSpec.integer("detectEvery", 2, 1, 10,
-              "Run detection on every n-th frame and carry the boxes in between")));
+              "Run detection on every n-th frame and carry the boxes in between")),
+      FaceTracking::new);
 
   private static final Scalar BOX_COLOUR = new Scalar(0, 255, 0);
   private static final double MIN_FACE_FRACTION = 0.08;
@@ -57,17 +62,14 @@ public final class FacesFilter implements Filter {
   }
 
   @Override
-  public boolean reportsFaces() {
-    return true;
-  }
-
-  @Override
-  public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
-    if (hints.detect()) {
+  public Mat apply(Mat frame, JsonObject params, JsonObject state, JsonObject report) {
+    List<Rect> faces = new ArrayList<>();
+    if (state.getBoolean(FaceTracking.DETECT, true)) {
       detect(frame, params, faces);
     } else {
-      faces.addAll(hints.carriedFaces());
+      faces.addAll(FaceBoxes.fromJson(state.getJsonArray(FaceTracking.BOXES, new JsonArray())));
     }
+    report.put("type", "faces").put("faces", FaceBoxes.toJson(faces));
     for (Rect face : faces) {
       Imgproc.rectangle(frame, new Point(face.x, face.y), new Point(face.x + face.width, face.y + face.height),
           BOX_COLOUR, 2);
@@ -92,6 +94,7 @@ public final class FacesFilter implements Filter {
 
   @Override
   public void close() {
+    NativeObjects.delete(classifier);
     gray.release();
     small.release();
     found.release();

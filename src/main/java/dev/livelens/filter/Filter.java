@@ -2,13 +2,12 @@ package dev.livelens.filter;
 
 import dev.livelens.vision.JpegCodec.Pixels;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 
 /**
  * One image operation. An instance belongs to one worker and may keep reusable Mats as fields;
- * {@link #close()} releases them.
+ * {@link #close()} releases them. What a filter needs from a stream's earlier frames comes with the
+ * frame as its {@link FilterState}'s JSON, never from the worker: the next frame may go to another one.
  */
 public interface Filter extends AutoCloseable {
 
@@ -23,18 +22,15 @@ public interface Filter extends AutoCloseable {
   }
 
   /**
-   * Processes a frame, decoded as {@link #input()} asks (a BGR frame is always accepted too). Returns the image to encode: the frame itself (changed in place) or a Mat
-   * the filter owns and reuses. Faces found, if the filter looks for any, are added to {@code faces}.
+   * Processes a frame, decoded as {@link #input()} asks (a BGR frame is always accepted too). Returns the
+   * image to encode: the frame itself (changed in place) or a Mat the filter owns and reuses.
    *
    * @param params parameters already checked by {@link FilterSpec#resolve}
-   * @param hints what the stream knows from earlier frames (for filters that carry results between frames)
+   * @param state what the stream carries for this filter (see {@link FilterSpec#newState()}); empty if none
+   * @param report filled with what the client should be told about this frame, as a protocol message
+   *     without its id (e.g. {"type":"faces","faces":[...]}); left empty when there is nothing to tell
    */
-  Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces);
-
-  /** Whether the stream should send a {@code faces} message with each frame of this filter. */
-  default boolean reportsFaces() {
-    return false;
-  }
+  Mat apply(Mat frame, JsonObject params, JsonObject state, JsonObject report);
 
   @Override
   default void close() {

@@ -3,9 +3,23 @@ package dev.livelens.filter;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** What a filter is called, what it does and which parameters it takes: the public face of a filter. */
-public record FilterSpec(String name, String description, List<ParamSpec> params) {
+/**
+ * What a filter is called, what it does, which parameters it takes and, for a filter that carries
+ * something from frame to frame, the state a stream keeps for it: the public face of a filter.
+ */
+public record FilterSpec(String name, String description, List<ParamSpec> params, Supplier<FilterState> states) {
+
+  /** A filter that needs nothing from earlier frames. */
+  public FilterSpec(String name, String description, List<ParamSpec> params) {
+    this(name, description, params, () -> FilterState.NONE);
+  }
+
+  /** A fresh state for a stream that selects this filter. */
+  public FilterState newState() {
+    return states.get();
+  }
 
   /**
    * The complete parameter set to apply: defaults filled in, every given value checked.

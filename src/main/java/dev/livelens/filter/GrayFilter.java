@@ -4,7 +4,6 @@ import dev.livelens.vision.JpegCodec.Pixels;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 import org.opencv.imgproc.Imgproc;
 
 /** Luminance only; encoded as a one-channel JPEG, which is also cheaper to send. */
@@ -25,7 +24,7 @@ public final class GrayFilter implements Filter {
   }
 
   @Override
-  public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
+  public Mat apply(Mat frame, JsonObject params, JsonObject state, JsonObject report) {
     if (frame.channels() == 1) {
       return frame; // the decoder already did the work
     }

@@ -3,7 +3,6 @@ package dev.livelens.filter;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 
 /** Sends the frame back as it came: the baseline for round-trip time. */
 public final class NoneFilter implements Filter {
@@ -16,7 +15,7 @@ public final class NoneFilter implements Filter {
   }
 
   @Override
-  public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
+  public Mat apply(Mat frame, JsonObject params, JsonObject state, JsonObject report) {
     return frame;
   }
 }

@@ -1,13 +1,12 @@
 package dev.livelens.http;
 
 import dev.livelens.config.LiveLensConfig;
-import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.DashboardFeed;
-import dev.livelens.metrics.PipelineMetrics;
+import dev.livelens.stream.CloseCodes;
 import dev.livelens.stream.ErrorCode;
+import dev.livelens.stream.StreamServices;
 import dev.livelens.stream.StreamSession;
 import dev.livelens.stream.WireFormat;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -17,25 +16,22 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 
 /** Serves the page, the JSON API, /metrics and the stream socket, all on one port. */
-public final class HttpVerticle extends VerticleBase {
+public final class HttpVerticle extends VerticleBase implements ServesPort {
 
   public static final String STREAM_PATH = "/ws/stream";
 
+  private final StreamServices services;
   private final LiveLensConfig config;
-  private final FilterCatalog catalog;
-  private final PipelineMetrics metrics;
   private final JsonObject info;
   private final ConnectionLimiter limiter;
   private final OriginPolicy originPolicy;
   private HttpServer server;
 
-  public HttpVerticle(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, JsonObject info) {
-    this.config = config;
-    this.catalog = catalog;
-    this.metrics = metrics;
+  public HttpVerticle(StreamServices services, JsonObject info) {
+    this.services = services;
+    this.config = services.config();
     this.info = info;
     this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
     this.originPolicy = new OriginPolicy(config.allowedOrigins());
@@ -46,13 +42,9 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     router.get(STREAM_PATH).handler(this::upgrade);
-    router.get("/api/filters").handler(ctx -> sendJson(ctx, catalog.toJson().encode()));
-    router.get("/api/info").handler(ctx -> sendJson(ctx, info.encode()));
-    router.get("/healthz").handler(ctx -> sendJson(ctx, new JsonObject().put("status", "ok").encode()));
-    if (metrics.registry() instanceof PrometheusMeterRegistry prometheus) {
-      router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
-    }
-    DashboardRoutes.mount(router, DashboardFeed.start(vertx, metrics.registry(), config.idleTimeoutSeconds()),
+    router.get("/api/filters").handler(ctx -> OpsRoutes.sendJson(ctx, services.catalog().toJson().encode()));
+    OpsRoutes.mount(router, info, services.metrics().registry());
+    DashboardRoutes.mount(router, DashboardFeed.start(vertx, services.metrics().registry(), config.idleTimeoutSeconds()),
         originPolicy);
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     int maxMessage = config.maxWebSocketMessageBytes();
@@ -67,7 +59,7 @@ public final class HttpVerticle extends VerticleBase {
     return server.listen(config.port());
   }
 
-  /** The port really bound: differs from the configured one when that was 0. */
+  @Override
   public int actualPort() {
     return server.actualPort();
   }
@@ -82,8 +74,7 @@ public final class HttpVerticle extends VerticleBase {
     String initialFilter = ctx.request().getParam("filter");
     ctx.request().toWebSocket().onSuccess(socket -> {
       if (admitted) {
-        new StreamSession(socket, config, catalog, metrics, vertx)
-            .start(initialFilter, () -> limiter.release(address));
+        new StreamSession(socket, services).start(initialFilter, () -> limiter.release(address));
       } else {
         refuse(socket);
       }
@@ -97,10 +88,6 @@ public final class HttpVerticle extends VerticleBase {
   /** Over a connection limit: the client learns why (busy) and may retry later (close code 1013). */
   private static void refuse(ServerWebSocket socket) {
     socket.writeTextMessage(WireFormat.error(ErrorCode.BUSY, "the server has too many connections", null))
-        .eventually(() -> socket.close((short) 1013, "try again later"));
-  }
-
-  private static void sendJson(RoutingContext ctx, String body) {
-    ctx.response().putHeader("Content-Type", "application/json").end(body);
+        .eventually(() -> socket.close(CloseCodes.TRY_AGAIN_LATER, "try again later"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.livelens.metrics;
 
+import dev.livelens.stream.CloseCodes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -62,13 +63,13 @@ public final class DashboardFeed {
       return;
     }
     if (clients.size() >= MAX_CLIENTS) {
-      socket.close((short) 1013, "too many dashboards open");
+      socket.close(CloseCodes.TRY_AGAIN_LATER, "too many dashboards open");
       return;
     }
     clients.add(socket);
     socket.closeHandler(v -> context.runOnContext(nothing -> clients.remove(socket)));
     // The feed only talks; a client that sends is misusing it.
-    socket.handler(data -> socket.close((short) 1003, "this socket only sends"));
+    socket.handler(data -> socket.close(CloseCodes.UNSUPPORTED_DATA, "this socket only sends"));
     socket.writeTextMessage("{\"type\":\"history\",\"snapshots\":[" + String.join(",", history) + "]}");
   }
 
@@ -80,12 +81,27 @@ public final class DashboardFeed {
     history.addLast(snapshot);
     boolean ping = ++ticks % pingEveryTicks == 0;
     for (ServerWebSocket socket : clients) {
+      send(socket, snapshot, ping);
+    }
+  }
+
+  /**
+   * A socket can close between its close handler being queued and this tick, and writeQueueFull() throws
+   * on a closed one: closed sockets are skipped, and one socket's failure never stops the others' tick.
+   */
+  private static void send(ServerWebSocket socket, String snapshot, boolean ping) {
+    try {
+      if (socket.isClosed()) {
+        return;
+      }
       if (ping) {
         socket.writePing(Buffer.buffer());
       }
       if (!socket.writeQueueFull()) {
         socket.writeTextMessage(snapshot);
       }
+    } catch (IllegalStateException closing) {
+      // closed while we wrote: its close handler removes it
     }
   }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * The pipeline's own meters, tagged by filter. Names and meanings are listed in docs/metrics.md;
@@ -26,7 +27,9 @@ public final class PipelineMetrics {
     /** Its connection closed while it waited or was at a worker. */
     CLOSED("closed"),
     /** It waited longer than max-wait-ms for a worker and was dropped unprocessed (overload). */
-    LATE("late");
+    LATE("late"),
+    /** The frames held for the workers by all connections together filled --max-pending-bytes. */
+    MEMORY("memory");
 
     final String tag;
 
@@ -68,6 +71,19 @@ public final class PipelineMetrics {
     workerBusy = Counter.builder("livelens.worker.busy.seconds")
         .description("Time workers spent processing frames; its rate over the worker count is utilisation")
         .register(registry);
+  }
+
+  /** A constant 1 tagged with what this node runs, so a scrape says which node it came from. */
+  public void describeNode(String role) {
+    Gauge.builder("livelens.node", () -> 1).description("This node; its role tag says what it runs")
+        .tag("role", role).register(registry);
+  }
+
+  /** Frame bytes held for the workers by all stream connections together. */
+  public void pendingBytes(LongSupplier held) {
+    Gauge.builder("livelens.frames.pending.bytes", held, h -> h.getAsLong())
+        .description("Frame bytes held for the workers by all connections (bounded by --max-pending-bytes)")
+        .baseUnit("bytes").register(registry);
   }
 
   public MeterRegistry registry() {

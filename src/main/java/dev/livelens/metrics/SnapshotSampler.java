@@ -1,5 +1,12 @@
 package dev.livelens.metrics;
 
+import static dev.livelens.metrics.MeterValues.camelCase;
+import static dev.livelens.metrics.MeterValues.count;
+import static dev.livelens.metrics.MeterValues.finite;
+import static dev.livelens.metrics.MeterValues.key;
+import static dev.livelens.metrics.MeterValues.round;
+import static dev.livelens.metrics.MeterValues.value;
+
 import dev.livelens.metrics.PipelineMetrics.DropReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -213,49 +220,5 @@ final class SnapshotSampler {
           .put("eventBus", eventBus)
           .put("totals", totals);
     }
-  }
-
-  private static String key(Meter.Id id) {
-    return id.getName() + id.getTags();
-  }
-
-  private static double count(Meter meter) {
-    if (meter instanceof Counter counter) {
-      return counter.count();
-    }
-    if (meter instanceof FunctionCounter counter) {
-      return counter.count();
-    }
-    if (meter instanceof Timer timer) {
-      return timer.count();
-    }
-    return value(meter);
-  }
-
-  private static double value(Meter meter) {
-    return meter instanceof Gauge gauge ? gauge.value() : Double.NaN;
-  }
-
-  /** "reply.failures" → "replyFailures": the event-bus field names of the feed. */
-  private static String camelCase(String dotted) {
-    StringBuilder out = new StringBuilder(dotted.length());
-    boolean upper = false;
-    for (char c : dotted.toCharArray()) {
-      if (c == '.' || c == '_') {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
-  }
-
-  private static double round(double value, int scale) {
-    return Double.isFinite(value) ? Math.round(value * scale) / (double) scale : value;
-  }
-
-  private static Double finite(double value) {
-    return Double.isFinite(value) ? value : null;
   }
 }

@@ -1,7 +1,5 @@
 package dev.livelens.stream;
 
-import java.util.Arrays;
-
 /** The error codes of protocol version 1, plus {@code internal} for faults of the server itself. */
 public enum ErrorCode {
   BAD_FRAME("bad_frame"),
@@ -20,15 +18,6 @@ public enum ErrorCode {
 
   public String wireName() {
     return wireName;
-  }
-
-  /** The code a worker puts on a failed event-bus reply ({@code Message.fail}); stable across versions. */
-  public int failureCode() {
-    return 400 + ordinal();
-  }
-
-  public static ErrorCode fromFailureCode(int code) {
-    return Arrays.stream(values()).filter(c -> c.failureCode() == code).findFirst().orElse(INTERNAL);
   }
 
   /** Whether the client caused it: only these count towards closing a connection that sends garbage. */

@@ -12,8 +12,11 @@ sealed interface TextMessage {
   record SelectFilter(String filter, JsonObject params) implements TextMessage {
   }
 
-  /** {"type":"frame","id":n,"data":"[data:image/jpeg;base64,]..."}: a frame in the compatibility mode. */
-  record Frame(long id, Buffer jpeg) implements TextMessage {
+  /**
+   * {"type":"frame","id":n,"data":"[data:image/jpeg;base64,]...","capturedAt":ms}: a frame in the
+   * compatibility mode; {@code capturedAt} (epoch ms, optional, else 0) is when the client captured it.
+   */
+  record Frame(long id, Buffer jpeg, long capturedAtMs) implements TextMessage {
   }
 
   /** The message cannot be used; {@code frameId} is set when it was recognisably a frame. */
@@ -79,8 +82,12 @@ sealed interface TextMessage {
     if ((long) base64.length() / 4 * 3 > maxFrameBytes + 2L) {
       throw new Invalid(ErrorCode.TOO_LARGE, "frame is over the limit of " + maxFrameBytes + " bytes", id);
     }
+    Object captured = json.getValue("capturedAt", 0L);
+    if (!(captured instanceof Number time) || time.longValue() < 0) {
+      throw new Invalid(ErrorCode.BAD_MESSAGE, "'capturedAt' must be a time in epoch milliseconds", id);
+    }
     try {
-      return new Frame(id, Buffer.buffer(Base64.getDecoder().decode(base64)));
+      return new Frame(id, Buffer.buffer(Base64.getDecoder().decode(base64)), time.longValue());
     } catch (IllegalArgumentException e) {
       throw new Invalid(ErrorCode.BAD_FRAME, "'data' is not valid base64", id);
     }

@@ -24,17 +24,24 @@ public final class WireFormat {
     return new JsonObject().put("type", "frame").put("id", id).put("data", DATA_URL_PREFIX + base64).encode();
   }
 
-  public static String hello(List<String> filters, int maxFrameBytes) {
-    return new JsonObject().put("type", "hello").put("protocol", 1).put("filters", new JsonArray(filters))
-        .put("maxFrameBytes", maxFrameBytes).encode();
+  public static String hello(String streamId, List<String> filters, int maxFrameBytes) {
+    return new JsonObject().put("type", "hello").put("protocol", 1).put("stream", streamId)
+        .put("filters", new JsonArray(filters)).put("maxFrameBytes", maxFrameBytes).encode();
   }
 
   public static String filter(String name, JsonObject params) {
     return new JsonObject().put("type", "filter").put("filter", name).put("params", params).encode();
   }
 
-  public static String faces(long id, JsonArray faces) {
-    return new JsonObject().put("type", "faces").put("id", id).put("faces", faces).encode();
+  /** A filter's report about a frame, as the filter made it, with the frame's id after the type. */
+  public static String report(long id, JsonObject report) {
+    JsonObject message = new JsonObject().put("type", report.getValue("type")).put("id", id);
+    report.forEach(field -> message.put(field.getKey(), field.getValue()));
+    return message.encode();
+  }
+
+  public static String stats(JsonObject counts) {
+    return new JsonObject().put("type", "stats").mergeIn(counts).encode();
   }
 
   public static String error(ErrorCode code, String message, Long id) {

@@ -11,10 +11,13 @@ import java.util.function.IntUnaryOperator;
 public final class JpegStructure {
 
   /**
-   * Largest frame either codec decodes (8192 x 8192 pixels): a forged 64 KB header
-   * must not make a decoder allocate gigabytes and spend seconds on grey.
+   * Largest width or height either codec decodes, and so the highest --max-image-side: a forged 64 KB
+   * header must not make a decoder allocate gigabytes and spend seconds on grey.
    */
-  public static final long MAX_PIXELS = 1L << 26;
+  public static final int MAX_SIDE = 8192;
+
+  /** Largest frame either codec decodes (8192 x 8192 pixels). */
+  public static final long MAX_PIXELS = (long) MAX_SIDE * MAX_SIDE;
 
   /**
    * Most scans a frame may have. Camera frames are baseline (one scan) and progressive encoders use

@@ -43,7 +43,7 @@ public final class OpenCvJpegCodec implements JpegCodec {
       }
       decoded.copyTo(dst);
     } finally {
-      decoded.release();
+      NativeObjects.delete(decoded); // imdecode makes a new Mat each time: its header too is freed now
     }
   }
 

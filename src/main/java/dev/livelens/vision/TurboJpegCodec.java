@@ -37,7 +37,7 @@ public final class TurboJpegCodec implements JpegCodec {
   private static final int OUT_BUF = 16;
   private static final int OUT_SIZE = OUT_BUF + Native.POINTER_SIZE;
 
-  private final NativeState state;
+  private final TurboJpegState state;
   private final Cleaner.Cleanable cleanable;
   // Views into state.scratch, made once so the per-frame calls allocate no Pointer objects for them.
   private final Pointer widthOut;
@@ -53,7 +53,7 @@ public final class TurboJpegCodec implements JpegCodec {
    */
   public TurboJpegCodec() {
     TurboJpegLibrary.load();
-    NativeState s = new NativeState();
+    TurboJpegState s = new TurboJpegState();
     try {
       s.decompressor = TurboJpegLibrary.tjInitDecompress();
       s.compressor = TurboJpegLibrary.tjInitCompress();
@@ -216,42 +216,5 @@ public final class TurboJpegCodec implements JpegCodec {
       state.outputCapacity = needed;
     }
     return state.output;
-  }
-
-  /** Everything native; kept apart from the codec so the Cleaner does not keep the codec alive. */
-  private static final class NativeState implements Runnable {
-    Pointer decompressor;
-    Pointer compressor;
-    Memory scratch;
-    Memory input;
-    Pointer output;
-    long outputCapacity;
-    volatile boolean closed;
-
-    @Override
-    public void run() {
-      closed = true;
-      if (decompressor != null) {
-        TurboJpegLibrary.tjDestroy(decompressor);
-        decompressor = null;
-      }
-      if (compressor != null) {
-        TurboJpegLibrary.tjDestroy(compressor);
-        compressor = null;
-      }
-      if (output != null) {
-        TurboJpegLibrary.tjFree(output);
-        output = null;
-        outputCapacity = 0;
-      }
-      if (input != null) {
-        input.close();
-        input = null;
-      }
-      if (scratch != null) {
-        scratch.close();
-        scratch = null;
-      }
-    }
   }
 }

@@ -1,11 +1,10 @@
 package dev.livelens.worker;
 
 import dev.livelens.bus.Addresses;
-import dev.livelens.bus.FrameReply;
-import dev.livelens.bus.FrameRequest;
+import dev.livelens.bus.FrameFailure;
+import dev.livelens.bus.FrameMessage;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.PipelineMetrics;
-import dev.livelens.stream.ErrorCode;
 import dev.livelens.vision.BadImageException;
 import dev.livelens.vision.JpegCodec;
 import io.vertx.core.Future;
@@ -30,7 +29,7 @@ public final class FilterWorkerVerticle extends VerticleBase {
   private final int jpegQuality;
   private final PipelineMetrics metrics;
   private FramePipeline pipeline;
-  private MessageConsumer<Buffer> consumer;
+  private MessageConsumer<FrameMessage> consumer;
   private byte[] scratch = new byte[64 * 1024];
 
   public FilterWorkerVerticle(FilterCatalog catalog, Supplier<JpegCodec> codecs, int jpegQuality,
@@ -48,32 +47,40 @@ public final class FilterWorkerVerticle extends VerticleBase {
     return consumer.completion();
   }
 
-  private void process(Message<Buffer> message) {
+  private void process(Message<FrameMessage> message) {
     long start = System.nanoTime();
+    FrameMessage frame = message.body();
     try {
-      FrameRequest request = FrameRequest.fromHeaders(message.headers());
-      if (request.expired(System.currentTimeMillis())) {
-        message.fail(FrameReply.LATE, "the frame waited too long for a worker");
-        return;
+      if (frame.expired(System.currentTimeMillis())) {
+        FrameFailure.LATE.reply(message, "the frame waited too long for a worker");
+      } else if (!pipeline.has(frame.filter())) {
+        FrameFailure.UNKNOWN_FILTER.reply(message, "this worker has no filter " + frame.filter());
+      } else {
+        FramePipeline.Result result = pipeline.process(bytesOf(frame.jpeg()), frame.jpeg().length(), frame.filter(),
+            frame.params(), frame.state());
+        message.reply(frame.processed(result.result(), Buffer.buffer(result.jpeg())), FrameMessage.options());
       }
-      Buffer body = message.body();
-      int length = body.length();
-      if (scratch.length < length) {
-        scratch = new byte[Math.max(length, scratch.length * 2)];
-      }
-      body.getBytes(0, length, scratch, 0);
-      FramePipeline.Result result = pipeline.process(scratch, length, request);
-      message.reply(Buffer.buffer(result.jpeg()), result.reply().toDeliveryOptions());
     } catch (BadImageException e) {
-      message.fail(ErrorCode.BAD_FRAME.failureCode(), e.getMessage());
+      FrameFailure.BAD_FRAME.reply(message, e.getMessage());
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory for one huge frame, a native linkage failure): the sender is
       // answered at once instead of waiting for its timeout, and the worker serves the next frame.
-      LOG.warn("frame failed in filter {}: {}", message.headers().get("filter"), e.toString());
-      message.fail(ErrorCode.INTERNAL.failureCode(), "the server failed to process this frame");
+      LOG.warn("stream {} frame {}: failed in filter {}: {}", frame.stream(), frame.frameId(), frame.filter(),
+          e.toString());
+      FrameFailure.INTERNAL.reply(message, "the server failed to process this frame");
     } finally {
       metrics.workerBusy(System.nanoTime() - start);
     }
+  }
+
+  /** The frame's bytes in a reused array: the codecs read arrays, and a new one per frame is garbage. */
+  private byte[] bytesOf(Buffer jpeg) {
+    int length = jpeg.length();
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, scratch.length * 2)];
+    }
+    jpeg.getBytes(0, length, scratch, 0);
+    return scratch;
   }
 
   @Override

@@ -1,17 +1,12 @@
 package dev.livelens.worker;
 
-import dev.livelens.bus.FrameReply;
-import dev.livelens.bus.FrameRequest;
-import dev.livelens.filter.FaceBoxes;
+import dev.livelens.bus.FrameResult;
 import dev.livelens.filter.Filter;
-import dev.livelens.filter.FrameHints;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodec.Pixels;
-import java.util.ArrayList;
-import java.util.List;
+import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 
 /**
  * Decode, filter, encode: the work done for one frame, with every Mat reused from frame to frame.
@@ -20,7 +15,7 @@ import org.opencv.core.Rect;
 public final class FramePipeline implements AutoCloseable {
 
   /** The processed JPEG and what the stream needs to know about it. */
-  public record Result(byte[] jpeg, FrameReply reply) {
+  public record Result(byte[] jpeg, FrameResult result) {
   }
 
   private final Map<String, Filter> filters;
@@ -36,28 +31,31 @@ public final class FramePipeline implements AutoCloseable {
     this.jpegQuality = jpegQuality;
   }
 
+  public boolean has(String filter) {
+    return filters.containsKey(filter);
+  }
+
   /**
+   * @param state the filter's state as the stream carries it with this frame (empty for none)
    * @throws dev.livelens.vision.BadImageException when the bytes do not decode
    * @throws IllegalArgumentException when the request names a filter this worker does not have
    */
-  public Result process(byte[] jpeg, int length, FrameRequest request) {
-    Filter filter = filters.get(request.filter());
+  public Result process(byte[] jpeg, int length, String filterName, JsonObject params, JsonObject state) {
+    Filter filter = filters.get(filterName);
     if (filter == null) {
-      throw new IllegalArgumentException("this worker has no filter " + request.filter());
+      throw new IllegalArgumentException("this worker has no filter " + filterName);
     }
     long start = System.nanoTime();
     Mat frame = filter.input() == Pixels.GRAY ? grayFrame : bgrFrame;
     codec.decode(jpeg, length, frame, filter.input());
     long decoded = System.nanoTime();
-    List<Rect> faces = new ArrayList<>();
-    FrameHints hints = new FrameHints(request.detect(), FaceBoxes.fromJson(request.carriedFaces()));
-    Mat output = filter.apply(frame, request.params(), hints, faces);
+    JsonObject report = new JsonObject();
+    Mat output = filter.apply(frame, params, state, report);
     long filtered = System.nanoTime();
     byte[] encoded = codec.encode(output, jpegQuality);
     long encodedAt = System.nanoTime();
-    FrameReply reply = new FrameReply(filter.reportsFaces() ? FaceBoxes.toJson(faces) : null,
-        decoded - start, filtered - decoded, encodedAt - filtered);
-    return new Result(encoded, reply);
+    return new Result(encoded, new FrameResult(output.cols(), output.rows(), report,
+        decoded - start, filtered - decoded, encodedAt - filtered));
   }
 
   @Override

@@ -57,4 +57,23 @@ class LiveLensConfigTest {
     }
     assertTrue(help.contains("JPEG codec on this machine: turbojpeg"));
   }
+
+  @Test
+  void roleIsAllUnlessSetAndHelpListsIt() {
+    assertEquals(LiveLensConfig.Role.ALL, LiveLensConfig.defaults().role());
+    assertEquals(LiveLensConfig.Role.WORKER,
+        LiveLensConfig.load(new String[0], Map.of("LIVELENS_ROLE", "worker")).role());
+    assertEquals(LiveLensConfig.Role.HTTP, LiveLensConfig.load(new String[] {"--role", "http"}, Map.of()).role());
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class,
+        () -> LiveLensConfig.load(new String[] {"--role", "both"}, Map.of())).getMessage().contains("all, http or worker"));
+    assertTrue(LiveLensConfig.help("turbojpeg").contains("--role <value>"));
+    assertTrue(LiveLensConfig.help("turbojpeg").contains("LIVELENS_ROLE"));
+  }
+
+  @Test
+  void imageSideIsBoundedByWhatTheCodecsDecode() {
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class,
+        () -> LiveLensConfig.load(new String[] {"--max-image-side", "8193"}, Map.of())).getMessage()
+        .contains("between 16 and 8192"));
+  }
 }

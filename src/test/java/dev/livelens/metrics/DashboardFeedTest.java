@@ -58,7 +58,7 @@ class DashboardFeedTest {
       assertTrue(second.getJsonObject("memory").getLong("heapUsed") > 0);
       assertTrue(second.getJsonObject("memory").getLong("rss") > 0);
       assertNotNull(second.getJsonObject("cpu").getDouble("process"));
-      assertEquals(Set.of("replaced", "socket_full", "error", "closed", "late"),
+      assertEquals(Set.of("replaced", "socket_full", "error", "closed", "late", "memory"),
           second.getJsonObject("drops").fieldNames());
       JsonObject gray = second.getJsonObject("filters").getJsonObject("gray");
       assertTrue(gray.getDouble("in") > 0 && gray.getDouble("out") > 0);

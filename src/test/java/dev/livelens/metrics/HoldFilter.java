@@ -2,13 +2,11 @@ package dev.livelens.metrics;
 
 import dev.livelens.filter.Filter;
 import dev.livelens.filter.FilterSpec;
-import dev.livelens.filter.FrameHints;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 
 /**
  * Holds every frame at the worker until the test opens the gate, so that the frames sent meanwhile
@@ -34,7 +32,7 @@ final class HoldFilter implements Filter {
   }
 
   @Override
-  public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
+  public Mat apply(Mat frame, JsonObject params, JsonObject state, JsonObject report) {
     try {
       if (!gate.await(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the test never opened the gate");

@@ -36,7 +36,7 @@ class SnapshotSamplerTest {
     assertEquals(20.0, snapshot.getDouble("framesIn"));
     assertEquals(16.0, snapshot.getDouble("framesOut"));
     assertEquals(new JsonObject().put("replaced", 4.0).put("socket_full", 0.0).put("error", 0.0).put("closed", 0.0)
-        .put("late", 0.0), snapshot.getJsonObject("drops"));
+        .put("late", 0.0).put("memory", 0.0), snapshot.getJsonObject("drops"));
     JsonObject edges = snapshot.getJsonObject("filters").getJsonObject("edges");
     assertEquals(20.0, edges.getDouble("in"));
     assertEquals(16.0, edges.getDouble("out"));

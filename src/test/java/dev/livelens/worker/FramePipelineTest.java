@@ -3,7 +3,6 @@ package dev.livelens.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.livelens.bus.FrameRequest;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.ProcessMemoryMetrics;
 import dev.livelens.testing.TestImages;
@@ -24,16 +23,15 @@ class FramePipelineTest {
   void hundredsOfFramesLeaveResidentMemoryFlat(String filter) {
     FilterCatalog catalog = FilterCatalog.standard();
     JsonObject params = catalog.spec(filter).orElseThrow().resolve(new JsonObject());
-    FrameRequest request = new FrameRequest(filter, params, true, new JsonArray());
     try (FramePipeline pipeline = new FramePipeline(catalog.createAll(), JpegCodecs.best().get(), 80)) {
       int frames = filter.equals("faces") ? 200 : 600;
       for (int i = 0; i < 50; i++) {
-        pipeline.process(FRAME, FRAME.length, request); // warm up: Mats reach their size
+        pipeline.process(FRAME, FRAME.length, filter, params, new JsonObject()); // warm up: Mats reach their size
       }
       System.gc();
       double before = ProcessMemoryMetrics.residentBytes();
       for (int i = 0; i < frames; i++) {
-        pipeline.process(FRAME, FRAME.length, request);
+        pipeline.process(FRAME, FRAME.length, filter, params, new JsonObject());
       }
       System.gc();
       double grownMiB = (ProcessMemoryMetrics.residentBytes() - before) / (1024 * 1024);
@@ -49,9 +47,10 @@ class FramePipelineTest {
     JsonArray carried = new JsonArray().add(new JsonObject().put("x", 10).put("y", 20).put("w", 30).put("h", 40));
     try (FramePipeline pipeline = new FramePipeline(catalog.createAll(), JpegCodecs.best().get(), 80)) {
       FramePipeline.Result result = pipeline.process(TestImages.flatFrame(), TestImages.flatFrame().length,
-          new FrameRequest("faces", params, false, carried));
-      assertEquals(carried, result.reply().faces());
-      assertTrue(result.reply().filterNanos() > 0, "the filter stage is timed");
+          "faces", params, new JsonObject().put("detect", false).put("boxes", carried));
+      assertEquals(carried, result.result().report().getJsonArray("faces"));
+      assertEquals(640, result.result().width());
+      assertTrue(result.result().filterNanos() > 0, "the filter stage is timed");
     }
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.livelens.filter.Filter;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.filter.FilterSpec;
-import dev.livelens.filter.FrameHints;
 import dev.livelens.filter.ParamSpec;
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.StreamClient.Incoming;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 
 /** Faults inside the server: a filter that throws, workers that go away and come back, clients that vanish. */
 class WorkerFaultsTest {
@@ -35,7 +33,7 @@ class WorkerFaultsTest {
     }
 
     @Override
-    public Mat apply(Mat frame, JsonObject params, FrameHints hints, List<Rect> faces) {
+    public Mat apply(Mat frame, JsonObject params, JsonObject state, JsonObject report) {
       if (params.getBoolean("error")) {
         throw new OutOfMemoryError("simulated: no memory for this frame");
       }

@@ -1,0 +1,85 @@
+package dev.livelens.stream;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+
+/** Reads protocol v1 from one client's socket and tells the stream what the client asked for. */
+final class ClientReader {
+
+  /** What a client's messages amount to. */
+  interface Commands {
+    void selectFilter(String name, JsonObject params);
+
+    void frame(long id, Buffer jpeg, boolean json, long capturedAtMs);
+
+    /** A message that was recognisably a frame but cannot be used. */
+    void unusableFrame(long id, ErrorCode code, String message);
+
+    /** A message that is not about a frame and cannot be used; {@code flood} when it came too fast to read. */
+    void badMessage(ErrorCode code, String message, boolean flood);
+  }
+
+  private final Commands commands;
+  private final int maxFrameBytes;
+  private final int maxWebSocketMessageBytes;
+  private final TextRateLimiter textLimiter;
+  private final int textPerSecond;
+
+  ClientReader(Commands commands, int maxFrameBytes, int maxWebSocketMessageBytes, int textPerSecond) {
+    this.commands = commands;
+    this.maxFrameBytes = maxFrameBytes;
+    this.maxWebSocketMessageBytes = maxWebSocketMessageBytes;
+    this.textPerSecond = textPerSecond;
+    this.textLimiter = new TextRateLimiter(textPerSecond);
+  }
+
+  void readFrom(ServerWebSocket socket) {
+    socket.binaryMessageHandler(this::onBinary);
+    socket.textMessageHandler(this::onText);
+    socket.exceptionHandler(this::onSocketException);
+  }
+
+  private void onBinary(Buffer message) {
+    if (message.length() < WireFormat.ID_BYTES) {
+      commands.badMessage(ErrorCode.BAD_FRAME, "a binary message starts with a 4-byte frame id; this one has "
+          + message.length() + " bytes", false);
+      return;
+    }
+    commands.frame(message.getUnsignedInt(0), message.slice(WireFormat.ID_BYTES, message.length()), false, 0);
+  }
+
+  private void onText(String text) {
+    if (!textLimiter.tryAcquire(System.nanoTime())) {
+      commands.badMessage(ErrorCode.BUSY, "more than " + textPerSecond
+          + " text messages in one second; this one was ignored", true);
+      return;
+    }
+    try {
+      TextMessage message = TextMessage.parse(text, maxFrameBytes);
+      if (message instanceof TextMessage.SelectFilter select) {
+        commands.selectFilter(select.filter(), select.params());
+      } else if (message instanceof TextMessage.Frame frame) {
+        commands.frame(frame.id(), frame.jpeg(), true, frame.capturedAtMs());
+      }
+    } catch (TextMessage.Invalid e) {
+      if (e.frameId() == null) {
+        commands.badMessage(e.code(), e.getMessage(), false);
+      } else {
+        commands.unusableFrame(e.frameId(), e.code(), e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Vert.x reports a message over the WebSocket message limit to the exception handler, as an
+   * IllegalStateException saying it would "overflow max message size", and keeps the socket open.
+   */
+  private void onSocketException(Throwable error) {
+    if (error instanceof IllegalStateException && String.valueOf(error.getMessage())
+        .contains("overflow max message size")) {
+      commands.badMessage(ErrorCode.TOO_LARGE, "message over the limit of " + maxWebSocketMessageBytes + " bytes",
+          false);
+    }
+  }
+}

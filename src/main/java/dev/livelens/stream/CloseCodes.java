@@ -1,0 +1,15 @@
+package dev.livelens.stream;
+
+/** The WebSocket close codes the server uses (RFC 6455, section 7.4.1). */
+public final class CloseCodes {
+
+  /** The peer sent something this endpoint does not accept (a dashboard feed that is talked to). */
+  public static final short UNSUPPORTED_DATA = 1003;
+  /** The peer broke the rules too often (a client that sends nothing but garbage). */
+  public static final short POLICY_VIOLATION = 1008;
+  /** The server is full: try again later. */
+  public static final short TRY_AGAIN_LATER = 1013;
+
+  private CloseCodes() {
+  }
+}

@@ -1,0 +1,78 @@
+package dev.livelens.stream;
+
+import dev.livelens.bus.FrameResult;
+import dev.livelens.metrics.PipelineMetrics;
+import dev.livelens.metrics.PipelineMetrics.DropReason;
+import dev.livelens.metrics.PipelineMetrics.Stage;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What happened to one connection's frames, counted once: every count feeds both the connection's
+ * {@code stats} message and the server's meters, so the two cannot disagree.
+ * received = processed + dropped + errors + frames held, at every moment.
+ */
+final class StreamCounters {
+
+  private final PipelineMetrics metrics;
+  private final LatencyWindow serverTimes = new LatencyWindow(256);
+  private long received;
+  private long processed;
+  private long dropped;
+  private long errors;
+
+  StreamCounters(PipelineMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  void received(String filter) {
+    received++;
+    metrics.received(filter);
+  }
+
+  void dropped(String filter, DropReason reason) {
+    dropped++;
+    metrics.dropped(filter, reason);
+  }
+
+  /** A frame answered with an error message instead of an image. */
+  void failed(String filter) {
+    errors++;
+    metrics.dropped(filter, DropReason.ERROR);
+  }
+
+  /**
+   * A frame answered with its image.
+   *
+   * @param arrived when the frame arrived (nanoTime)
+   * @param sent when it went to the workers
+   * @param answered when the worker's reply arrived
+   * @param written when the image was written to the socket
+   */
+  void processed(String filter, FrameResult result, long arrived, long sent, long answered, long written) {
+    processed++;
+    serverTimes.add(written - arrived);
+    metrics.processed(filter);
+    metrics.stage(filter, Stage.QUEUE, Math.max(0, (answered - sent) - result.workerNanos()) + (sent - arrived));
+    metrics.stage(filter, Stage.DECODE, result.decodeNanos());
+    metrics.stage(filter, Stage.FILTER, result.filterNanos());
+    metrics.stage(filter, Stage.ENCODE, result.encodeNanos());
+    metrics.stage(filter, Stage.REPLY, written - answered);
+    metrics.stage(filter, Stage.TOTAL, written - arrived);
+  }
+
+  long processed() {
+    return processed;
+  }
+
+  JsonObject toJson(String filter, int held) {
+    return new JsonObject()
+        .put("received", received)
+        .put("processed", processed)
+        .put("dropped", dropped)
+        .put("errors", errors)
+        .put("inFlight", held)
+        .put("filter", filter)
+        .put("serverP50Ms", serverTimes.percentileMillis(0.50))
+        .put("serverP95Ms", serverTimes.percentileMillis(0.95));
+  }
+}

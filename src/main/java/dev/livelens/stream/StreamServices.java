@@ -1,0 +1,11 @@
+package dev.livelens.stream;
+
+import dev.livelens.config.LiveLensConfig;
+import dev.livelens.filter.FilterCatalog;
+import dev.livelens.metrics.PipelineMetrics;
+import io.vertx.core.Vertx;
+
+/** What every stream connection of a server shares. */
+public record StreamServices(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics,
+    PendingBytes pendingBytes) {
+}
