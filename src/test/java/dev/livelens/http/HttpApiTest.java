@@ -7,10 +7,6 @@ import dev.livelens.testing.RawHttp;
 import dev.livelens.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpApiTest {
 
   private static TestServer server;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void startServer() {
@@ -35,9 +30,9 @@ class HttpApiTest {
 
   @Test
   void filtersApiListsEveryFilterWithParameterRanges() throws Exception {
-    HttpResponse<String> response = get("/api/filters");
-    assertEquals(200, response.statusCode());
-    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    TestServer.Response response = server.get("/api/filters");
+    assertEquals(200, response.status());
+    assertEquals("application/json", response.header("Content-Type"));
     JsonArray filters = new JsonArray(response.body());
     assertEquals(4, filters.size());
     JsonObject edges = filters.getJsonObject(2);
@@ -49,27 +44,27 @@ class HttpApiTest {
 
   @Test
   void healthzAnswersOk() throws Exception {
-    HttpResponse<String> response = get("/healthz");
-    assertEquals(200, response.statusCode());
+    TestServer.Response response = server.get("/healthz");
+    assertEquals(200, response.status());
     assertEquals("ok", new JsonObject(response.body()).getString("status"));
   }
 
   @Test
   void infoNamesTheCodecInUse() throws Exception {
-    JsonObject info = new JsonObject(get("/api/info").body());
+    JsonObject info = new JsonObject(server.get("/api/info").body());
     assertTrue(info.getString("codec").equals("turbojpeg") || info.getString("codec").equals("opencv"));
     assertEquals(1, info.getInteger("protocol"));
   }
 
   @Test
   void pageIsServedWithSecurityHeaders() throws Exception {
-    HttpResponse<String> response = get("/");
-    assertEquals(200, response.statusCode());
+    TestServer.Response response = server.get("/");
+    assertEquals(200, response.status());
     assertTrue(response.body().contains("<video"), "the page");
     assertEquals(SecurityHeaders.CONTENT_SECURITY_POLICY,
-        response.headers().firstValue("Content-Security-Policy").orElse(""));
-    assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
-    assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+        response.header("Content-Security-Policy"));
+    assertEquals("nosniff", response.header("X-Content-Type-Options"));
+    assertEquals("no-referrer", response.header("Referrer-Policy"));
   }
 
   @ParameterizedTest
@@ -109,10 +104,5 @@ class HttpApiTest {
   void upgradeWithoutOriginIsAcceptedForNonBrowserClients() {
     String head = RawHttp.head(server.port(), RawHttp.upgrade(server.port(), null));
     assertTrue(head.startsWith("HTTP/1.1 101"), head);
-  }
-
-  private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.livelens.filter.FilterCatalog;
+import dev.livelens.testing.StreamClient;
+import dev.livelens.testing.TestImages;
+import dev.livelens.testing.TestServer;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
@@ -24,20 +26,20 @@ class DashboardFeedTest {
 
   @Test
   void feedSendsHistoryThenSnapshotsWhoseNumbersMoveWhileFramesFlow() throws Exception {
-    try (RunningServer server = RunningServer.start(FilterCatalog.standard(), "--workers", "2")) {
+    try (TestServer server = TestServer.start("--workers", "2")) {
       FeedClient feed = FeedClient.connect(server.vertx, server.port());
       JsonObject history = feed.next();
       assertEquals("history", history.getString("type"));
       assertInstanceOf(JsonArray.class, history.getValue("snapshots"));
 
-      StreamClient stream = StreamClient.connect(server.vertx, server.port(), "gray");
+      StreamClient stream = server.connect("/ws/stream?filter=gray");
       byte[] jpeg = TestImages.astronautJpeg(320, 240);
       List<JsonObject> flowing = new ArrayList<>();
       long id = 0;
       while (flowing.size() < 2) {
         // Frames go one at a time; the feed's messages are looked at between them.
         assertTrue(id < 100_000, "no two snapshots with frames flowing");
-        stream.send(++id, jpeg);
+        stream.sendFrame(++id, jpeg);
         stream.awaitAnswer();
         JsonObject snapshot = feed.pollSnapshot();
         if (snapshot != null && snapshot.getDouble("framesIn") > 0) {
@@ -75,7 +77,7 @@ class DashboardFeedTest {
   /** The registry is read once a tick: two dashboards get the very same text. */
   @Test
   void everyDashboardGetsTheSameSnapshot() throws Exception {
-    try (RunningServer server = RunningServer.start(FilterCatalog.standard())) {
+    try (TestServer server = TestServer.start()) {
       FeedClient one = FeedClient.connect(server.vertx, server.port());
       FeedClient two = FeedClient.connect(server.vertx, server.port());
       one.next();
@@ -104,7 +106,7 @@ class DashboardFeedTest {
 
   @Test
   void feedRefusesAPageFromAnotherOrigin() throws Exception {
-    try (RunningServer server = RunningServer.start(FilterCatalog.standard())) {
+    try (TestServer server = TestServer.start()) {
       WebSocketConnectOptions foreign = new WebSocketConnectOptions().setPort(server.port()).setHost("127.0.0.1")
           .setURI("/ws/metrics").addHeader("Origin", "http://evil.example");
 

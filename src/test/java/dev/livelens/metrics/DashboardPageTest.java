@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.livelens.filter.FilterCatalog;
+import dev.livelens.testing.TestServer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -26,11 +26,11 @@ class DashboardPageTest {
   private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"");
   private static final Pattern IMPORT = Pattern.compile("from '([^']+)'");
 
-  private static RunningServer server;
+  private static TestServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = RunningServer.start(FilterCatalog.standard());
+    server = TestServer.start();
   }
 
   @AfterAll
@@ -40,7 +40,7 @@ class DashboardPageTest {
 
   @Test
   void dashboardPathServesThePageWithEveryChartContainer() throws Exception {
-    RunningServer.Response page = server.get("/dashboard");
+    TestServer.Response page = server.get("/dashboard");
 
     assertEquals(200, page.status());
     assertTrue(page.contentType().startsWith("text/html"), page.contentType());
@@ -77,7 +77,7 @@ class DashboardPageTest {
       if (!fetched.add(path)) {
         continue;
       }
-      RunningServer.Response response = server.get(path);
+      TestServer.Response response = server.get(path);
       assertEquals(200, response.status(), path);
       if (path.endsWith(".js")) {
         assertTrue(response.contentType().startsWith("text/javascript"), path + ": " + response.contentType());

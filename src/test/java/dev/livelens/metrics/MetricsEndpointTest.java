@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
+import dev.livelens.testing.BadFrames;
+import dev.livelens.testing.PrometheusText;
+import dev.livelens.testing.StreamClient;
+import dev.livelens.testing.TestImages;
+import dev.livelens.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +31,11 @@ class MetricsEndpointTest {
 
   @Test
   void countersMatchTheFramesAClientSentAndTheAnswersItGot() throws Exception {
-    try (RunningServer server = RunningServer.start(FilterCatalog.standard())) {
-      StreamClient client = StreamClient.connect(server.vertx, server.port(), "gray");
+    try (TestServer server = TestServer.start()) {
+      StreamClient client = server.connect("/ws/stream?filter=gray");
       client.sendEachAfterTheLast(1, 10, JPEG);
-      client.send(11, TestImages.truncated(JPEG));
-      client.send(12, TestImages.truncated(JPEG));
+      client.sendFrame(11, BadFrames.truncated(JPEG));
+      client.sendFrame(12, BadFrames.truncated(JPEG));
       client.awaitAnswer();
       client.awaitAnswer();
 
@@ -53,8 +58,8 @@ class MetricsEndpointTest {
 
   @Test
   void everyStageHasATimerWithItsPercentiles() throws Exception {
-    try (RunningServer server = RunningServer.start(FilterCatalog.standard())) {
-      StreamClient client = StreamClient.connect(server.vertx, server.port(), "gray");
+    try (TestServer server = TestServer.start()) {
+      StreamClient client = server.connect("/ws/stream?filter=gray");
       client.sendEachAfterTheLast(1, 5, JPEG);
 
       PrometheusText metrics = server.scrape();
@@ -74,10 +79,10 @@ class MetricsEndpointTest {
   /** The event bus carries each accepted frame to a worker once; refused frames never reach it. */
   @Test
   void eventBusSeriesCountTheFramesSentToTheWorkers() throws Exception {
-    try (RunningServer server = RunningServer.start(FilterCatalog.standard(), "--workers", "2")) {
-      StreamClient client = StreamClient.connect(server.vertx, server.port(), "gray");
+    try (TestServer server = TestServer.start("--workers", "2")) {
+      StreamClient client = server.connect("/ws/stream?filter=gray");
       client.sendEachAfterTheLast(1, 7, JPEG);
-      client.send(8, TestImages.truncated(JPEG));
+      client.sendFrame(8, BadFrames.truncated(JPEG));
       client.awaitAnswer();
 
       PrometheusText metrics = server.scrape();
@@ -97,11 +102,11 @@ class MetricsEndpointTest {
   void framesSentBackToBackAreReplacedAndCountedAsDrops() throws Exception {
     HoldFilter.closeGate();
     FilterCatalog catalog = FilterCatalog.standard().add(HoldFilter.SPEC, HoldFilter::new);
-    try (RunningServer server = RunningServer.start(catalog, "--max-in-flight", "1", "--frame-timeout-ms", "60000")) {
+    try (TestServer server = TestServer.start(catalog, "--max-in-flight", "1", "--frame-timeout-ms", "60000")) {
       Map<String, String> hold = Map.of("filter", "hold");
-      StreamClient client = StreamClient.connect(server.vertx, server.port(), "hold");
+      StreamClient client = server.connect("/ws/stream?filter=hold");
       for (long id = 1; id <= 20; id++) {
-        client.send(id, JPEG);
+        client.sendFrame(id, JPEG);
       }
       awaitCounter(server, "livelens_frames_received_total", hold, 20);
       HoldFilter.openGate();
@@ -126,8 +131,8 @@ class MetricsEndpointTest {
 
   @Test
   void scrapeIsPrometheusTextWithJvmAndProcessSeries() throws Exception {
-    try (RunningServer server = RunningServer.start(FilterCatalog.standard())) {
-      RunningServer.Response response = server.get("/metrics");
+    try (TestServer server = TestServer.start()) {
+      TestServer.Response response = server.get("/metrics");
       PrometheusText metrics = PrometheusText.parse(response.body());
 
       assertTrue(response.contentType().startsWith("text/plain; version=0.0.4"), response.contentType());
@@ -143,7 +148,7 @@ class MetricsEndpointTest {
   }
 
   /** Counts can lag the socket by a moment: the frames are read on the server's event loop. */
-  private static void awaitCounter(RunningServer server, String name, Map<String, String> labels, double expected)
+  private static void awaitCounter(TestServer server, String name, Map<String, String> labels, double expected)
       throws TimeoutException, InterruptedException {
     double seen = 0;
     for (int attempt = 0; attempt < 400; attempt++) {

@@ -14,10 +14,13 @@ import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A protocol-v1 client over a real WebSocket, written from the protocol document, with blocking
@@ -35,6 +38,14 @@ public final class StreamClient implements AutoCloseable {
     public String type() {
       return json == null ? "image" : json.getString("type");
     }
+
+    /** The id of the frame this message answers (an image reply or an error about a frame), or null. */
+    public Long answeredFrame() {
+      if (isImage()) {
+        return id;
+      }
+      return "error".equals(type()) ? json.getLong("id") : null;
+    }
   }
 
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -43,14 +54,18 @@ public final class StreamClient implements AutoCloseable {
   private final ClientWebSocket socket;
   private final BlockingQueue<Incoming> incoming = new LinkedBlockingQueue<>();
   public final CompletableFuture<Short> closeStatus = new CompletableFuture<>();
+  /** Ids of the frames answered with an image so far, whether or not the test has read the reply. */
+  public final Set<Long> images = ConcurrentHashMap.newKeySet();
+  /** Ids of the frames answered with an error so far, whether or not the test has read the error. */
+  public final Set<Long> errors = ConcurrentHashMap.newKeySet();
 
   /** Handlers are set before connecting, so the server's greeting can never slip past them. */
   private StreamClient(WebSocketClient client, ClientWebSocket socket) {
     this.client = client;
     this.socket = socket;
-    socket.binaryMessageHandler(buffer -> incoming.add(
+    socket.binaryMessageHandler(buffer -> receive(
         new Incoming(buffer.getUnsignedInt(0), buffer.getBytes(4, buffer.length()), null)));
-    socket.textMessageHandler(text -> incoming.add(new Incoming(-1, null, new JsonObject(text))));
+    socket.textMessageHandler(text -> receive(new Incoming(-1, null, new JsonObject(text))));
     socket.closeHandler(v -> closeStatus.complete(socket.closeStatusCode()));
   }
 
@@ -98,28 +113,33 @@ public final class StreamClient implements AutoCloseable {
     socket.writeTextMessage(text).await();
   }
 
+  /** Sends frames {@code first} to {@code last} one at a time, each after the previous one was answered. */
+  public void sendEachAfterTheLast(long first, long last, byte[] jpeg) {
+    for (long id = first; id <= last; id++) {
+      sendFrame(id, jpeg);
+      assertEquals(id, awaitAnswer(), "the frame answered while frame " + id + " was awaited");
+    }
+  }
+
   /** The next message of any kind except {@code stats}, which arrive on their own clock. */
   public Incoming next() {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Incoming message = poll(Duration.ofNanos(deadline - System.nanoTime()));
-      if (message != null && !"stats".equals(message.type())) {
-        return message;
-      }
-    }
-    return fail("no message but stats from the server within " + TIMEOUT);
+    return skipUntil(message -> !"stats".equals(message.type()), "no message but stats from the server");
   }
 
   /** Skips messages until one of {@code type} ("image" for an image reply) arrives. */
   public Incoming next(String type) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Incoming message = poll(Duration.ofNanos(deadline - System.nanoTime()));
-      if (message != null && type.equals(message.type())) {
-        return message;
-      }
-    }
-    return fail("no '" + type + "' message within " + TIMEOUT);
+    return skipUntil(message -> type.equals(message.type()), "no '" + type + "' message");
+  }
+
+  /** Skips messages until a frame is answered, with an image or an error, and gives its id. */
+  public long awaitAnswer() {
+    return skipUntil(message -> message.answeredFrame() != null, "no answer to a frame").answeredFrame();
+  }
+
+  /** Skips messages until a stats message (the server sends one a second) satisfies {@code wanted}. */
+  public JsonObject awaitStats(Predicate<JsonObject> wanted) {
+    return skipUntil(message -> "stats".equals(message.type()) && wanted.test(message.json()),
+        "no stats message as expected").json();
   }
 
   /** Reads the greeting and the initial filter confirmation every connection starts with. */
@@ -137,6 +157,25 @@ public final class StreamClient implements AutoCloseable {
     assertEquals(code, message.json().getString("code"), message.json().encode());
     assertEquals(id, message.json().getLong("id"), message.json().encode());
     return message.json();
+  }
+
+  private Incoming skipUntil(Predicate<Incoming> wanted, String failure) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Incoming message = poll(Duration.ofNanos(deadline - System.nanoTime()));
+      if (message != null && wanted.test(message)) {
+        return message;
+      }
+    }
+    return fail(failure + " within " + TIMEOUT);
+  }
+
+  private void receive(Incoming message) {
+    Long frame = message.answeredFrame();
+    if (frame != null) {
+      (message.isImage() ? images : errors).add(frame);
+    }
+    incoming.add(message);
   }
 
   public Incoming poll(Duration timeout) {

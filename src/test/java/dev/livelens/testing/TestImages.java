@@ -40,14 +40,23 @@ public final class TestImages {
     return resource("astronaut-640x480.jpg");
   }
 
+  /** The astronaut photo scaled to width x height, as a JPEG of quality 80, as a camera page might send it. */
+  public static byte[] astronautJpeg(int width, int height) {
+    return scaledJpeg("astronaut.png", width, height, 80);
+  }
+
   /** A 640x480 JPEG of a photo with no face in it. */
   public static byte[] noFaceFrame() {
-    Mat photo = decode(resource("coffee.png"));
-    Mat resized = new Mat();
-    Imgproc.resize(photo, resized, new org.opencv.core.Size(640, 480));
-    byte[] jpeg = encode(resized);
+    return scaledJpeg("coffee.png", 640, 480, 90);
+  }
+
+  private static byte[] scaledJpeg(String photoName, int width, int height, int quality) {
+    Mat photo = decode(resource(photoName));
+    Mat scaled = new Mat();
+    Imgproc.resize(photo, scaled, new org.opencv.core.Size(width, height));
+    byte[] jpeg = encode(scaled, quality);
     photo.release();
-    resized.release();
+    scaled.release();
     return jpeg;
   }
 
@@ -79,8 +88,12 @@ public final class TestImages {
   }
 
   public static byte[] encode(Mat image) {
+    return encode(image, 90);
+  }
+
+  private static byte[] encode(Mat image, int quality) {
     MatOfByte buffer = new MatOfByte();
-    Imgcodecs.imencode(".jpg", image, buffer, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 90));
+    Imgcodecs.imencode(".jpg", image, buffer, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality));
     byte[] bytes = buffer.toArray();
     buffer.release();
     return bytes;

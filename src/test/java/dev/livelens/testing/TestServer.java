@@ -7,22 +7,45 @@ import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.metrics.VertxWithMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A real LiveLens on a random port, with its own Vert.x and metrics registry. */
 public final class TestServer implements AutoCloseable {
 
+  /** An HTTP response as tests look at it. */
+  public record Response(int status, MultiMap headers, String body) {
+
+    /** The header's value, or "" when the server did not send it. */
+    public String header(String name) {
+      String value = headers.get(name);
+      return value == null ? "" : value;
+    }
+
+    public String contentType() {
+      return header("Content-Type");
+    }
+  }
+
   public final Vertx vertx;
   public final PrometheusMeterRegistry registry;
   public final LiveLensServer server;
+  private final HttpClient http;
 
   private TestServer(Vertx vertx, PrometheusMeterRegistry registry, LiveLensServer server) {
     this.vertx = vertx;
     this.registry = registry;
     this.server = server;
+    this.http = vertx.createHttpClient();
   }
 
   /**
@@ -53,6 +76,24 @@ public final class TestServer implements AutoCloseable {
 
   public StreamClient connect(String uri) {
     return StreamClient.connect(vertx, port(), uri, null);
+  }
+
+  public Response get(String path) throws TimeoutException {
+    // body() is asked for in send()'s own callback: chained one step later from this (non-Vert.x)
+    // thread, it can come after the body has already gone by, and the request hangs.
+    return http.request(HttpMethod.GET, port(), "127.0.0.1", path)
+        .compose(request -> request.send()
+            .compose(response -> response.body().map(body -> toResponse(response, body))))
+        .await(10, TimeUnit.SECONDS);
+  }
+
+  /** GET /metrics, read strictly as Prometheus text. */
+  public PrometheusText scrape() throws TimeoutException {
+    return PrometheusText.parse(get("/metrics").body());
+  }
+
+  private static Response toResponse(HttpClientResponse response, Buffer body) {
+    return new Response(response.statusCode(), response.headers(), body.toString());
   }
 
   @Override

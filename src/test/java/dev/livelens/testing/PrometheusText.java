@@ -1,4 +1,4 @@
-package dev.livelens.metrics;
+package dev.livelens.testing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * {@code # HELP}, a {@code # TYPE} or a sample of a family whose TYPE came first, label values are
  * quoted with the format's escapes, and no series appears twice. Anything else throws.
  */
-final class PrometheusText {
+public final class PrometheusText {
 
   /** One sample line: the series' name, its labels and its value. */
-  record Sample(String name, Map<String, String> labels, double value) {
+  public record Sample(String name, Map<String, String> labels, double value) {
 
     boolean has(Map<String, String> wanted) {
       return labels.entrySet().containsAll(wanted.entrySet());
@@ -40,7 +40,7 @@ final class PrometheusText {
     this.types = types;
   }
 
-  static PrometheusText parse(String text) {
+  public static PrometheusText parse(String text) {
     Map<String, String> types = new LinkedHashMap<>();
     Set<String> helped = new HashSet<>();
     Set<String> series = new HashSet<>();
@@ -130,21 +130,21 @@ final class PrometheusText {
     }
   }
 
-  String type(String family) {
+  public String type(String family) {
     return types.get(family);
   }
 
-  List<Sample> samples(String name, Map<String, String> labels) {
+  public List<Sample> samples(String name, Map<String, String> labels) {
     return samples.stream().filter(s -> s.name().equals(name) && s.has(labels)).toList();
   }
 
   /** The sum of every series of {@code name} that carries {@code labels}; 0 when there is none. */
-  double sum(String name, Map<String, String> labels) {
+  public double sum(String name, Map<String, String> labels) {
     return samples(name, labels).stream().mapToDouble(Sample::value).sum();
   }
 
   /** The one series of {@code name} with exactly these labels (and possibly more). */
-  double value(String name, Map<String, String> labels) {
+  public double value(String name, Map<String, String> labels) {
     List<Sample> found = samples(name, labels);
     require(found.size() == 1, found.size() + " series of " + name + labels + ", expected one");
     return found.get(0).value();
