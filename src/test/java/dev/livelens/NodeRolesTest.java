@@ -14,29 +14,24 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A node runs what its role says: everything, only the HTTP side, or only the workers. */
 class NodeRolesTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @Test
   void aWorkerNodeServesHealthInfoAndMetricsButNoPages() throws Exception {
     try (TestServer node = TestServer.start("--role", "worker", "--workers", "1")) {
-      assertEquals("worker", info(node.port()).getString("role"));
-      assertEquals(1, info(node.port()).getInteger("workers"));
-      assertEquals(200, get(node.port(), "/healthz").statusCode());
-      String metrics = get(node.port(), "/metrics").body();
+      JsonObject info = new JsonObject(node.get("/api/info").body());
+      assertEquals("worker", info.getString("role"));
+      assertEquals(1, info.getInteger("workers"));
+      assertEquals(200, node.get("/healthz").status());
+      String metrics = node.get("/metrics").body();
       assertTrue(metrics.contains("livelens_node{role=\"worker\"} 1.0"), "the scrape names the role");
       assertTrue(metrics.contains("livelens_workers 1.0"));
-      assertEquals(404, get(node.port(), "/").statusCode());
-      assertEquals(404, get(node.port(), "/api/filters").statusCode());
+      assertEquals(404, node.get("/").status());
+      assertEquals(404, node.get("/api/filters").status());
     }
   }
 
@@ -44,8 +39,8 @@ class NodeRolesTest {
   void anHttpNodeWithoutWorkersAnswersFramesBusy() throws Exception {
     try (TestServer node = TestServer.start("--role", "http");
         StreamClient client = node.connect("/ws/stream?filter=gray").skipGreeting()) {
-      assertEquals("http", info(node.port()).getString("role"));
-      assertTrue(get(node.port(), "/metrics").body().contains("livelens_node{role=\"http\"} 1.0"));
+      assertEquals("http", new JsonObject(node.get("/api/info").body()).getString("role"));
+      assertTrue(node.get("/metrics").body().contains("livelens_node{role=\"http\"} 1.0"));
       client.sendFrame(1, TestImages.faceFrame());
       JsonObject error = client.expectError("busy", 1L);
       assertTrue(error.getString("message").contains("no worker"), error.encode());
@@ -73,14 +68,5 @@ class NodeRolesTest {
   private static LiveLensConfig config(String role) {
     return LiveLensConfig.load(new String[] {"--role", role, "--port", "0", "--host", "127.0.0.1", "--workers", "1"},
         Map.of());
-  }
-
-  private static JsonObject info(int port) throws Exception {
-    return new JsonObject(get(port, "/api/info").body());
-  }
-
-  private static HttpResponse<String> get(int port, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }
