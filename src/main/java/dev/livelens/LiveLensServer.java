@@ -6,6 +6,7 @@ import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.http.OpsVerticle;
 import dev.livelens.http.ServesPort;
+import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.PendingBytes;
 import dev.livelens.stream.StreamServices;
@@ -16,7 +17,6 @@ import dev.livelens.worker.FilterWorkerVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
@@ -60,17 +60,22 @@ public final class LiveLensServer {
   }
 
   private Future<String> deployHttp() {
-    VerticleBase verticle;
-    if (config.role().runsHttp()) {
+    if (!config.role().runsHttp()) {
+      OpsVerticle ops = new OpsVerticle(config.host(), config.port(), info, metrics.registry());
+      http = ops;
+      return vertx.deployVerticle(ops);
+    }
+    return MediaServices.start(vertx, config, codecs).compose(started -> {
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
-      verticle = new HttpVerticle(new StreamServices(vertx, config, catalog, metrics, pending), info);
-    } else {
-      verticle = new OpsVerticle(config.host(), config.port(), info, metrics.registry());
-    }
-    http = (ServesPort) verticle;
-    return vertx.deployVerticle(verticle);
+      StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
+      HttpVerticle verticle = new HttpVerticle(streams, info,
+          router -> VideoRoutes.mount(router, started.library(), started.store()));
+      http = verticle;
+      return vertx.deployVerticle(verticle);
+    });
   }
+
 
   public Future<String> deployWorkers() {
     DeploymentOptions options = new DeploymentOptions()

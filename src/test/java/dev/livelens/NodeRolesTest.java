@@ -8,12 +8,14 @@ import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.metrics.VertxWithMetrics;
 import dev.livelens.testing.StreamClient;
+import dev.livelens.testing.TempDirs;
 import dev.livelens.testing.TestImages;
 import dev.livelens.testing.TestServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,10 +53,12 @@ class NodeRolesTest {
   void anHttpNodeUsesTheWorkersOfAWorkerNodeOnTheSameBus() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = VertxWithMetrics.create(registry);
+    Path dataDir = TempDirs.create("livelens-roles-");
     try {
       PipelineMetrics metrics = new PipelineMetrics(registry);
-      LiveLensServer.start(vertx, config("worker"), FilterCatalog.standard(), metrics).await();
-      LiveLensServer http = LiveLensServer.start(vertx, config("http"), FilterCatalog.standard(), metrics).await();
+      LiveLensServer.start(vertx, config("worker", dataDir), FilterCatalog.standard(), metrics).await();
+      LiveLensServer http = LiveLensServer.start(vertx, config("http", dataDir), FilterCatalog.standard(), metrics)
+          .await();
       try (StreamClient client = StreamClient.connect(vertx, http.port(), "/ws/stream?filter=edges", null)
           .skipGreeting()) {
         client.sendFrame(9, TestImages.faceFrame());
@@ -62,11 +66,12 @@ class NodeRolesTest {
       }
     } finally {
       vertx.close().await();
+      TempDirs.delete(dataDir);
     }
   }
 
-  private static LiveLensConfig config(String role) {
-    return LiveLensConfig.load(new String[] {"--role", role, "--port", "0", "--host", "127.0.0.1", "--workers", "1"},
-        Map.of());
+  private static LiveLensConfig config(String role, Path dataDir) {
+    return LiveLensConfig.load(new String[] {"--role", role, "--port", "0", "--host", "127.0.0.1", "--workers", "1",
+        "--data-dir", dataDir.toString()}, Map.of());
   }
 }

@@ -1,6 +1,7 @@
 package dev.livelens.config;
 
 import dev.livelens.vision.JpegStructure;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ public record LiveLensConfig(
     int maxTextMessagesPerSecond,
     int garbageLimit,
     int maxPendingBytes,
-    Set<String> allowedOrigins) {
+    Set<String> allowedOrigins,
+    StorageConfig storage) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -73,7 +75,15 @@ public record LiveLensConfig(
       Option.of("garbage-limit", "200", "bad messages in a row after which a connection is closed"),
       Option.of("max-pending-bytes", String.valueOf(256 * 1024 * 1024), "frame bytes held for the workers by all "
           + "connections together; a frame that does not fit is dropped (counted as memory)"),
-      Option.of("allowed-origins", "", "comma-separated extra origins allowed to open /ws/stream (own origin always is)"));
+      Option.of("allowed-origins", "", "comma-separated extra origins allowed to open /ws/stream (own origin always is)"),
+      Option.of("data-dir", "./livelens-data", "where the database, recordings, uploads and the library's media live"),
+      Option.of("max-data-bytes", String.valueOf(20L << 30), "disk the media may use in all; a recording or upload "
+          + "that would pass it is ended (recording) or refused (upload, 507)"),
+      Option.of("max-recording-seconds", "3600", "longest server-side recording; reaching it finishes the recording"),
+      Option.of("max-recording-bytes", String.valueOf(2L << 30), "largest server-side recording file"),
+      Option.of("max-upload-bytes", String.valueOf(4L << 30), "largest upload; more gets 413"),
+      Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
+      Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"));
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
   public static final class UsageException extends RuntimeException {
@@ -102,7 +112,10 @@ public record LiveLensConfig(
       if (!values.containsKey(arg)) {
         throw new UsageException("unknown option " + arg + " (see --help)");
       }
-      if (value == null) {
+      boolean switchOnly = isSwitch(arg) && (i + 1 >= args.length || args[i + 1].startsWith("--"));
+      if (value == null && switchOnly) {
+        value = "true"; // a yes/no option given alone, like --allow-private-urls, turns it on
+      } else if (value == null) {
         if (i + 1 >= args.length) {
           throw new UsageException("option " + arg + " needs a value");
         }
@@ -111,6 +124,11 @@ public record LiveLensConfig(
       values.put(arg, value);
     }
     return fromValues(values);
+  }
+
+  /** A yes/no option (off by default): it may be given alone to turn it on. */
+  private static boolean isSwitch(String flag) {
+    return OPTIONS.stream().anyMatch(option -> option.flag().equals(flag) && "false".equals(option.defaultValue()));
   }
 
   private static LiveLensConfig fromValues(Map<String, String> v) {
@@ -142,13 +160,24 @@ public record LiveLensConfig(
         intValue(v, "--max-text-messages-per-second", 1, 100_000),
         intValue(v, "--garbage-limit", 1, 1_000_000),
         intValue(v, "--max-pending-bytes", 1024 * 1024, Integer.MAX_VALUE),
-        origins);
+        origins,
+        new StorageConfig(Path.of(v.get("--data-dir")),
+            longValue(v, "--max-data-bytes", 1L << 20, Long.MAX_VALUE),
+            intValue(v, "--max-recording-seconds", 1, 86_400),
+            longValue(v, "--max-recording-bytes", 1L << 20, Long.MAX_VALUE),
+            longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
+            intValue(v, "--upload-expiry-hours", 1, 24 * 365),
+            boolValue(v, "--allow-private-urls")));
   }
 
   private static int intValue(Map<String, String> values, String flag, int min, int max) {
+    return (int) longValue(values, flag, min, max);
+  }
+
+  private static long longValue(Map<String, String> values, String flag, long min, long max) {
     String text = values.get(flag);
     try {
-      int value = Integer.parseInt(text.trim());
+      long value = Long.parseLong(text.trim());
       if (value < min || value > max) {
         throw new UsageException(flag + " must be between " + min + " and " + max + ", not " + value);
       }
@@ -156,6 +185,14 @@ public record LiveLensConfig(
     } catch (NumberFormatException e) {
       throw new UsageException(flag + " must be a whole number, not '" + text + "'");
     }
+  }
+
+  private static boolean boolValue(Map<String, String> values, String flag) {
+    String text = values.get(flag).trim();
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new UsageException(flag + " must be true or false, not '" + text + "'");
+    }
+    return Boolean.parseBoolean(text);
   }
 
   /** The --help text: every option with its environment variable and default. */

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.function.Consumer;
 
 /** Serves the page, the JSON API, /metrics and the stream socket, all on one port. */
 public final class HttpVerticle extends VerticleBase implements ServesPort {
@@ -25,14 +26,17 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
   private final StreamServices services;
   private final LiveLensConfig config;
   private final JsonObject info;
+  private final Consumer<Router> features;
   private final ConnectionLimiter limiter;
   private final OriginPolicy originPolicy;
   private HttpServer server;
 
-  public HttpVerticle(StreamServices services, JsonObject info) {
+  /** @param features mounts the routes of the server's other features (the library, uploads, …) */
+  public HttpVerticle(StreamServices services, JsonObject info, Consumer<Router> features) {
     this.services = services;
     this.config = services.config();
     this.info = info;
+    this.features = features;
     this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
     this.originPolicy = new OriginPolicy(config.allowedOrigins());
   }
@@ -46,6 +50,7 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     OpsRoutes.mount(router, info, services.metrics().registry());
     DashboardRoutes.mount(router, DashboardFeed.start(vertx, services.metrics().registry(), config.idleTimeoutSeconds()),
         originPolicy);
+    features.accept(router);
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     int maxMessage = config.maxWebSocketMessageBytes();
     HttpServerOptions options = new HttpServerOptions()

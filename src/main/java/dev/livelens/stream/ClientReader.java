@@ -13,6 +13,8 @@ final class ClientReader {
 
     void frame(long id, Buffer jpeg, boolean json, long capturedAtMs);
 
+    void record(boolean on);
+
     /** A message that was recognisably a frame but cannot be used. */
     void unusableFrame(long id, ErrorCode code, String message);
 
@@ -61,6 +63,8 @@ final class ClientReader {
         commands.selectFilter(select.filter(), select.params());
       } else if (message instanceof TextMessage.Frame frame) {
         commands.frame(frame.id(), frame.jpeg(), true, frame.capturedAtMs());
+      } else if (message instanceof TextMessage.Record record) {
+        commands.record(record.on());
       }
     } catch (TextMessage.Invalid e) {
       if (e.frameId() == null) {

@@ -93,6 +93,15 @@ public final class StreamSession implements ClientReader.Commands {
   }
 
   @Override
+  public void record(boolean on) {
+    if (on) {
+      services.recordings().start(id, message -> client.text(message.encode()));
+    } else {
+      services.recordings().stop(id);
+    }
+  }
+
+  @Override
   public void unusableFrame(long frameId, ErrorCode code, String message) {
     frames.refuse(frameId, filter.name(), code, message);
   }

@@ -19,6 +19,10 @@ sealed interface TextMessage {
   record Frame(long id, Buffer jpeg, long capturedAtMs) implements TextMessage {
   }
 
+  /** {"type":"record","on":true|false}: record the processed stream on the server, or stop. */
+  record Record(boolean on) implements TextMessage {
+  }
+
   /** The message cannot be used; {@code frameId} is set when it was recognisably a frame. */
   final class Invalid extends Exception {
     private final ErrorCode code;
@@ -52,6 +56,12 @@ sealed interface TextMessage {
     }
     if ("frame".equals(type)) {
       return parseFrame(json, maxFrameBytes);
+    }
+    if ("record".equals(type)) {
+      if (!(json.getValue("on") instanceof Boolean on)) {
+        throw new Invalid(ErrorCode.BAD_MESSAGE, "a record message needs a boolean field 'on'", null);
+      }
+      return new Record(on);
     }
     throw new Invalid(ErrorCode.BAD_MESSAGE, type instanceof String
         ? "unknown message type '" + type + "'" : "a message needs a string field 'type'", null);

@@ -142,6 +142,12 @@ public final class StreamClient implements AutoCloseable {
         "no stats message as expected").json();
   }
 
+  /** Skips messages until a {@code recording} message in {@code state} arrives, within {@code timeout}. */
+  public JsonObject awaitRecording(String state, Duration timeout) {
+    return skipUntil(message -> "recording".equals(message.type()) && state.equals(message.json().getString("state")),
+        "no recording message '" + state + "'", timeout).json();
+  }
+
   /** Reads the greeting and the initial filter confirmation every connection starts with. */
   public StreamClient skipGreeting() {
     assertEquals("hello", next().type());
@@ -160,14 +166,18 @@ public final class StreamClient implements AutoCloseable {
   }
 
   private Incoming skipUntil(Predicate<Incoming> wanted, String failure) {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    return skipUntil(wanted, failure, TIMEOUT);
+  }
+
+  private Incoming skipUntil(Predicate<Incoming> wanted, String failure, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       Incoming message = poll(Duration.ofNanos(deadline - System.nanoTime()));
       if (message != null && wanted.test(message)) {
         return message;
       }
     }
-    return fail(failure + " within " + TIMEOUT);
+    return fail(failure + " within " + timeout);
   }
 
   private void receive(Incoming message) {

@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +42,21 @@ public final class TestServer implements AutoCloseable {
   public final LiveLensServer server;
   private final HttpClient http;
 
-  private TestServer(Vertx vertx, PrometheusMeterRegistry registry, LiveLensServer server) {
+  /** The data directory this harness made for the server, deleted on close; null when the test chose one. */
+  private final Path ownDataDir;
+
+  private TestServer(Vertx vertx, PrometheusMeterRegistry registry, LiveLensServer server, Path ownDataDir) {
     this.vertx = vertx;
     this.registry = registry;
     this.server = server;
+    this.ownDataDir = ownDataDir;
     this.http = vertx.createHttpClient();
   }
 
   /**
    * Starts with the default configuration, changed by {@code flags} (e.g. "--workers", "1"). The
-   * flags come after the random "--port 0" and win, so "--port", "8123" restarts on a known port.
+   * flags come after the random "--port 0" and win, so "--port", "8123" restarts on a known port. The
+   * data directory is a fresh temporary one unless the flags name one (to find it again after a restart).
    */
   public static TestServer start(String... flags) {
     return start(FilterCatalog.standard(), flags);
@@ -58,12 +64,16 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(FilterCatalog catalog, String... flags) {
     List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
+    Path ownDataDir = List.of(flags).contains("--data-dir") ? null : TempDirs.create("livelens-test-");
+    if (ownDataDir != null) {
+      args.addAll(List.of("--data-dir", ownDataDir.toString()));
+    }
     args.addAll(List.of(flags));
     LiveLensConfig config = LiveLensConfig.load(args.toArray(String[]::new), Map.of());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = VertxWithMetrics.create(registry);
     LiveLensServer server = LiveLensServer.start(vertx, config, catalog, new PipelineMetrics(registry)).await();
-    return new TestServer(vertx, registry, server);
+    return new TestServer(vertx, registry, server, ownDataDir);
   }
 
   public int port() {
@@ -99,5 +109,8 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     vertx.close().await();
+    if (ownDataDir != null) {
+      TempDirs.delete(ownDataDir);
+    }
   }
 }

@@ -1,0 +1,44 @@
+package dev.livelens;
+
+import dev.livelens.config.LiveLensConfig;
+import dev.livelens.db.Database;
+import dev.livelens.library.Library;
+import dev.livelens.library.LocalMediaStore;
+import dev.livelens.library.Packager;
+import dev.livelens.library.Videos;
+import dev.livelens.media.Ffmpeg;
+import dev.livelens.record.Recordings;
+import dev.livelens.stream.StreamRecording;
+import dev.livelens.vision.JpegCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What an HTTP node keeps beyond the live streams: the database, the library of videos and their media
+ * files, and the recorder of live streams; all under {@code --data-dir}. FFmpeg work runs on the bounded
+ * "livelens-media" pool. The database pool and the media pool close with Vert.x.
+ */
+record MediaServices(Database database, LocalMediaStore store, Library library, StreamRecording recordings,
+    WorkerExecutor pool) {
+
+  static final String MEDIA_POOL = "livelens-media";
+  /** FFmpeg runs as its own processes: the pool's threads mostly wait, a few of them keep two cores busy. */
+  static final int MEDIA_POOL_SIZE = 4;
+
+  static Future<MediaServices> start(Vertx vertx, LiveLensConfig config, Supplier<JpegCodec> codecs) {
+    WorkerExecutor pool = vertx.createSharedWorkerExecutor(MEDIA_POOL, MEDIA_POOL_SIZE);
+    LocalMediaStore store = new LocalMediaStore(config.storage().dataDir());
+    Optional<Ffmpeg> ffmpeg = Ffmpeg.locate(pool);
+    return Database.open(vertx, config.storage().dataDir()).compose(database -> {
+      Videos videos = new Videos(database.pool());
+      Library library = new Library(videos, store, ffmpeg.map(f -> new Packager(f, store, vertx.fileSystem())),
+          vertx.fileSystem());
+      StreamRecording recordings = ffmpeg.<StreamRecording>map(f -> new Recordings(vertx, library, pool, codecs,
+          config.storage(), store.root())).orElse(StreamRecording.UNAVAILABLE);
+      return library.recover().map(new MediaServices(database, store, library, recordings, pool));
+    });
+  }
+}

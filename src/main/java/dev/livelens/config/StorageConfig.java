@@ -1,0 +1,13 @@
+package dev.livelens.config;
+
+import java.nio.file.Path;
+
+/**
+ * Where the server keeps its state and how much of it: the database and media under {@code dataDir},
+ * and the limits on recordings and uploads.
+ *
+ * @param maxDataBytes disk the media may use in all; a recording or upload that would pass it ends
+ */
+public record StorageConfig(Path dataDir, long maxDataBytes, int maxRecordingSeconds, long maxRecordingBytes,
+    long maxUploadBytes, int uploadExpiryHours, boolean allowPrivateUrls) {
+}

@@ -1,0 +1,67 @@
+package dev.livelens.db;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.jdbcclient.JDBCPool;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The server's database: SQLite in the data directory, its schema brought up to date by Flyway at
+ * start-up, used through Vert.x's JDBC pool (whose blocking calls run on Vert.x's worker pool, never an
+ * event loop). WAL mode lets readers go on while the one writer writes. The SQL in the migrations and
+ * the repositories is kept portable, so PostgreSQL can run the same for a cluster.
+ */
+public final class Database {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  public static final String FILE_NAME = "livelens.db";
+  /** SQLite has one writer: a few connections for readers, a writer that waits rather than fails. */
+  private static final int CONNECTIONS = 4;
+  private static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private final Pool pool;
+
+  private Database(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Creates the data directory and database if needed, migrates the schema, opens the pool. */
+  public static Future<Database> open(Vertx vertx, Path dataDir) {
+    return vertx.executeBlocking(() -> {
+      Files.createDirectories(dataDir);
+      SQLiteDataSource dataSource = dataSource(dataDir.resolve(FILE_NAME));
+      int applied = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
+          .migrate().migrationsExecuted;
+      LOG.info("database {}: {} migrations applied", dataDir.resolve(FILE_NAME), applied);
+      return new Database(JDBCPool.pool(vertx, dataSource, new PoolOptions().setMaxSize(CONNECTIONS)
+          .setName("livelens-db")));
+    });
+  }
+
+  private static SQLiteDataSource dataSource(Path file) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // with WAL: durable at each checkpoint, fast
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.enforceForeignKeys(true);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return dataSource;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Future<Void> close() {
+    return pool.close();
+  }
+}

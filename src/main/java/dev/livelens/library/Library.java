@@ -1,0 +1,102 @@
+package dev.livelens.library;
+
+import io.vertx.core.Future;
+import io.vertx.core.file.FileSystem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The library as the rest of the server sees it: videos come in (a recording, an upload), are packaged
+ * for playback, and end ready or failed with a reason; never half-made and listed as ready.
+ */
+public final class Library {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Library.class);
+
+  private final Videos videos;
+  private final MediaStore store;
+  private final Optional<Packager> packager;
+  private final FileSystem files;
+
+  /** @param packager empty where FFmpeg is not available: videos then cannot be made ready */
+  public Library(Videos videos, MediaStore store, Optional<Packager> packager, FileSystem files) {
+    this.videos = videos;
+    this.store = store;
+    this.packager = packager;
+    this.files = files;
+  }
+
+  public Videos videos() {
+    return videos;
+  }
+
+  public MediaStore store() {
+    return store;
+  }
+
+  /** A new video row and its directory, processing until {@link #finish} packages what comes in. */
+  public Future<Video> create(String title, String source, String parentId) {
+    String id = VideoIds.next();
+    return files.mkdirs(store.directory(id).toString()).compose(done -> videos.create(id, title, source, parentId));
+  }
+
+  /**
+   * Packages the video's source file for playback and marks it ready, or failed with FFmpeg's reason.
+   *
+   * @param note kept with a ready video (why a recording ended early), or null
+   */
+  public Future<Video> finish(String videoId, Path source, String note, DoubleConsumer progress) {
+    Future<Videos.Facts> packed = packager.map(p -> p.pack(videoId, source, progress))
+        .orElse(Future.failedFuture("FFmpeg is not available on this platform"));
+    return packed
+        .compose(facts -> videos.ready(videoId, facts, note))
+        .recover(error -> {
+          LOG.info("video {} failed: {}", videoId, error.getMessage());
+          return videos.failed(videoId, String.valueOf(error.getMessage())).compose(done -> Future.failedFuture(error));
+        })
+        .compose(done -> videos.find(videoId)).map(found -> found.orElseThrow());
+  }
+
+  /** Marks a video failed with a reason a person can act on. */
+  public Future<Void> failed(String videoId, String reason) {
+    return videos.failed(videoId, reason);
+  }
+
+  /**
+   * After a restart: every video still processing had its work cut short. One whose source file is there
+   * (a recording's fragmented MP4 is valid up to its last fragment) is packaged again; the rest are marked
+   * failed, so nothing half-made is ever listed as ready.
+   */
+  public Future<Void> recover() {
+    return videos.processing().compose(interrupted -> {
+      List<Future<?>> done = new ArrayList<>();
+      for (Video video : interrupted) {
+        done.add(sourceOf(video.id()).compose(source -> source.isEmpty()
+            ? failed(video.id(), "the server stopped before this video was complete")
+            : finish(video.id(), source.get(), "recovered after the server stopped", fraction -> { }).mapEmpty())
+            .recover(error -> Future.succeededFuture()));
+      }
+      LOG.info("{} interrupted videos found at start-up", interrupted.size());
+      return Future.join(done).mapEmpty();
+    });
+  }
+
+  /** The file a video was made from, if it was kept: "original.*" in its directory. */
+  private Future<Optional<Path>> sourceOf(String videoId) {
+    String dir = store.directory(videoId).toString();
+    return files.exists(dir).compose(exists -> !exists ? Future.succeededFuture(Optional.empty())
+        : files.readDir(dir, "original\\..*").map(found -> found.stream().findFirst().map(Path::of)));
+  }
+
+  /** Deletes a video's row, then its files; false when there was no such video. */
+  public Future<Boolean> delete(String videoId) {
+    return videos.delete(videoId).compose(existed -> !existed ? Future.succeededFuture(false)
+        : files.deleteRecursive(store.directory(videoId).toString()).recover(e -> Future.succeededFuture())
+            .map(true));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.livelens.library;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+
+/**
+ * One video of the library, as its row says.
+ *
+ * @param id unguessable, URL-safe
+ * @param source recording, upload, url, cut or processed
+ * @param parentId the video it was made from (a cut, a processed video), or null
+ * @param createdAt epoch ms
+ * @param durationMs null until known
+ * @param status processing, ready or failed
+ * @param reason why it failed (or why a recording ended early), or null
+ * @param poster whether a poster frame exists
+ */
+public record Video(String id, String title, String source, String parentId, long createdAt, Long durationMs,
+    Integer width, Integer height, String codec, Long sizeBytes, String status, String reason, boolean poster) {
+
+  public static final String PROCESSING = "processing";
+  public static final String READY = "ready";
+  public static final String FAILED = "failed";
+
+  static final String COLUMNS =
+      "id, title, source, parent_id, created_at, duration_ms, width, height, codec, size_bytes, status, reason, poster";
+
+  static Video fromRow(Row row) {
+    return new Video(row.getString("id"), row.getString("title"), row.getString("source"), row.getString("parent_id"),
+        row.getLong("created_at"), row.getLong("duration_ms"), row.getInteger("width"), row.getInteger("height"),
+        row.getString("codec"), row.getLong("size_bytes"), row.getString("status"), row.getString("reason"),
+        row.getInteger("poster") == 1);
+  }
+
+  /** The API's shape, with where to fetch the media. */
+  public JsonObject toJson() {
+    String base = "/api/videos/" + id;
+    JsonObject json = new JsonObject().put("id", id).put("title", title).put("source", source)
+        .put("parent", parentId).put("created", createdAt).put("durationMs", durationMs).put("width", width)
+        .put("height", height).put("codec", codec).put("size", sizeBytes).put("status", status)
+        .put("reason", reason).put("poster", poster ? base + "/poster.jpg" : null);
+    if (READY.equals(status)) {
+      json.put("mp4", base + "/video.mp4").put("hls", base + "/hls/index.m3u8");
+    }
+    return json;
+  }
+}

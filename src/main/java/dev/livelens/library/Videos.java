@@ -1,0 +1,101 @@
+package dev.livelens.library;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The videos table: every read and write of it, in portable SQL. */
+public final class Videos {
+
+  /** What the media files say about a packaged video. */
+  public record Facts(long durationMs, int width, int height, String codec, long sizeBytes, boolean poster) {
+  }
+
+  /** One page of a listing, and how many match in all. */
+  public record Page(List<Video> videos, long total) {
+  }
+
+  private final Pool pool;
+
+  public Videos(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** A new video, processing until its files are ready. */
+  public Future<Video> create(String id, String title, String source, String parentId) {
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery("INSERT INTO videos (id, title, source, parent_id, created_at, status, poster) "
+            + "VALUES (?, ?, ?, ?, ?, ?, 0)")
+        .execute(Tuple.of(id, title, source, parentId, now, Video.PROCESSING))
+        .map(done -> new Video(id, title, source, parentId, now, null, null, null, null, null, Video.PROCESSING,
+            null, false));
+  }
+
+  public Future<Optional<Video>> find(String id) {
+    return pool.preparedQuery("SELECT " + Video.COLUMNS + " FROM videos WHERE id = ?").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Video.fromRow(rows.iterator().next())));
+  }
+
+  /** Newest first; {@code query} matches anywhere in the title, ignoring case (null for all). */
+  public Future<Page> list(String query, int offset, int limit) {
+    String where = query == null ? "" : " WHERE LOWER(title) LIKE ? ESCAPE '\\'";
+    List<Object> params = new ArrayList<>();
+    if (query != null) {
+      params.add("%" + escapeLike(query.toLowerCase()) + "%");
+    }
+    Future<Long> total = pool.preparedQuery("SELECT COUNT(*) AS n FROM videos" + where)
+        .execute(Tuple.wrap(new ArrayList<>(params))).map(rows -> rows.iterator().next().getLong("n"));
+    params.add(limit);
+    params.add(offset);
+    Future<List<Video>> videos = pool.preparedQuery("SELECT " + Video.COLUMNS + " FROM videos" + where
+        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?").execute(Tuple.wrap(params)).map(Videos::toList);
+    return Future.all(total, videos).map(done -> new Page(videos.result(), total.result()));
+  }
+
+  /** Videos still processing: after a restart, the ones whose work was interrupted. */
+  public Future<List<Video>> processing() {
+    return pool.preparedQuery("SELECT " + Video.COLUMNS + " FROM videos WHERE status = ?")
+        .execute(Tuple.of(Video.PROCESSING)).map(Videos::toList);
+  }
+
+  /** @return whether the video exists */
+  public Future<Boolean> rename(String id, String title) {
+    return pool.preparedQuery("UPDATE videos SET title = ? WHERE id = ?").execute(Tuple.of(title, id))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  public Future<Void> ready(String id, Facts facts, String reason) {
+    return pool.preparedQuery("UPDATE videos SET status = ?, duration_ms = ?, width = ?, height = ?, codec = ?, "
+            + "size_bytes = ?, poster = ?, reason = ? WHERE id = ?")
+        .execute(Tuple.from(List.of(Video.READY, facts.durationMs(), facts.width(), facts.height(), facts.codec(),
+            facts.sizeBytes(), facts.poster() ? 1 : 0)).addValue(reason).addString(id))
+        .mapEmpty();
+  }
+
+  public Future<Void> failed(String id, String reason) {
+    String shortReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+    return pool.preparedQuery("UPDATE videos SET status = ?, reason = ? WHERE id = ?")
+        .execute(Tuple.of(Video.FAILED, shortReason, id)).mapEmpty();
+  }
+
+  /** @return whether the video existed */
+  public Future<Boolean> delete(String id) {
+    return pool.preparedQuery("DELETE FROM videos WHERE id = ?").execute(Tuple.of(id))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  private static List<Video> toList(RowSet<Row> rows) {
+    List<Video> videos = new ArrayList<>(rows.size());
+    rows.forEach(row -> videos.add(Video.fromRow(row)));
+    return videos;
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

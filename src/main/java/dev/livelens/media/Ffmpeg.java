@@ -1,0 +1,118 @@
+package dev.livelens.media;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import org.bytedeco.javacpp.Loader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code ffmpeg} and {@code ffprobe} programs that ship inside the jar (JavaCV's FFmpeg build, LGPL
+ * with OpenH264), run as processes on the media worker pool: never on an event loop, and a crash in
+ * FFmpeg costs one job, not the server.
+ */
+public final class Ffmpeg {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Ffmpeg.class);
+  /** Longest any one FFmpeg run may take before it is stopped. */
+  private static final long TIMEOUT_MINUTES = 60;
+
+  private final String ffmpeg;
+  private final String ffprobe;
+  private final WorkerExecutor pool;
+
+  private Ffmpeg(String ffmpeg, String ffprobe, WorkerExecutor pool) {
+    this.ffmpeg = ffmpeg;
+    this.ffprobe = ffprobe;
+    this.pool = pool;
+  }
+
+  /** FFmpeg for this platform, or empty (with the reason logged) where its natives are not in the jar. */
+  public static Optional<Ffmpeg> locate(WorkerExecutor pool) {
+    try {
+      return Optional.of(new Ffmpeg(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class),
+          Loader.load(org.bytedeco.ffmpeg.ffprobe.class), pool));
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      LOG.warn("FFmpeg is not available on this platform ({}): recording and the library's jobs are off",
+          e.toString());
+      return Optional.empty();
+    }
+  }
+
+  public WorkerExecutor pool() {
+    return pool;
+  }
+
+  /** ffprobe's JSON of the file's format and streams. */
+  public Future<JsonObject> probe(Path file) {
+    return pool.executeBlocking(() -> new JsonObject(exec(List.of(ffprobe, "-v", "error", "-print_format", "json",
+        "-show_format", "-show_streams", file.toString()), null)));
+  }
+
+  /**
+   * Runs ffmpeg with these arguments (after its own quiet, non-interactive ones).
+   *
+   * @param durationSeconds the input's duration, to turn progress into a fraction; 0 when unknown
+   * @param progress told the fraction done (0..1) as FFmpeg reports it; may be null
+   */
+  public Future<Void> run(List<String> args, double durationSeconds, DoubleConsumer progress) {
+    List<String> command = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
+        "-y"));
+    if (progress != null) {
+      command.addAll(List.of("-progress", "pipe:1", "-stats_period", "0.5"));
+    }
+    command.addAll(args);
+    return pool.executeBlocking(() -> {
+      exec(command, progress == null ? null : line -> reportProgress(line, durationSeconds, progress));
+      return null;
+    });
+  }
+
+  private static void reportProgress(String line, double durationSeconds, DoubleConsumer progress) {
+    if (durationSeconds > 0 && line.startsWith("out_time_us=") && !line.endsWith("N/A")) {
+      double seconds = Long.parseLong(line.substring("out_time_us=".length())) / 1e6;
+      progress.accept(Math.max(0, Math.min(1, seconds / durationSeconds)));
+    }
+  }
+
+  /** Runs a program to its end; its standard output, or its last error line in the exception when it fails. */
+  private static String exec(List<String> command, Consumer<String> lines) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).start();
+    ErrorTail errors = ErrorTail.drain(process.getErrorStream());
+    StringBuilder out = new StringBuilder();
+    try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (lines != null) {
+          lines.accept(line);
+        } else {
+          out.append(line).append('\n');
+        }
+      }
+    }
+    if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new MediaException("FFmpeg took longer than " + TIMEOUT_MINUTES + " minutes");
+    }
+    if (process.exitValue() != 0) {
+      throw new MediaException(lastLine(errors.text(), process.exitValue()));
+    }
+    return out.toString();
+  }
+
+  private static String lastLine(String errors, int exit) {
+    String[] lines = errors.strip().split("\n");
+    String last = lines.length == 0 || lines[lines.length - 1].isBlank() ? "exit code " + exit : lines[lines.length - 1];
+    return last.length() > 500 ? last.substring(0, 500) : last;
+  }
+}

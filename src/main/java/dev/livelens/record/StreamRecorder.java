@@ -1,0 +1,148 @@
+package dev.livelens.record;
+
+import dev.livelens.bus.FrameMessage;
+import dev.livelens.bus.StreamListener;
+import dev.livelens.library.Library;
+import dev.livelens.vision.JpegCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One recording of one stream: listens to the stream's processed frames with its own newest-wins slot
+ * (so it can only ever skip its own frames, never slow the stream), encodes them on the media pool, and
+ * when asked, when a limit is reached or when the stream ends, closes the file and hands it to the
+ * library. The listener's callbacks run on the stream's event loop; the encoding never does.
+ */
+final class StreamRecorder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamRecorder.class);
+  private static final String NOTHING_RECORDED = "no frame was recorded: the stream sent none while recording";
+
+  private final Vertx vertx;
+  private final String streamId;
+  private final String videoId;
+  private final Path file;
+  private final WorkerExecutor pool;
+  private final JpegCodec codec;
+  private final RecordingLimits limits;
+  private final Library library;
+  private final Consumer<JsonObject> tell;
+  private final Runnable onDone;
+  private StreamListener listener;
+  private long progressTimer;
+  private boolean finishing;
+  // Touched on the media pool only, one frame at a time (the listener waits for each).
+  private FrameCanvas canvas;
+  private VideoEncoder encoder;
+  private volatile long frames;
+  private volatile long skipped;
+  private volatile long bytes;
+  private volatile long durationMs;
+
+  StreamRecorder(Vertx vertx, String streamId, String videoId, Path file, WorkerExecutor pool, JpegCodec codec,
+      RecordingLimits limits, Library library, Consumer<JsonObject> tell, Runnable onDone) {
+    this.vertx = vertx;
+    this.streamId = streamId;
+    this.videoId = videoId;
+    this.file = file;
+    this.pool = pool;
+    this.codec = codec;
+    this.limits = limits;
+    this.library = library;
+    this.tell = tell;
+    this.onDone = onDone;
+  }
+
+  String videoId() {
+    return videoId;
+  }
+
+  Future<Void> start() {
+    listener = StreamListener.listen(vertx, streamId, this::record, () -> finish(null));
+    progressTimer = vertx.setPeriodic(1000, t -> tell.accept(message("recording").put("frames", frames)
+        .put("bytes", bytes).put("durationMs", durationMs)));
+    LOG.info("stream {}: recording video {}", streamId, videoId);
+    return listener.ready().andThen(done -> tell.accept(message("started")));
+  }
+
+  private Future<?> record(FrameMessage frame) {
+    if (finishing) {
+      return Future.succeededFuture();
+    }
+    return pool.executeBlocking(() -> encode(frame)).onComplete(result -> {
+      if (result.failed()) {
+        finish("the recorder failed: " + result.cause().getMessage());
+      } else {
+        String limit = limits.reached(durationMs, bytes);
+        if (limit != null) {
+          finish(limit);
+        }
+      }
+    });
+  }
+
+  /** On the media pool. */
+  private Void encode(FrameMessage frame) throws Exception {
+    if (encoder == null) {
+      canvas = new FrameCanvas(frame.result().width(), frame.result().height());
+      encoder = new VideoEncoder(file, canvas);
+    }
+    byte[] jpeg = frame.jpeg().getBytes();
+    canvas.draw(codec, jpeg, jpeg.length);
+    if (encoder.encode(frame.timeMs())) {
+      frames++;
+    } else {
+      skipped++;
+    }
+    durationMs = encoder.durationMs();
+    bytes = Files.size(file);
+    return null;
+  }
+
+  /** Stops listening, closes the file and lets the library package it; {@code reason} says why it ended early. */
+  void finish(String reason) {
+    if (finishing) {
+      return;
+    }
+    finishing = true;
+    vertx.cancelTimer(progressTimer);
+    listener.close();
+    pool.executeBlocking(this::closeFile) // ordered after the last encode
+        .compose(recorded -> recorded ? library.finish(videoId, file, reason, fraction -> { })
+            : library.failed(videoId, NOTHING_RECORDED).compose(v -> Future.failedFuture(NOTHING_RECORDED)))
+        .onSuccess(video -> {
+          LOG.info("stream {}: recording {} finished: {} frames, {} skipped, {} ms{}", streamId, videoId, frames,
+              skipped, durationMs, reason == null ? "" : " (" + reason + ")");
+          JsonObject finished = message("finished").put("frames", frames).put("durationMs", durationMs);
+          tell.accept(reason == null ? finished : finished.put("reason", reason));
+        })
+        .onFailure(error -> tell.accept(message("failed").put("reason", error.getMessage())))
+        .onComplete(done -> onDone.run());
+  }
+
+  /** On the media pool: whether there is a file with frames in it. */
+  private boolean closeFile() throws Exception {
+    try {
+      if (encoder != null) {
+        encoder.close();
+      }
+    } finally {
+      if (canvas != null) {
+        canvas.close();
+      }
+      codec.close();
+    }
+    return frames > 0;
+  }
+
+  private JsonObject message(String state) {
+    return new JsonObject().put("type", "recording").put("state", state).put("video", videoId);
+  }
+}
