@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * "livelens-media" pool. The database pool and the media pool close with Vert.x.
  */
 record MediaServices(Database database, LocalMediaStore store, Library library, StreamRecording recordings,
-    WorkerExecutor pool) {
+    WorkerExecutor pool, Optional<Ffmpeg> ffmpeg) {
 
   static final String MEDIA_POOL = "livelens-media";
   /** FFmpeg runs as its own processes: the pool's threads mostly wait, a few of them keep two cores busy. */
@@ -38,7 +38,7 @@ record MediaServices(Database database, LocalMediaStore store, Library library, 
           vertx.fileSystem());
       StreamRecording recordings = ffmpeg.<StreamRecording>map(f -> new Recordings(vertx, library, pool, codecs,
           config.storage(), store.root())).orElse(StreamRecording.UNAVAILABLE);
-      return library.recover().map(new MediaServices(database, store, library, recordings, pool));
+      return library.recover().map(new MediaServices(database, store, library, recordings, pool, ffmpeg));
     });
   }
 }
