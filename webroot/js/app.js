@@ -10,6 +10,7 @@ import { Renderer } from './renderer.js';
 import { Controls, fetchFilters, normalizeFilter } from './controls.js';
 import { Readouts } from './readouts.js';
 import { StatusView } from './status.js';
+import { ServerRecording } from './server-recording.js';
 
 const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
 const $ = (id) => document.getElementById(id);
@@ -33,6 +34,10 @@ const controls = new Controls({
   onChange: sendFilter,
 });
 
+const recording = new ServerRecording(
+  { button: $('record'), state: $('record-state'), link: $('record-link') },
+  (msg) => socket.sendJson(msg));
+
 let camera = null;        // the latest MediaStream (kept after Stop so tracksLive stays honest)
 let running = false;      // the Start button is on
 let session = 0;          // bumps on every Start/Stop so late async results can tell they are stale
@@ -51,6 +56,7 @@ const socket = new StreamSocket({
   onMessage,
   onLost: (retryAt, busy) => {
     inFlight.clear(); // nothing sent on the old socket will be answered
+    recording.setStreaming(false);
     status.set(busy ? 'busy' : 'lost');
     status.lost(retryAt, busy ? 'The server has too many connections, retrying automatically. '
       : 'Connection lost, retrying automatically. ');
@@ -73,6 +79,7 @@ function onOpen() {
   filterRepliesDue = 1;
   status.set('streaming');
   status.clearMessage('lost');
+  recording.setStreaming(true);
   // The URL carried only the filter name; this also restores the chosen parameters.
   sendFilter(controls.filter, controls.params);
 }
@@ -104,6 +111,9 @@ function onMessage(msg) {
       break;
     case 'stats':
       readouts.stats(msg);
+      break;
+    case 'recording':
+      recording.onMessage(msg);
       break;
     case 'error':
       onServerError(msg);
@@ -163,6 +173,7 @@ function stop(finalState = 'idle') {
   setRunning(false);
   sender.stop();
   socket.stop();
+  recording.setStreaming(false);
   inFlight.clear();
   closeCamera(camera);
   els.local.srcObject = null;
@@ -214,6 +225,7 @@ window.livelens = Object.freeze({
       tracksLive: liveTrackCount(camera),
       filter: controls.filter,
       params: controls.params,
+      recording: recording.snapshot(),
     };
   },
 });
