@@ -35,6 +35,9 @@ final class VideoEncoder implements AutoCloseable {
     recorder.setGopSize(KEYFRAME_EVERY);
     recorder.setVideoBitrate(2_000_000);
     recorder.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
+    // Each fragment goes to the file as it completes: without this it waits in a 256 KB buffer, which
+    // a still picture takes many seconds to fill, and a crash would lose all of it.
+    recorder.setOption("flush_packets", "1");
     recorder.start();
   }
 

@@ -114,29 +114,11 @@ class ServerRecordingTest {
     }
   }
 
-  /**
-   * Sends frames of {@code height} lines at about 30 a second for {@code length}, at most two unanswered,
-   * as a camera would; returns how many were answered with an image.
-   */
+  /** Frames of {@code height} lines streamed as a camera would; returns how many were answered with an image. */
   private static int stream(StreamClient client, Duration length, int height, long firstId) {
     byte[] frame = height == 480 ? TestImages.faceFrame() : TestImages.astronautJpeg(height == 640 ? 480 : 320,
         height);
-    int before = client.images.size();
-    long end = System.nanoTime() + length.toNanos();
-    long id = firstId;
-    long next = System.nanoTime();
-    while (System.nanoTime() < end) {
-      if (System.nanoTime() >= next && id - firstId - (client.images.size() - before) < 2) {
-        client.sendFrame(id++, frame);
-        next += 33_333_333L;
-      }
-      keepRecordingMessage(client.poll(Duration.ofMillis(2)));
-    }
-    long drain = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-    while (client.images.size() - before < id - firstId && System.nanoTime() < drain) {
-      keepRecordingMessage(client.poll(Duration.ofMillis(10)));
-    }
-    return client.images.size() - before;
+    return client.streamAtCameraPace(length, frame, firstId, ServerRecordingTest::keepRecordingMessage);
   }
 
   /** Recording messages that arrive while frames are streamed are kept for the test to look at. */

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -140,6 +141,36 @@ public final class StreamClient implements AutoCloseable {
   public JsonObject awaitStats(Predicate<JsonObject> wanted) {
     return skipUntil(message -> "stats".equals(message.type()) && wanted.test(message.json()),
         "no stats message as expected").json();
+  }
+
+  /**
+   * Sends {@code frame} at about 30 frames a second for {@code length}, never more than two unanswered,
+   * as a camera page does; text messages that arrive meanwhile go to {@code others}. Returns how many
+   * frames were answered with an image (waiting up to 2 s at the end for the last ones).
+   */
+  public int streamAtCameraPace(Duration length, byte[] frame, long firstId, Consumer<Incoming> others) {
+    int before = images.size();
+    long end = System.nanoTime() + length.toNanos();
+    long id = firstId;
+    long next = System.nanoTime();
+    while (System.nanoTime() < end) {
+      if (System.nanoTime() >= next && id - firstId - (images.size() - before) < 2) {
+        sendFrame(id++, frame);
+        next += 33_333_333L;
+      }
+      passOn(poll(Duration.ofMillis(2)), others);
+    }
+    long drain = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (images.size() - before < id - firstId && System.nanoTime() < drain) {
+      passOn(poll(Duration.ofMillis(10)), others);
+    }
+    return images.size() - before;
+  }
+
+  private static void passOn(Incoming message, Consumer<Incoming> others) {
+    if (message != null && message.json() != null) {
+      others.accept(message);
+    }
   }
 
   /** Skips messages until a {@code recording} message in {@code state} arrives, within {@code timeout}. */
