@@ -27,8 +27,8 @@ public final class BenchMain {
                 [--overload-filter edges] [--server-flags "..."] [--commit REV]
                   the standard matrix of issue 5 against a running server; writes a Markdown report
         run     --port P --pid PID --filter F [--streams 1] [--fps 30] [--in-flight 2] [--seconds 20]
-                [--warmup 3] [--params JSON]
-                  one load run, printed as a table row
+                [--warmup 3] [--params JSON] [--record]
+                  one load run, printed as a table row; --record: every stream is recorded on the server
         ceiling [--frames bench/frames] [--seconds 10] [--threads N] [--filters gray,edges,faces] [--params JSON]
                   OpenCV alone: the server's per-frame work in a tight loop, one thread per core
         frames  --source PNG [--out bench/frames] [--count 60]
@@ -110,7 +110,8 @@ public final class BenchMain {
     RunSpec spec = RunSpec.of(filter + " ×" + streams, filter, streams,
         Double.parseDouble(o.getOrDefault("--fps", "30")), Integer.parseInt(o.getOrDefault("--in-flight", "2")),
         Double.parseDouble(o.getOrDefault("--warmup", "3")), Double.parseDouble(o.getOrDefault("--seconds", "20")))
-        .withParams(new JsonObject(o.getOrDefault("--params", "{}")));
+        .withParams(new JsonObject(o.getOrDefault("--params", "{}")))
+        .withRecording(o.containsKey("--record"));
     RunResult result = load.run(spec);
     load.close();
     vertx.close();

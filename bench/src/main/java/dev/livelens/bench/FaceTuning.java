@@ -3,7 +3,7 @@ package dev.livelens.bench;
 import dev.livelens.filter.FacesFilter;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.filter.FilterSpec;
-import dev.livelens.filter.FrameHints;
+import dev.livelens.filter.FaceBoxes;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
@@ -123,22 +123,17 @@ final class FaceTuning {
     int noFaceHits = 0;
     try (FacesFilter filter = new FacesFilter(setting.cascade())) {
       for (int i = 0; i < faceFrames.size(); i++) {
-        List<Rect> faces = new ArrayList<>();
         faceFrames.get(i).copyTo(work);
         long start = times.getCurrentThreadCpuTime();
-        filter.apply(work, params, FrameHints.NONE, faces);
+        List<Rect> faces = detect(filter, work, params);
         cpu += times.getCurrentThreadCpuTime() - start;
         found += hits(faces, faceBoxes.get(i), misplaced) ? 1 : 0;
-        faces.clear();
         smallFaceFrames.get(i).copyTo(work);
-        filter.apply(work, params, FrameHints.NONE, faces);
-        smallFound += hits(faces, smallFaceBoxes.get(i), misplaced) ? 1 : 0;
+        smallFound += hits(detect(filter, work, params), smallFaceBoxes.get(i), misplaced) ? 1 : 0;
       }
       for (Mat frame : noFaceFrames) {
-        List<Rect> faces = new ArrayList<>();
         frame.copyTo(work);
-        filter.apply(work, params, FrameHints.NONE, faces);
-        noFaceHits += faces.isEmpty() ? 0 : 1;
+        noFaceHits += detect(filter, work, params).isEmpty() ? 0 : 1;
       }
     } finally {
       work.release();
@@ -182,5 +177,12 @@ final class FaceTuning {
           100 * o.foundShare(), 100 * o.smallFoundShare(), o.misplaced(), 100 * o.noFaceShare()));
     }
     return out.toString();
+  }
+
+  /** A full detection on one frame: nothing carried from earlier frames. */
+  private static List<Rect> detect(FacesFilter filter, Mat frame, JsonObject params) {
+    JsonObject report = new JsonObject();
+    filter.apply(frame, params, new JsonObject(), report);
+    return FaceBoxes.fromJson(report.getJsonArray("faces"));
   }
 }

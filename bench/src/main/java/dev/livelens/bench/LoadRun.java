@@ -53,7 +53,7 @@ final class LoadRun {
       streams.add(new StreamClient(vertx, frames, spec.fps(), spec.inFlight(), latencies, i * 11L));
     }
     await(context, () -> Future.all(streams.stream()
-        .map(s -> s.connect(client, host, port, spec.filter(), spec.params())).toList()).mapEmpty());
+        .map(s -> s.connect(client, host, port, spec.filter(), spec.params(), spec.record())).toList()).mapEmpty());
     long period = (long) (1e9 / spec.fps());
     onLoop(context, () -> {
       for (int i = 0; i < streams.size(); i++) {

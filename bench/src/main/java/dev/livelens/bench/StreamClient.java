@@ -70,7 +70,8 @@ final class StreamClient {
     this.nextId = firstFrame;
   }
 
-  Future<Void> connect(WebSocketClient client, String host, int port, String filter, JsonObject params) {
+  Future<Void> connect(WebSocketClient client, String host, int port, String filter, JsonObject params,
+      boolean record) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port)
         .setURI("/ws/stream?filter=" + filter);
     return client.connect(options).map(ws -> {
@@ -80,6 +81,9 @@ final class StreamClient {
       if (params != null && !params.isEmpty()) {
         ws.writeTextMessage(new JsonObject().put("type", "filter").put("filter", filter).put("params", params)
             .encode());
+      }
+      if (record) {
+        ws.writeTextMessage(new JsonObject().put("type", "record").put("on", true).encode());
       }
       return null;
     });
