@@ -8,13 +8,17 @@ import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
+import dev.livelens.warmup.WarmupVerticle;
 import dev.livelens.worker.FilterWorkerVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running application inside a Vert.x instance: the OpenCV workers and the HTTP verticle.
@@ -23,13 +27,18 @@ import java.util.function.Supplier;
 public final class LiveLensServer {
 
   public static final String WORKER_POOL = "livelens-opencv";
+  private static final Logger LOG = LoggerFactory.getLogger(LiveLensServer.class);
 
   private final Vertx vertx;
   private final LiveLensConfig config;
   private final FilterCatalog catalog;
   private final PipelineMetrics metrics;
   private final Supplier<JpegCodec> codecs;
+  private final JsonObject info;
   private final HttpVerticle http;
+  private final Promise<Void> readiness = Promise.promise();
+  /** Read by /healthz on the event loop, set once the warm-up is over. */
+  private volatile boolean ready;
   private String workersDeployment;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
@@ -38,10 +47,14 @@ public final class LiveLensServer {
     this.catalog = catalog;
     this.metrics = metrics;
     this.codecs = JpegCodecs.select(config.codec());
-    this.http = new HttpVerticle(config, catalog, metrics, info(config, codecName(config)));
+    this.info = info(config, codecName(config));
+    this.http = new HttpVerticle(config, catalog, metrics, info, () -> ready);
   }
 
-  /** Deploys workers first, then opens the port, so the first frame always finds a worker. */
+  /**
+   * Deploys workers first, then opens the port, so the first frame always finds a worker. The port
+   * opens before the warm-up, so /healthz can say "starting" meanwhile; {@link #ready()} tells when it ends.
+   */
   public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
       PipelineMetrics metrics) {
     OpenCvNatives.load();
@@ -49,7 +62,24 @@ public final class LiveLensServer {
     LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
     return server.deployWorkers()
         .compose(id -> vertx.deployVerticle(server.http))
-        .map(id -> server);
+        .map(id -> server.warmUp());
+  }
+
+  /** Completes when /healthz answers ok: after the warm-up, or at once with --warmup-seconds 0. */
+  public Future<Void> ready() {
+    return readiness.future();
+  }
+
+  private LiveLensServer warmUp() {
+    Future<?> warmup = config.warmupSeconds() == 0 ? Future.succeededFuture()
+        : vertx.deployVerticle(new WarmupVerticle(config, catalog, info)).compose(vertx::undeploy);
+    // A failed warm-up only costs speed: the server still serves, so it must not stay "starting" forever.
+    warmup.onFailure(error -> LOG.warn("Warm-up failed, serving without it: {}", error.toString()))
+        .onComplete(done -> {
+          ready = true;
+          readiness.complete();
+        });
+    return this;
   }
 
   public Future<String> deployWorkers() {

@@ -27,7 +27,8 @@ public record LiveLensConfig(
     int idleTimeoutSeconds,
     int maxTextMessagesPerSecond,
     int garbageLimit,
-    Set<String> allowedOrigins) {
+    Set<String> allowedOrigins,
+    int warmupSeconds) {
 
   static final List<Option> OPTIONS = List.of(
       Option.of("host", "0.0.0.0", "interface to listen on"),
@@ -48,7 +49,9 @@ public record LiveLensConfig(
       Option.of("idle-timeout-seconds", "60", "close a stream socket silent this long (pings every third of it)"),
       Option.of("max-text-messages-per-second", "100", "text messages accepted per connection per second"),
       Option.of("garbage-limit", "200", "bad messages in a row after which a connection is closed"),
-      Option.of("allowed-origins", "", "comma-separated extra origins allowed to open /ws/stream (own origin always is)"));
+      Option.of("allowed-origins", "", "comma-separated extra origins allowed to open /ws/stream (own origin always is)"),
+      Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
+          + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
   public static final class UsageException extends RuntimeException {
@@ -111,7 +114,8 @@ public record LiveLensConfig(
         intValue(v, "--idle-timeout-seconds", 3, 86_400),
         intValue(v, "--max-text-messages-per-second", 1, 100_000),
         intValue(v, "--garbage-limit", 1, 1_000_000),
-        origins);
+        origins,
+        intValue(v, "--warmup-seconds", 0, 600));
   }
 
   private static int intValue(Map<String, String> values, String flag, int min, int max) {
@@ -140,6 +144,13 @@ public record LiveLensConfig(
     out.append(String.format("  %-34s %s%n", "--help", "print this text and exit"));
     out.append("\nJPEG codec on this machine: ").append(codecInUse).append('\n');
     return out.toString();
+  }
+
+  /** The same settings served on another address: the warm-up's private loopback server uses it. */
+  public LiveLensConfig withAddress(String newHost, int newPort) {
+    return new LiveLensConfig(newHost, newPort, workers, maxFrameBytes, maxImageSide, maxInFlight, frameTimeoutMs,
+        maxWaitMs, jpegQuality, codec, maxConnections, maxConnectionsPerAddress, idleTimeoutSeconds,
+        maxTextMessagesPerSecond, garbageLimit, allowedOrigins, warmupSeconds);
   }
 
   /** Bytes a WebSocket message may reach: a frame id plus the JPEG, or the JPEG as base64 inside JSON. */

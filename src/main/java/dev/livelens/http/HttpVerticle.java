@@ -18,6 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.function.BooleanSupplier;
 
 /** Serves the page, the JSON API, /metrics and the stream socket, all on one port. */
 public final class HttpVerticle extends VerticleBase {
@@ -30,9 +31,17 @@ public final class HttpVerticle extends VerticleBase {
   private final JsonObject info;
   private final ConnectionLimiter limiter;
   private final OriginPolicy originPolicy;
+  private final BooleanSupplier ready;
   private HttpServer server;
 
   public HttpVerticle(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, JsonObject info) {
+    this(config, catalog, metrics, info, () -> true);
+  }
+
+  /** @param ready whether /healthz says ok; until then it answers 503 "starting" (the warm-up is running) */
+  public HttpVerticle(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, JsonObject info,
+      BooleanSupplier ready) {
+    this.ready = ready;
     this.config = config;
     this.catalog = catalog;
     this.metrics = metrics;
@@ -48,7 +57,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get(STREAM_PATH).handler(this::upgrade);
     router.get("/api/filters").handler(ctx -> sendJson(ctx, catalog.toJson().encode()));
     router.get("/api/info").handler(ctx -> sendJson(ctx, info.encode()));
-    router.get("/healthz").handler(ctx -> sendJson(ctx, new JsonObject().put("status", "ok").encode()));
+    router.get("/healthz").handler(this::health);
     if (metrics.registry() instanceof PrometheusMeterRegistry prometheus) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
     }
@@ -98,6 +107,12 @@ public final class HttpVerticle extends VerticleBase {
   private static void refuse(ServerWebSocket socket) {
     socket.writeTextMessage(WireFormat.error(ErrorCode.BUSY, "the server has too many connections", null))
         .eventually(() -> socket.close((short) 1013, "try again later"));
+  }
+
+  private void health(RoutingContext ctx) {
+    boolean up = ready.getAsBoolean();
+    ctx.response().setStatusCode(up ? 200 : 503);
+    sendJson(ctx, new JsonObject().put("status", up ? "ok" : "starting").encode());
   }
 
   private static void sendJson(RoutingContext ctx, String body) {

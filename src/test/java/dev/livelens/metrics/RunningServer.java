@@ -35,7 +35,7 @@ final class RunningServer implements AutoCloseable {
   static RunningServer start(FilterCatalog catalog, String... flags) throws TimeoutException {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = VertxWithMetrics.create(registry);
-    String[] args = Stream.concat(Stream.of("--port", "0", "--host", "127.0.0.1"), Stream.of(flags))
+    String[] args = Stream.concat(Stream.of("--port", "0", "--host", "127.0.0.1", "--warmup-seconds", "0"), Stream.of(flags))
         .toArray(String[]::new);
     LiveLensConfig config = LiveLensConfig.load(args, Map.of());
     LiveLensServer server = LiveLensServer.start(vertx, config, catalog, new PipelineMetrics(registry))

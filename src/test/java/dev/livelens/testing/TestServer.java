@@ -27,14 +27,16 @@ public final class TestServer implements AutoCloseable {
 
   /**
    * Starts with the default configuration, changed by {@code flags} (e.g. "--workers", "1"). The
-   * flags come after the random "--port 0" and win, so "--port", "8123" restarts on a known port.
+   * flags come after the random "--port 0" and "--warmup-seconds 0" and win, so "--port", "8123"
+   * restarts on a known port.
    */
   public static TestServer start(String... flags) {
     return start(FilterCatalog.standard(), flags);
   }
 
   public static TestServer start(FilterCatalog catalog, String... flags) {
-    List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
+    // No warm-up (a test wants a server at once); a test that wants one passes --warmup-seconds, which wins.
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--warmup-seconds", "0"));
     args.addAll(List.of(flags));
     LiveLensConfig config = LiveLensConfig.load(args.toArray(String[]::new), Map.of());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
