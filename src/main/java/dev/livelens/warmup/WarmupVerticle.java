@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * Gets the JIT to compile the frame path before the first user arrives: streams the bundled frames
  * through every filter, one filter after another, over real WebSockets to a private HTTP verticle on
  * a loopback port, so the very code users hit (Netty's WebSocket decoding, the session's checks, the
- * event bus, the workers, the JPEG codec) is what gets hot. The private verticle counts into its own
+ * event bus, the workers, the JPEG codec) is what gets hot. The first half of the time sends small
+ * frames, the second the camera-sized ones: code run once a frame reaches the optimising compiler only
+ * after some thousands of calls, more than full-sized frames give in a few seconds on a small machine,
+ * and the full-sized frames come last so the workers' reused Mats are left at the size users send. The private verticle counts into its own
  * throw-away meters, so the public frame counters start at zero. Its start completes when the warm-up
  * is over and everything it opened is closed again.
  */
@@ -32,11 +35,12 @@ public final class WarmupVerticle extends VerticleBase {
   /** Connections per filter: with two frames each in flight, enough to keep every worker busy. */
   static final int STREAMS = 8;
   private static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+  private static final int SMALL_WIDTH = 160;
+  private static final int SMALL_HEIGHT = 120;
 
   private final LiveLensConfig config;
   private final FilterCatalog catalog;
   private final JsonObject info;
-  private WarmupFrames frames;
   private WebSocketClient client;
 
   public WarmupVerticle(LiveLensConfig config, FilterCatalog catalog, JsonObject info) {
@@ -49,23 +53,23 @@ public final class WarmupVerticle extends VerticleBase {
   public Future<?> start() {
     long began = System.nanoTime();
     List<String> filters = catalog.names();
-    long phaseMillis = config.warmupSeconds() * 1000L / filters.size();
-    LOG.info("Warm-up started: {} s, {} streams through each filter of {}, before /healthz reports ready",
-        config.warmupSeconds(), STREAMS, filters);
+    long phaseMillis = config.warmupSeconds() * 1000L / filters.size() / 2;
+    LOG.info("Warm-up started: {} s, {} streams through each filter of {}, small frames then full-sized, "
+        + "before /healthz reports ready", config.warmupSeconds(), STREAMS, filters);
     HttpVerticle loopback = new HttpVerticle(config.withAddress("127.0.0.1", 0), catalog,
         new PipelineMetrics(new SimpleMeterRegistry()), info);
     client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(MAX_MESSAGE_BYTES).setMaxMessageSize(MAX_MESSAGE_BYTES));
-    Map<String, Long> answered = new LinkedHashMap<>();
+    Map<String, Long> small = new LinkedHashMap<>();
+    Map<String, Long> full = new LinkedHashMap<>();
     return vertx.executeBlocking(WarmupFrames::load)
-        .compose(loaded -> {
-          frames = loaded;
-          return vertx.deployVerticle(loopback);
-        })
-        .compose(id -> allFilters(filters, loopback.actualPort(), phaseMillis, answered)
-            .eventually(() -> vertx.undeploy(id)))
-        .onSuccess(done -> LOG.info("Warm-up done in {} ms; frames answered per filter: {}",
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), answered));
+        .compose(frames -> vertx.executeBlocking(() -> frames.shrunk(SMALL_WIDTH, SMALL_HEIGHT))
+            .compose(smallFrames -> vertx.deployVerticle(loopback)
+                .compose(id -> allFilters(smallFrames, filters, loopback.actualPort(), phaseMillis, small)
+                    .compose(v -> allFilters(frames, filters, loopback.actualPort(), phaseMillis, full))
+                    .eventually(() -> vertx.undeploy(id)))))
+        .onSuccess(done -> LOG.info("Warm-up done in {} ms; frames answered per filter, {}x{}: {}, 640x480: {}",
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), SMALL_WIDTH, SMALL_HEIGHT, small, full));
   }
 
   @Override
@@ -74,15 +78,17 @@ public final class WarmupVerticle extends VerticleBase {
   }
 
   /** One filter after another, so each gets the workers to itself and its frame count is its own. */
-  private Future<Void> allFilters(List<String> filters, int port, long phaseMillis, Map<String, Long> answered) {
+  private Future<Void> allFilters(WarmupFrames frames, List<String> filters, int port, long phaseMillis,
+      Map<String, Long> answered) {
     Future<Void> chain = Future.succeededFuture();
     for (String filter : filters) {
-      chain = chain.compose(v -> onePhase(filter, port, phaseMillis, answered));
+      chain = chain.compose(v -> onePhase(frames, filter, port, phaseMillis, answered));
     }
     return chain;
   }
 
-  private Future<Void> onePhase(String filter, int port, long millis, Map<String, Long> answered) {
+  private Future<Void> onePhase(WarmupFrames frames, String filter, int port, long millis,
+      Map<String, Long> answered) {
     // Different first frames, so the streams do not send the same picture at the same moment.
     List<WarmupStream> streams = IntStream.range(0, STREAMS)
         .mapToObj(i -> new WarmupStream(frames, i * 5L)).toList();
