@@ -13,13 +13,17 @@ import dev.livelens.stream.StreamServices;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
+import dev.livelens.warmup.WarmupVerticle;
 import dev.livelens.worker.FilterWorkerVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running application inside a Vert.x instance: what the node's role asks for, the OpenCV workers
@@ -29,6 +33,7 @@ import java.util.function.Supplier;
 public final class LiveLensServer {
 
   public static final String WORKER_POOL = "livelens-opencv";
+  private static final Logger LOG = LoggerFactory.getLogger(LiveLensServer.class);
 
   private final Vertx vertx;
   private final LiveLensConfig config;
@@ -37,6 +42,9 @@ public final class LiveLensServer {
   private final Supplier<JpegCodec> codecs;
   private final JsonObject info;
   private ServesPort http;
+  private final Promise<Void> readiness = Promise.promise();
+  /** Read by /healthz on the event loop, set once the warm-up is over. */
+  private volatile boolean ready;
   private String workersDeployment;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
@@ -48,7 +56,10 @@ public final class LiveLensServer {
     this.info = info(config, codecName(config));
   }
 
-  /** Deploys workers first, then opens the port, so the first frame always finds a worker. */
+  /**
+   * Deploys workers first, then opens the port, so the first frame always finds a worker. The port
+   * opens before the warm-up, so /healthz can say "starting" meanwhile; {@link #ready()} tells when it ends.
+   */
   public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
       PipelineMetrics metrics) {
     OpenCvNatives.load();
@@ -56,12 +67,29 @@ public final class LiveLensServer {
     metrics.describeNode(config.role().flagValue());
     LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
     Future<?> workers = config.role().runsWorkers() ? server.deployWorkers() : Future.succeededFuture();
-    return workers.compose(done -> server.deployHttp()).map(id -> server);
+    return workers.compose(done -> server.deployHttp()).map(id -> server.warmUp());
+  }
+
+  /** Completes when /healthz answers ok: after the warm-up, or at once with --warmup-seconds 0. */
+  public Future<Void> ready() {
+    return readiness.future();
+  }
+
+  private LiveLensServer warmUp() {
+    Future<?> warmup = config.warmupSeconds() == 0 ? Future.succeededFuture()
+        : vertx.deployVerticle(new WarmupVerticle(config, catalog, info)).compose(vertx::undeploy);
+    // A failed warm-up only costs speed: the server still serves, so it must not stay "starting" forever.
+    warmup.onFailure(error -> LOG.warn("Warm-up failed, serving without it: {}", error.toString()))
+        .onComplete(done -> {
+          ready = true;
+          readiness.complete();
+        });
+    return this;
   }
 
   private Future<String> deployHttp() {
     if (!config.role().runsHttp()) {
-      OpsVerticle ops = new OpsVerticle(config.host(), config.port(), info, metrics.registry());
+      OpsVerticle ops = new OpsVerticle(config.host(), config.port(), info, metrics.registry(), () -> ready);
       http = ops;
       return vertx.deployVerticle(ops);
     }
@@ -70,7 +98,7 @@ public final class LiveLensServer {
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
       HttpVerticle verticle = new HttpVerticle(streams, info,
-          router -> VideoRoutes.mount(router, started.library(), started.store()));
+          router -> VideoRoutes.mount(router, started.library(), started.store()), () -> ready);
       http = verticle;
       return vertx.deployVerticle(verticle);
     });

@@ -39,6 +39,7 @@ public final class Main {
     Vertx vertx = VertxWithMetrics.create(registry);
     PipelineMetrics metrics = new PipelineMetrics(registry);
     LiveLensServer.start(vertx, config, FilterCatalog.standard(), metrics)
+        .compose(server -> server.ready().map(server))
         .onSuccess(server -> LOG.info("LiveLens ({} node) is ready: http://{}:{}/ (OpenCV {}, JPEG codec {}, {} workers)",
             config.role().flagValue(), "0.0.0.0".equals(config.host()) ? "localhost" : config.host(), server.port(),
             OpenCvNatives.version(), LiveLensServer.codecName(config),

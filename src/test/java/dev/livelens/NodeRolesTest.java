@@ -72,6 +72,6 @@ class NodeRolesTest {
 
   private static LiveLensConfig config(String role, Path dataDir) {
     return LiveLensConfig.load(new String[] {"--role", role, "--port", "0", "--host", "127.0.0.1", "--workers", "1",
-        "--data-dir", dataDir.toString()}, Map.of());
+        "--data-dir", dataDir.toString(), "--warmup-seconds", "0"}, Map.of());
   }
 }

@@ -33,7 +33,8 @@ public record LiveLensConfig(
     int garbageLimit,
     int maxPendingBytes,
     Set<String> allowedOrigins,
-    StorageConfig storage) {
+    StorageConfig storage,
+    int warmupSeconds) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -83,7 +84,9 @@ public record LiveLensConfig(
       Option.of("max-recording-bytes", String.valueOf(2L << 30), "largest server-side recording file"),
       Option.of("max-upload-bytes", String.valueOf(4L << 30), "largest upload; more gets 413"),
       Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
-      Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"));
+      Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
+      Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
+          + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
   public static final class UsageException extends RuntimeException {
@@ -167,7 +170,8 @@ public record LiveLensConfig(
             longValue(v, "--max-recording-bytes", 1L << 20, Long.MAX_VALUE),
             longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
             intValue(v, "--upload-expiry-hours", 1, 24 * 365),
-            boolValue(v, "--allow-private-urls")));
+            boolValue(v, "--allow-private-urls")),
+        intValue(v, "--warmup-seconds", 0, 600));
   }
 
   private static int intValue(Map<String, String> values, String flag, int min, int max) {

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** Serves the page, the JSON API, /metrics and the stream socket, all on one port. */
@@ -29,12 +30,21 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
   private final Consumer<Router> features;
   private final ConnectionLimiter limiter;
   private final OriginPolicy originPolicy;
+  private final BooleanSupplier ready;
+  private String host;
+  private int port;
   private HttpServer server;
 
-  /** @param features mounts the routes of the server's other features (the library, uploads, …) */
-  public HttpVerticle(StreamServices services, JsonObject info, Consumer<Router> features) {
+  /**
+   * @param features mounts the routes of the server's other features (the library, uploads, …)
+   * @param ready whether /healthz says ok; until then it answers 503 "starting" (the warm-up is running)
+   */
+  public HttpVerticle(StreamServices services, JsonObject info, Consumer<Router> features, BooleanSupplier ready) {
     this.services = services;
     this.config = services.config();
+    this.ready = ready;
+    this.host = config.host();
+    this.port = config.port();
     this.info = info;
     this.features = features;
     this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
@@ -47,21 +57,28 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     router.route().handler(new SecurityHeaders());
     router.get(STREAM_PATH).handler(this::upgrade);
     router.get("/api/filters").handler(ctx -> OpsRoutes.sendJson(ctx, services.catalog().toJson().encode()));
-    OpsRoutes.mount(router, info, services.metrics().registry());
+    OpsRoutes.mount(router, info, services.metrics().registry(), ready);
     DashboardRoutes.mount(router, DashboardFeed.start(vertx, services.metrics().registry(), config.idleTimeoutSeconds()),
         originPolicy);
     features.accept(router);
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     int maxMessage = config.maxWebSocketMessageBytes();
     HttpServerOptions options = new HttpServerOptions()
-        .setHost(config.host())
+        .setHost(host)
         .setMaxWebSocketFrameSize(maxMessage)
         .setMaxWebSocketMessageSize(maxMessage)
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setReadIdleTimeout(config.idleTimeoutSeconds());
     server = vertx.createHttpServer(options).requestHandler(router);
-    return server.listen(config.port());
+    return server.listen(port);
+  }
+
+  /** This verticle listening privately, on a loopback port of the system's choosing (the warm-up's). */
+  public HttpVerticle onLoopback() {
+    host = "127.0.0.1";
+    port = 0;
+    return this;
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.function.BooleanSupplier;
 
 /** The HTTP side of a worker-only node: health, info and metrics, so it can be watched and scraped. */
 public final class OpsVerticle extends VerticleBase implements ServesPort {
@@ -15,20 +16,22 @@ public final class OpsVerticle extends VerticleBase implements ServesPort {
   private final int port;
   private final JsonObject info;
   private final MeterRegistry registry;
+  private final BooleanSupplier ready;
   private HttpServer server;
 
-  public OpsVerticle(String host, int port, JsonObject info, MeterRegistry registry) {
+  public OpsVerticle(String host, int port, JsonObject info, MeterRegistry registry, BooleanSupplier ready) {
     this.host = host;
     this.port = port;
     this.info = info;
     this.registry = registry;
+    this.ready = ready;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
-    OpsRoutes.mount(router, info, registry);
+    OpsRoutes.mount(router, info, registry, ready);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host)).requestHandler(router);
     return server.listen(port);
   }

@@ -38,6 +38,15 @@ class LiveLensConfigTest {
   }
 
   @Test
+  void warmupLastsSixSecondsUnlessSetAndZeroTurnsItOff() {
+    assertEquals(6, LiveLensConfig.defaults().warmupSeconds());
+    assertEquals(0, LiveLensConfig.load(new String[0], Map.of("LIVELENS_WARMUP_SECONDS", "0")).warmupSeconds());
+    assertEquals(12, LiveLensConfig.load(new String[] {"--warmup-seconds", "12"}, Map.of()).warmupSeconds());
+    assertThrows(LiveLensConfig.UsageException.class,
+        () -> LiveLensConfig.load(new String[] {"--warmup-seconds", "-1"}, Map.of()));
+  }
+
+  @Test
   void badValuesAreExplained() {
     assertTrue(assertThrows(LiveLensConfig.UsageException.class,
         () -> LiveLensConfig.load(new String[] {"--port", "http"}, Map.of())).getMessage().contains("--port"));

@@ -62,7 +62,8 @@ class RecordingCrashTest {
   private static Process startServerProcess(int port, Path dataDir) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "dev.livelens.Main",
-        "--port", String.valueOf(port), "--host", "127.0.0.1", "--workers", "1", "--data-dir", dataDir.toString());
+        "--port", String.valueOf(port), "--host", "127.0.0.1", "--workers", "1", "--data-dir", dataDir.toString(),
+        "--warmup-seconds", "0");
     return new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(new File(dataDir.toFile(), "server.log")).start();
   }

@@ -55,15 +55,17 @@ public final class TestServer implements AutoCloseable {
 
   /**
    * Starts with the default configuration, changed by {@code flags} (e.g. "--workers", "1"). The
-   * flags come after the random "--port 0" and win, so "--port", "8123" restarts on a known port. The
-   * data directory is a fresh temporary one unless the flags name one (to find it again after a restart).
+   * flags come after the random "--port 0" and "--warmup-seconds 0" and win, so "--port", "8123" restarts
+   * on a known port. The data directory is a fresh temporary one unless the flags name one (to find it
+   * again after a restart).
    */
   public static TestServer start(String... flags) {
     return start(FilterCatalog.standard(), flags);
   }
 
   public static TestServer start(FilterCatalog catalog, String... flags) {
-    List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
+    // No warm-up (a test wants a server at once); a test that wants one passes --warmup-seconds, which wins.
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--warmup-seconds", "0"));
     Path ownDataDir = List.of(flags).contains("--data-dir") ? null : TempDirs.create("livelens-test-");
     if (ownDataDir != null) {
       args.addAll(List.of("--data-dir", ownDataDir.toString()));
