@@ -6,6 +6,8 @@ import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.http.OpsVerticle;
 import dev.livelens.http.ServesPort;
+import dev.livelens.library.Library;
+import dev.livelens.library.LibraryPages;
 import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.PendingBytes;
@@ -19,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +40,7 @@ public final class LiveLensServer {
   private final Supplier<JpegCodec> codecs;
   private final JsonObject info;
   private ServesPort http;
+  private MediaServices media;
   private String workersDeployment;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
@@ -65,12 +69,17 @@ public final class LiveLensServer {
       http = ops;
       return vertx.deployVerticle(ops);
     }
-    return MediaServices.start(vertx, config, codecs).compose(started -> {
+    return MediaServices.start(vertx, config, codecs, catalog).compose(started -> {
+      media = started;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
       HttpVerticle verticle = new HttpVerticle(streams, info,
-          router -> VideoRoutes.mount(router, started.library(), started.store()));
+          router -> {
+            started.jobs().ifPresent(jobs -> jobs.mount(router));
+            VideoRoutes.mount(router, started.library(), started.store());
+            LibraryPages.mount(router);
+          });
       http = verticle;
       return vertx.deployVerticle(verticle);
     });
@@ -99,6 +108,11 @@ public final class LiveLensServer {
 
   public int port() {
     return http.actualPort();
+  }
+
+  /** The library of an HTTP node (empty on a worker node): for tests and embedders that add videos. */
+  public Optional<Library> library() {
+    return Optional.ofNullable(media).map(MediaServices::library);
   }
 
   public PipelineMetrics metrics() {
