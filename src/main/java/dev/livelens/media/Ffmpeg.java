@@ -129,7 +129,14 @@ public final class Ffmpeg {
         }
       }
     }
-    if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+    boolean ended;
+    try {
+      ended = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+    } catch (InterruptedException stopping) {
+      process.destroyForcibly(); // the server stops: no FFmpeg left behind writing into the library
+      throw stopping;
+    }
+    if (!ended) {
       process.destroyForcibly();
       throw new MediaException("FFmpeg took longer than " + TIMEOUT_MINUTES + " minutes");
     }

@@ -6,10 +6,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.NetClient;
@@ -105,11 +107,31 @@ public final class ImportProxy {
     RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(address.getHostAddress())
         .setPort(port).setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery()).setHeaders(headers)
         .setFollowRedirects(false);
-    client.request(options).compose(upstream -> upstream.send(request)).onSuccess(response -> {
-      request.response().setStatusCode(response.statusCode());
-      request.response().headers().addAll(response.headers()).remove("Connection").remove("Transfer-Encoding");
-      response.pipeTo(request.response());
-    }).onFailure(error -> refuse(request, 502, String.valueOf(error.getMessage())));
+    client.request(options).compose(upstream -> upstream.send(request)).onSuccess(response -> relay(request, response))
+        .onFailure(error -> refuse(request, 502, String.valueOf(error.getMessage())));
+  }
+
+  /** The answer back to the client, paced by it; a client that leaves (the pre-flight check) ends the fetch. */
+  private static void relay(HttpServerRequest request, HttpClientResponse upstream) {
+    HttpServerResponse down = request.response().setStatusCode(upstream.statusCode());
+    down.headers().addAll(upstream.headers()).remove("Connection").remove("Transfer-Encoding");
+    down.setChunked(!upstream.headers().contains("Content-Length"));
+    down.closeHandler(closed -> upstream.request().reset());
+    upstream.handler(chunk -> {
+      if (down.closed() || down.ended()) {
+        return;
+      }
+      down.write(chunk);
+      if (down.writeQueueFull()) {
+        upstream.pause();
+        down.drainHandler(drained -> upstream.resume());
+      }
+    });
+    upstream.endHandler(end -> {
+      if (!down.closed() && !down.ended()) {
+        down.end();
+      }
+    });
   }
 
   private static void refuse(HttpServerRequest request, Throwable error) {

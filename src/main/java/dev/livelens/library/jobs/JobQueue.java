@@ -175,14 +175,16 @@ public final class JobQueue {
   }
 
   private Future<Void> ended(JobRun run, Throwable error) {
-    if (closing) {
-      return Future.succeededFuture(); // the row still says running: the next start takes the job up again
+    if (closing || error instanceof InterruptedException) {
+      // The server stops (Vert.x interrupts the media pool's threads as it closes): the row still says
+      // running, and the next start takes the job up again.
+      return Future.succeededFuture();
     }
     if (run.cancel().cancelled()) {
       run.state(Job.CANCELLED);
       return library.delete(run.videoId()).mapEmpty();
     }
-    LOG.info("job {} ({}) failed: {}", run.videoId(), run.job().kind(), error.getMessage());
+    LOG.info("job {} ({}) failed: {}", run.videoId(), run.job().kind(), error.toString(), error);
     return failed(run.videoId(), String.valueOf(error.getMessage())).andThen(done -> run.state(Job.FAILED));
   }
 
