@@ -78,6 +78,11 @@ final class PageFixture implements BeforeAllCallback, AfterEachCallback, AfterAl
     return server.connect().skipGreeting();
   }
 
+  /** The server itself, for tests that put things in its library. */
+  TestServer server() {
+    return server;
+  }
+
   /** Takes the whole server away, as a crash or a redeploy would. */
   void killServer() {
     server.close();
