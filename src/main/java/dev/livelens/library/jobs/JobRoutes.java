@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The jobs' API: cut, process and import (each answers 202 with the new video), jobs' state, cancel. */
 final class JobRoutes {
@@ -102,7 +103,7 @@ final class JobRoutes {
 
   private void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    (VideoIds.isValid(id) ? queue.describe(id) : Future.succeededFuture(java.util.Optional.<JsonObject>empty()))
+    (VideoIds.isValid(id) ? queue.describe(id) : Future.succeededFuture(Optional.<JsonObject>empty()))
         .onSuccess(job -> job.ifPresentOrElse(json -> ApiErrors.json(ctx, 200, json), () -> noJob(ctx, id)))
         .onFailure(ctx::fail);
   }
@@ -128,8 +129,8 @@ final class JobRoutes {
   /** The video named in the path, ready; 404 or 409 otherwise. */
   private Future<Video> readyVideo(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Future<java.util.Optional<Video>> found = VideoIds.isValid(id) ? library.videos().find(id)
-        : Future.succeededFuture(java.util.Optional.empty());
+    Future<Optional<Video>> found = VideoIds.isValid(id) ? library.videos().find(id)
+        : Future.succeededFuture(Optional.empty());
     return found.map(video -> JobRequests.ready(video.orElseThrow(() -> new ApiProblem(404, "not_found",
         "there is no video with the id '" + id + "'"))));
   }

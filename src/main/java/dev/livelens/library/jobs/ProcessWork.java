@@ -49,8 +49,8 @@ public final class ProcessWork implements JobWork {
 
   private void relay(JobRun run, Path source, Path out, JsonObject probe) throws IOException, InterruptedException {
     JsonObject video = videoStream(probe);
-    String rate = video.getString("avg_frame_rate", "25/1");
-    double fps = fps(rate);
+    double fps = fps(video.getString("avg_frame_rate", "25/1"));
+    String rate = String.valueOf(fps);
     double duration = Double.parseDouble(probe.getJsonObject("format").getString("duration", "0"));
     long expected = Math.max(1, Math.round(duration * fps));
     FilterSpec spec = catalog.spec(run.input().getString("filter")).orElseThrow();
