@@ -6,6 +6,8 @@ import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.http.OpsVerticle;
 import dev.livelens.http.ServesPort;
+import dev.livelens.library.Library;
+import dev.livelens.library.LibraryPages;
 import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.PendingBytes;
@@ -21,6 +23,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,7 @@ public final class LiveLensServer {
   private final Promise<Void> readiness = Promise.promise();
   /** Read by /healthz on the event loop, set once the warm-up is over. */
   private volatile boolean ready;
+  private MediaServices media;
   private String workersDeployment;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
@@ -93,12 +97,17 @@ public final class LiveLensServer {
       http = ops;
       return vertx.deployVerticle(ops);
     }
-    return MediaServices.start(vertx, config, codecs).compose(started -> {
+    return MediaServices.start(vertx, config, codecs, catalog).compose(started -> {
+      media = started;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
       HttpVerticle verticle = new HttpVerticle(streams, info,
-          router -> VideoRoutes.mount(router, started.library(), started.store()), () -> ready);
+          router -> {
+            started.jobs().ifPresent(jobs -> jobs.mount(router));
+            VideoRoutes.mount(router, started.library(), started.store());
+            LibraryPages.mount(router);
+          }, () -> ready);
       http = verticle;
       return vertx.deployVerticle(verticle);
     });
@@ -127,6 +136,11 @@ public final class LiveLensServer {
 
   public int port() {
     return http.actualPort();
+  }
+
+  /** The library of an HTTP node (empty on a worker node): for tests and embedders that add videos. */
+  public Optional<Library> library() {
+    return Optional.ofNullable(media).map(MediaServices::library);
   }
 
   public PipelineMetrics metrics() {

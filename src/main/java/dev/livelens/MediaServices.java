@@ -2,10 +2,12 @@ package dev.livelens;
 
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.db.Database;
+import dev.livelens.filter.FilterCatalog;
 import dev.livelens.library.Library;
 import dev.livelens.library.LocalMediaStore;
 import dev.livelens.library.Packager;
 import dev.livelens.library.Videos;
+import dev.livelens.library.jobs.LibraryJobs;
 import dev.livelens.media.Ffmpeg;
 import dev.livelens.record.Recordings;
 import dev.livelens.stream.StreamRecording;
@@ -22,13 +24,14 @@ import java.util.function.Supplier;
  * "livelens-media" pool. The database pool and the media pool close with Vert.x.
  */
 record MediaServices(Database database, LocalMediaStore store, Library library, StreamRecording recordings,
-    WorkerExecutor pool, Optional<Ffmpeg> ffmpeg) {
+    WorkerExecutor pool, Optional<Ffmpeg> ffmpeg, Optional<LibraryJobs> jobs) {
 
   static final String MEDIA_POOL = "livelens-media";
   /** FFmpeg runs as its own processes: the pool's threads mostly wait, a few of them keep two cores busy. */
   static final int MEDIA_POOL_SIZE = 4;
 
-  static Future<MediaServices> start(Vertx vertx, LiveLensConfig config, Supplier<JpegCodec> codecs) {
+  static Future<MediaServices> start(Vertx vertx, LiveLensConfig config, Supplier<JpegCodec> codecs,
+      FilterCatalog catalog) {
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(MEDIA_POOL, MEDIA_POOL_SIZE);
     LocalMediaStore store = new LocalMediaStore(config.storage().dataDir());
     Optional<Ffmpeg> ffmpeg = Ffmpeg.locate(pool);
@@ -38,7 +41,11 @@ record MediaServices(Database database, LocalMediaStore store, Library library, 
           vertx.fileSystem());
       StreamRecording recordings = ffmpeg.<StreamRecording>map(f -> new Recordings(vertx, library, pool, codecs,
           config.storage(), store.root())).orElse(StreamRecording.UNAVAILABLE);
-      return library.recover().map(new MediaServices(database, store, library, recordings, pool, ffmpeg));
+      // Jobs need FFmpeg: without it their routes are not there (404) and nothing is queued.
+      Future<Optional<LibraryJobs>> jobs = ffmpeg.map(f -> LibraryJobs.start(vertx, database.pool(), library, f,
+          catalog, config.storage()).map(Optional::of)).orElse(Future.succeededFuture(Optional.empty()));
+      return library.recover().compose(recovered -> jobs).map(started -> new MediaServices(database, store, library,
+          recordings, pool, ffmpeg, started));
     });
   }
 }

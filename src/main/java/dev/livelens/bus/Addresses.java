@@ -6,6 +6,9 @@ public final class Addresses {
   /** Frames to process: any worker, in this JVM or another, may take one. */
   public static final String FRAMES = "livelens.frames";
 
+  /** The library's jobs: each state change and progress of a job, published for the pages' feeds. */
+  public static final String JOBS = "livelens.library.jobs";
+
   private Addresses() {
   }
 

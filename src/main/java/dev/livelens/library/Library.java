@@ -1,5 +1,6 @@
 package dev.livelens.library;
 
+import dev.livelens.media.Cancel;
 import io.vertx.core.Future;
 import io.vertx.core.file.FileSystem;
 import java.nio.file.Path;
@@ -51,7 +52,12 @@ public final class Library {
    * @param note kept with a ready video (why a recording ended early), or null
    */
   public Future<Video> finish(String videoId, Path source, String note, DoubleConsumer progress) {
-    Future<Videos.Facts> packed = packager.map(p -> p.pack(videoId, source, progress))
+    return finish(videoId, source, note, progress, new Cancel());
+  }
+
+  /** The same, stoppable through {@code cancel}: a cancelled video is marked failed "cancelled". */
+  public Future<Video> finish(String videoId, Path source, String note, DoubleConsumer progress, Cancel cancel) {
+    Future<Videos.Facts> packed = packager.map(p -> p.pack(videoId, source, progress, cancel))
         .orElse(Future.failedFuture("FFmpeg is not available on this platform"));
     return packed
         .compose(facts -> videos.ready(videoId, facts, note))

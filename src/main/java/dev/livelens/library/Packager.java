@@ -1,5 +1,6 @@
 package dev.livelens.library;
 
+import dev.livelens.media.Cancel;
 import dev.livelens.media.Ffmpeg;
 import dev.livelens.media.MediaException;
 import dev.livelens.media.Probe;
@@ -8,6 +9,7 @@ import io.vertx.core.file.FileSystem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -33,15 +35,21 @@ public final class Packager {
 
   /** Packages {@code source} as video {@code videoId}; {@code progress} hears 0..1 as it goes. */
   public Future<Videos.Facts> pack(String videoId, Path source, DoubleConsumer progress) {
+    return pack(videoId, source, progress, new Cancel());
+  }
+
+  /** The same, stoppable through {@code cancel} (a job's packaging, a server that stops). */
+  public Future<Videos.Facts> pack(String videoId, Path source, DoubleConsumer progress, Cancel cancel) {
     Path mp4 = store.mp4(videoId);
     Path playlist = store.hlsPlaylist(videoId);
     return ffmpeg.probe(source).map(Probe::of)
         .compose(input -> files.mkdirs(playlist.getParent().toString())
             .compose(done -> ffmpeg.run(mp4Args(source, mp4, input), input.durationSeconds(),
-                fraction -> progress.accept(fraction * 0.8)))
-            .compose(done -> ffmpeg.run(hlsArgs(mp4, playlist), 0, null))
+                fraction -> progress.accept(fraction * 0.8), cancel, Map.of()))
+            .compose(done -> ffmpeg.run(hlsArgs(mp4, playlist), 0, null, cancel, Map.of()))
             .andThen(done -> progress.accept(0.95))
-            .compose(done -> ffmpeg.run(posterArgs(mp4, store.poster(videoId), input.durationSeconds()), 0, null))
+            .compose(done -> ffmpeg.run(posterArgs(mp4, store.poster(videoId), input.durationSeconds()), 0, null,
+                cancel, Map.of()))
             .compose(done -> ffmpeg.probe(mp4)).map(Probe::of)
             .compose(output -> files.props(mp4.toString()).map(props -> new Videos.Facts(
                 Math.round(output.durationSeconds() * 1000), output.width(), output.height(), output.codec(),

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The library's JSON API and its media files, under {@code /api/videos}. */
@@ -42,6 +43,11 @@ public final class VideoRoutes {
   }
 
   private void list(RoutingContext ctx) {
+    String parent = ctx.request().getParam("parent");
+    if (parent != null) {
+      children(ctx, parent);
+      return;
+    }
     String query = ctx.request().getParam("q");
     int offset = intParam(ctx, "offset", 0, Integer.MAX_VALUE);
     int limit = intParam(ctx, "limit", 24, MAX_PAGE);
@@ -56,6 +62,16 @@ public final class VideoRoutes {
           ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", page.total()));
         })
         .onFailure(ctx::fail);
+  }
+
+  /** ?parent=<id>: the videos made from one video (its cuts, its processed versions). */
+  private void children(RoutingContext ctx, String parent) {
+    (VideoIds.isValid(parent) ? library.videos().children(parent) : Future.succeededFuture(List.<Video>of()))
+        .onSuccess(found -> {
+          JsonArray videos = new JsonArray();
+          found.forEach(video -> videos.add(video.toJson()));
+          ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", found.size()));
+        }).onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {

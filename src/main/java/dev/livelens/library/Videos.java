@@ -59,8 +59,22 @@ public final class Videos {
 
   /** Videos still processing: after a restart, the ones whose work was interrupted. */
   public Future<List<Video>> processing() {
-    return pool.preparedQuery("SELECT " + Video.COLUMNS + " FROM videos WHERE status = ?")
+    // A job's video is the job's to recover (see jobs.JobQueue), not packaged again from an original.
+    return pool.preparedQuery("SELECT " + Video.COLUMNS + " FROM videos WHERE status = ? "
+            + "AND id NOT IN (SELECT video_id FROM jobs)")
         .execute(Tuple.of(Video.PROCESSING)).map(Videos::toList);
+  }
+
+  /** The videos made from {@code parentId} (its cuts, its processed versions), newest first. */
+  public Future<List<Video>> children(String parentId) {
+    return pool.preparedQuery("SELECT " + Video.COLUMNS + " FROM videos WHERE parent_id = ? "
+        + "ORDER BY created_at DESC, id LIMIT 200").execute(Tuple.of(parentId)).map(Videos::toList);
+  }
+
+  /** Back to processing, its reason gone: a job that runs again after a restart. */
+  public Future<Void> processingAgain(String id) {
+    return pool.preparedQuery("UPDATE videos SET status = ?, reason = NULL WHERE id = ?")
+        .execute(Tuple.of(Video.PROCESSING, id)).mapEmpty();
   }
 
   /** @return whether the video exists */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -66,6 +67,14 @@ public final class Ffmpeg {
    * @param progress told the fraction done (0..1) as FFmpeg reports it; may be null
    */
   public Future<Void> run(List<String> args, double durationSeconds, DoubleConsumer progress) {
+    return run(args, durationSeconds, progress, new Cancel(), Map.of());
+  }
+
+  /**
+   * The same, stoppable through {@code cancel}, with {@code env} added to the process's environment.
+   */
+  public Future<Void> run(List<String> args, double durationSeconds, DoubleConsumer progress, Cancel cancel,
+      Map<String, String> env) {
     List<String> command = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
         "-y"));
     if (progress != null) {
@@ -73,9 +82,21 @@ public final class Ffmpeg {
     }
     command.addAll(args);
     return pool.executeBlocking(() -> {
-      exec(command, progress == null ? null : line -> reportProgress(line, durationSeconds, progress));
+      exec(command, env, cancel, progress == null ? null : line -> reportProgress(line, durationSeconds, progress));
       return null;
     });
+  }
+
+  /**
+   * Starts ffmpeg with these arguments and leaves its pipes to the caller; call from a worker thread
+   * (starting a process blocks).
+   */
+  public FfmpegProcess spawn(List<String> args, Cancel cancel) throws IOException {
+    List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-y"));
+    command.addAll(args);
+    Process process = new ProcessBuilder(command).start();
+    cancel.attach(process);
+    return new FfmpegProcess(process, cancel);
   }
 
   private static void reportProgress(String line, double durationSeconds, DoubleConsumer progress) {
@@ -87,7 +108,15 @@ public final class Ffmpeg {
 
   /** Runs a program to its end; its standard output, or its last error line in the exception when it fails. */
   private static String exec(List<String> command, Consumer<String> lines) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).start();
+    return exec(command, Map.of(), new Cancel(), lines);
+  }
+
+  private static String exec(List<String> command, Map<String, String> env, Cancel cancel, Consumer<String> lines)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    cancel.attach(process);
     ErrorTail errors = ErrorTail.drain(process.getErrorStream());
     StringBuilder out = new StringBuilder();
     try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
@@ -100,17 +129,25 @@ public final class Ffmpeg {
         }
       }
     }
-    if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+    boolean ended;
+    try {
+      ended = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+    } catch (InterruptedException stopping) {
+      process.destroyForcibly(); // the server stops: no FFmpeg left behind writing into the library
+      throw stopping;
+    }
+    if (!ended) {
       process.destroyForcibly();
       throw new MediaException("FFmpeg took longer than " + TIMEOUT_MINUTES + " minutes");
     }
+    cancel.check();
     if (process.exitValue() != 0) {
       throw new MediaException(lastLine(errors.text(), process.exitValue()));
     }
     return out.toString();
   }
 
-  private static String lastLine(String errors, int exit) {
+  static String lastLine(String errors, int exit) {
     String[] lines = errors.strip().split("\n");
     String last = lines.length == 0 || lines[lines.length - 1].isBlank() ? "exit code " + exit : lines[lines.length - 1];
     return last.length() > 500 ? last.substring(0, 500) : last;

@@ -73,14 +73,14 @@ final class PageFixture implements BeforeAllCallback, AfterEachCallback, AfterAl
     return "http://127.0.0.1:" + port + path;
   }
 
-  /** The server now, for its API. */
-  TestServer server() {
-    return server;
-  }
-
   /** A protocol client on this server's stream endpoint, for traffic the page does not make. */
   StreamClient connectStream() {
     return server.connect().skipGreeting();
+  }
+
+  /** The server itself, for its API and for tests that put things in its library. */
+  TestServer server() {
+    return server;
   }
 
   /** Takes the whole server away, as a crash or a redeploy would. */

@@ -1,0 +1,49 @@
+package dev.livelens.library.jobs;
+
+import dev.livelens.bus.Addresses;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Jobs' progress pushed to the pages as server-sent events, from the event bus: every job queued or
+ * running first, then each change. A page that does not read loses progress events, never slows a job.
+ */
+final class JobFeed implements Handler<RoutingContext> {
+
+  private static final long PING_MS = 15_000;
+
+  private final Vertx vertx;
+  private final JobQueue queue;
+
+  JobFeed(Vertx vertx, JobQueue queue) {
+    this.vertx = vertx;
+    this.queue = queue;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpServerResponse response = ctx.response().setChunked(true)
+        .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
+    queue.active().forEach(job -> send(response, job));
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.JOBS, m -> send(response, m.body()));
+    long ping = vertx.setPeriodic(PING_MS, tick -> {
+      if (!response.writeQueueFull()) {
+        response.write(": ping\n\n");
+      }
+    });
+    response.closeHandler(closed -> {
+      consumer.unregister();
+      vertx.cancelTimer(ping);
+    });
+  }
+
+  private static void send(HttpServerResponse response, JsonObject job) {
+    if (!response.closed() && !response.writeQueueFull()) {
+      response.write("data: " + job.encode() + "\n\n");
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.livelens.library.jobs;
+
+import dev.livelens.filter.FilterCatalog;
+import dev.livelens.http.ApiErrors;
+import dev.livelens.library.Library;
+import dev.livelens.library.Video;
+import dev.livelens.library.VideoIds;
+import dev.livelens.library.imports.UrlCheck;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The jobs' API: cut, process and import (each answers 202 with the new video), jobs' state, cancel. */
+final class JobRoutes {
+
+  private static final int BODY_LIMIT = 16 * 1024;
+
+  private final Library library;
+  private final JobQueue queue;
+  private final FilterCatalog catalog;
+  private final UrlCheck urls;
+  private final WorkerExecutor pool;
+
+  private JobRoutes(Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls, WorkerExecutor pool) {
+    this.library = library;
+    this.queue = queue;
+    this.catalog = catalog;
+    this.urls = urls;
+    this.pool = pool;
+  }
+
+  /** Mount before the library's own routes: deleting a video stops the job that makes it first. */
+  static void mount(Router router, Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls,
+      WorkerExecutor pool, JobFeed feed) {
+    JobRoutes routes = new JobRoutes(library, queue, catalog, urls, pool);
+    BodyHandler body = BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false);
+    router.post("/api/videos/:id/cuts").handler(body).handler(routes::cut);
+    router.post("/api/videos/:id/process").handler(body).handler(routes::process);
+    router.post("/api/imports").handler(body).handler(routes::importUrl);
+    router.delete("/api/videos/:id").handler(routes::cancelThenDelete);
+    router.get("/api/jobs").handler(routes::list);
+    router.get("/api/jobs/feed").handler(feed);
+    router.get("/api/jobs/:id").handler(routes::get);
+    router.delete("/api/jobs/:id").handler(routes::cancel);
+    router.errorHandler(413, ctx -> ApiErrors.send(ctx, 413, "too_large",
+        "the request body is larger than " + BODY_LIMIT + " bytes"));
+  }
+
+  private void cut(RoutingContext ctx) {
+    readyVideo(ctx).compose(video -> {
+      JsonObject input = JobRequests.cut(JobRequests.body(ctx), video);
+      String suffix = String.format(Locale.ROOT, " (cut %.1f–%.1f s)", input.getDouble("start"),
+          input.getDouble("end"));
+      return queue.submit(CutWork.KIND, JobRequests.title(video.title(), suffix), "cut", video.id(), input);
+    }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> ApiProblem.answer(ctx, error));
+  }
+
+  private void process(RoutingContext ctx) {
+    readyVideo(ctx).compose(video -> {
+      JsonObject input = JobRequests.process(JobRequests.body(ctx), video, catalog);
+      String suffix = " (" + input.getString("filter") + ")";
+      return queue.submit(ProcessWork.KIND, JobRequests.title(video.title(), suffix), "processed", video.id(), input);
+    }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> ApiProblem.answer(ctx, error));
+  }
+
+  private void importUrl(RoutingContext ctx) {
+    Future.succeededFuture(ctx).map(c -> JobRequests.body(c).getValue("url"))
+        .compose(url -> pool.executeBlocking(() -> check(url), false))
+        .compose(uri -> queue.submit(ImportWork.KIND, JobRequests.title(name(uri), ""), "url", null,
+            new JsonObject().put("url", uri.toString())))
+        .onSuccess(video -> accepted(ctx, video)).onFailure(error -> ApiProblem.answer(ctx, error));
+  }
+
+  private URI check(Object url) throws InterruptedException {
+    try {
+      return urls.check(url instanceof String s ? s : null);
+    } catch (UrlCheck.BadUrl e) {
+      throw new ApiProblem("bad_url".equals(e.code()) ? 400 : 422, e.code(), e.getMessage());
+    }
+  }
+
+  private void cancelThenDelete(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    (VideoIds.isValid(id) ? queue.cancel(id) : Future.succeededFuture(false)).onSuccess(cancelled -> {
+      if (cancelled) {
+        ctx.response().setStatusCode(204).end(); // a cancelled job takes its video with it
+      } else {
+        ctx.next();
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    ApiErrors.json(ctx, 200, new JsonObject().put("jobs", new JsonArray(queue.active())));
+  }
+
+  private void get(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    (VideoIds.isValid(id) ? queue.describe(id) : Future.succeededFuture(Optional.<JsonObject>empty()))
+        .onSuccess(job -> job.ifPresentOrElse(json -> ApiErrors.json(ctx, 200, json), () -> noJob(ctx, id)))
+        .onFailure(ctx::fail);
+  }
+
+  private void cancel(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!VideoIds.isValid(id)) {
+      noJob(ctx, id);
+      return;
+    }
+    queue.cancel(id).compose(cancelled -> cancelled ? Future.succeededFuture((JsonObject) null)
+        : queue.describe(id).map(job -> job.orElse(new JsonObject()))).onSuccess(finished -> {
+          if (finished == null) {
+            ctx.response().setStatusCode(204).end();
+          } else if (finished.isEmpty()) {
+            noJob(ctx, id);
+          } else {
+            ApiErrors.send(ctx, 409, "finished", "the job has already " + finished.getString("state"));
+          }
+        }).onFailure(ctx::fail);
+  }
+
+  /** The video named in the path, ready; 404 or 409 otherwise. */
+  private Future<Video> readyVideo(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Future<Optional<Video>> found = VideoIds.isValid(id) ? library.videos().find(id)
+        : Future.succeededFuture(Optional.empty());
+    return found.map(video -> JobRequests.ready(video.orElseThrow(() -> new ApiProblem(404, "not_found",
+        "there is no video with the id '" + id + "'"))));
+  }
+
+  private static void accepted(RoutingContext ctx, Video video) {
+    ApiErrors.json(ctx, 202, new JsonObject().put("id", video.id()).put("status", video.status())
+        .put("title", video.title()).put("job", "/api/jobs/" + video.id()));
+  }
+
+  private static void noJob(RoutingContext ctx, String id) {
+    ApiErrors.send(ctx, 404, "not_found", "there is no job making a video with the id '" + id + "'");
+  }
+
+  /** A title for an imported video: the file's name in the URL, else the host. */
+  private static String name(URI uri) {
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    String last = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+    return last.isBlank() ? uri.getHost() : last;
+  }
+}

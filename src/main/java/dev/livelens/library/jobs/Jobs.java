@@ -1,0 +1,53 @@
+package dev.livelens.library.jobs;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The jobs table: every read and write of it, in portable SQL. */
+public final class Jobs {
+
+  private final Pool pool;
+
+  public Jobs(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Job> create(String videoId, String kind, JsonObject input) {
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery("INSERT INTO jobs (video_id, kind, input, state, attempts, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, 0, ?, ?)")
+        .execute(Tuple.of(videoId, kind, input.encode(), Job.QUEUED, now, now))
+        .map(done -> new Job(videoId, kind, input, Job.QUEUED, 0, now));
+  }
+
+  public Future<Optional<Job>> find(String videoId) {
+    return pool.preparedQuery("SELECT " + Job.COLUMNS + " FROM jobs WHERE video_id = ?").execute(Tuple.of(videoId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Job.fromRow(rows.iterator().next())));
+  }
+
+  /** Jobs queued or running when the server stopped, oldest first. */
+  public Future<List<Job>> unfinished() {
+    return pool.preparedQuery("SELECT " + Job.COLUMNS + " FROM jobs WHERE state IN (?, ?) ORDER BY created_at")
+        .execute(Tuple.of(Job.QUEUED, Job.RUNNING)).map(rows -> {
+          List<Job> jobs = new ArrayList<>();
+          rows.forEach(row -> jobs.add(Job.fromRow(row)));
+          return jobs;
+        });
+  }
+
+  /** A run starts: counted, so a job that keeps stopping the server is not tried forever. */
+  public Future<Void> started(String videoId) {
+    return pool.preparedQuery("UPDATE jobs SET state = ?, attempts = attempts + 1, updated_at = ? WHERE video_id = ?")
+        .execute(Tuple.of(Job.RUNNING, System.currentTimeMillis(), videoId)).mapEmpty();
+  }
+
+  public Future<Void> ended(String videoId, String state) {
+    return pool.preparedQuery("UPDATE jobs SET state = ?, updated_at = ? WHERE video_id = ?")
+        .execute(Tuple.of(state, System.currentTimeMillis(), videoId)).mapEmpty();
+  }
+}

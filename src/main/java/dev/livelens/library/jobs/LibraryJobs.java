@@ -1,0 +1,60 @@
+package dev.livelens.library.jobs;
+
+import dev.livelens.config.StorageConfig;
+import dev.livelens.filter.FilterCatalog;
+import dev.livelens.library.Library;
+import dev.livelens.library.imports.AddressPolicy;
+import dev.livelens.library.imports.ImportProxy;
+import dev.livelens.library.imports.UrlCheck;
+import dev.livelens.media.Ffmpeg;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.util.Map;
+
+/** The library's jobs put together: the queue with its three kinds of work, the import proxy, the routes. */
+public final class LibraryJobs {
+
+  /** Jobs running at once: FFmpeg and the filters share two to a few cores with the live streams. */
+  static final int CONCURRENCY = 2;
+  static final int MAX_QUEUED = 32;
+
+  private final Vertx vertx;
+  private final Library library;
+  private final JobQueue queue;
+  private final FilterCatalog catalog;
+  private final UrlCheck urls;
+  private final Ffmpeg ffmpeg;
+
+  private LibraryJobs(Vertx vertx, Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls,
+      Ffmpeg ffmpeg) {
+    this.vertx = vertx;
+    this.library = library;
+    this.queue = queue;
+    this.catalog = catalog;
+    this.urls = urls;
+    this.ffmpeg = ffmpeg;
+  }
+
+  /** Starts the import proxy and the queue, and takes up the jobs a previous run left unfinished. */
+  public static Future<LibraryJobs> start(Vertx vertx, Pool db, Library library, Ffmpeg ffmpeg,
+      FilterCatalog catalog, StorageConfig storage) {
+    AddressPolicy policy = new AddressPolicy(storage.allowPrivateUrls());
+    return ImportProxy.start(vertx, policy, ffmpeg.pool()).compose(proxy -> {
+      Map<String, JobWork> works = Map.of(
+          CutWork.KIND, new CutWork(ffmpeg, library.store()),
+          ProcessWork.KIND, new ProcessWork(ffmpeg, library.store(), vertx.eventBus(), catalog),
+          ImportWork.KIND, new ImportWork(ffmpeg, library.store(), proxy.url(), storage.maxRecordingSeconds(),
+              storage.maxUploadBytes()));
+      JobQueue queue = new JobQueue(vertx, new Jobs(db), library, works, CONCURRENCY, MAX_QUEUED);
+      LibraryJobs jobs = new LibraryJobs(vertx, library, queue, catalog, new UrlCheck(policy, proxy.port()), ffmpeg);
+      return vertx.deployVerticle(new JobsVerticle(queue)).compose(deployed -> queue.recover()).map(jobs);
+    });
+  }
+
+  /** Mount before the library's routes (see {@link JobRoutes#mount}). */
+  public void mount(Router router) {
+    JobRoutes.mount(router, library, queue, catalog, urls, ffmpeg.pool(), new JobFeed(vertx, queue));
+  }
+}

@@ -1,0 +1,114 @@
+package dev.livelens.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.livelens.testing.ApiClient;
+import dev.livelens.testing.Ffprobe;
+import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestServer;
+import dev.livelens.testing.TestVideos;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The library's API from outside: playback files, cuts measured with Debian's ffprobe, jobs, cancel. */
+class LibraryApiTest {
+
+  static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static TestServer server;
+  private static ApiClient api;
+  private static Path files;
+  private static String video;
+
+  @BeforeAll
+  static void start() {
+    files = TempDirs.create("livelens-library-");
+    server = TestServer.start("--workers", "2");
+    api = new ApiClient(server.port());
+    video = TestVideos.add(server, TestVideos.make(files, "clip.mp4", 8), "Test clip").id();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    TempDirs.delete(files);
+  }
+
+  @Test
+  void aReadyVideoIsServedAsHlsAndAsAnMp4WithRanges() throws Exception {
+    JsonObject info = api.json("/api/videos/" + video);
+    assertEquals("ready", info.getString("status"), info.encode());
+    HttpResponse<String> playlist = api.get(info.getString("hls"));
+    assertEquals(200, playlist.statusCode());
+    assertTrue(playlist.body().startsWith("#EXTM3U") && playlist.body().contains("seg-0000.m4s"), playlist.body());
+    assertEquals(200, api.bytes("/api/videos/" + video + "/hls/init.mp4", null).statusCode());
+    assertEquals(200, api.bytes("/api/videos/" + video + "/hls/seg-0000.m4s", null).statusCode());
+    HttpResponse<byte[]> range = api.bytes(info.getString("mp4"), "bytes=0-99");
+    assertEquals(206, range.statusCode());
+    assertEquals(100, range.body().length);
+    assertEquals("bytes 0-99/" + info.getLong("size"), range.headers().firstValue("Content-Range").orElse(""));
+    assertEquals(200, api.bytes(info.getString("poster"), null).statusCode());
+  }
+
+  @Test
+  void aFastCutSnapsToKeyframesAndLastsAboutWhatWasAsked() throws Exception {
+    JsonObject cut = cut(2, 6, false);
+    assertEquals("cut", cut.getString("source"));
+    assertEquals(video, cut.getString("parent"));
+    double seconds = probedSeconds(cut);
+    assertTrue(Math.abs(seconds - 4.0) <= 1.05, "a fast cut of 2-6 s lasts " + seconds + " s");
+  }
+
+  @Test
+  void anExactCutLastsWhatWasAskedToATenthOfASecond() throws Exception {
+    double seconds = probedSeconds(cut(2.5, 5.5, true));
+    assertTrue(Math.abs(seconds - 3.0) <= 0.1, "an exact cut of 2.5-5.5 s lasts " + seconds + " s");
+  }
+
+  @Test
+  void aVideoRunThroughAFilterBecomesANewVideoOfTheSameLength() throws Exception {
+    HttpResponse<String> accepted = api.send("POST", "/api/videos/" + video + "/process",
+        "{\"filter\":\"edges\",\"params\":{}}");
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    JsonObject done = api.awaitVideo(new JsonObject(accepted.body()).getString("id"), PATIENCE);
+    assertEquals("ready", done.getString("status"), done.encode());
+    assertEquals("processed", done.getString("source"));
+    assertEquals(8.0, probedSeconds(done), 0.3);
+    JsonObject job = api.json("/api/jobs/" + done.getString("id"));
+    assertEquals("done", job.getString("state"), job.encode());
+  }
+
+  @Test
+  void aCancelledJobLeavesNoVideoBehind() throws Exception {
+    HttpResponse<String> accepted = api.send("POST", "/api/videos/" + video + "/process", "{\"filter\":\"faces\"}");
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    String id = new JsonObject(accepted.body()).getString("id");
+    HttpResponse<String> cancelled = api.send("DELETE", "/api/jobs/" + id, null);
+    assertEquals(204, cancelled.statusCode(), cancelled.body());
+    assertEquals(404, api.get("/api/videos/" + id).statusCode());
+    assertFalse(server.server.library().orElseThrow().store().directory(id).toFile().exists(), "files removed");
+    assertEquals(404, api.send("DELETE", "/api/jobs/" + id, null).statusCode());
+  }
+
+  private static JsonObject cut(double start, double end, boolean exact) throws Exception {
+    HttpResponse<String> accepted = api.send("POST", "/api/videos/" + video + "/cuts",
+        new JsonObject().put("start", start).put("end", end).put("exact", exact).encode());
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    JsonObject body = new JsonObject(accepted.body());
+    assertEquals("processing", body.getString("status"));
+    JsonObject done = api.awaitVideo(body.getString("id"), PATIENCE);
+    assertEquals("ready", done.getString("status"), done.encode());
+    return done;
+  }
+
+  private static double probedSeconds(JsonObject video) throws Exception {
+    Path file = api.download(video.getString("mp4"), files.resolve(video.getString("id") + ".mp4"));
+    return Ffprobe.durationSeconds(Ffprobe.probe(file));
+  }
+}

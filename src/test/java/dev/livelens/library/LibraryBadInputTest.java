@@ -1,0 +1,135 @@
+package dev.livelens.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.livelens.testing.ApiClient;
+import dev.livelens.testing.FileServer;
+import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestServer;
+import dev.livelens.testing.TestVideos;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bad requests get their status and error code, and leave the library as it was. */
+class LibraryBadInputTest {
+
+  private static TestServer server;
+  private static ApiClient api;
+  private static Path files;
+  private static FileServer fileServer;
+  private static String video;
+
+  @BeforeAll
+  static void start() throws Exception {
+    files = TempDirs.create("livelens-bad-input-");
+    TestVideos.make(files, "clip.mp4", 4);
+    fileServer = FileServer.serve(files);
+    server = TestServer.start("--workers", "1");
+    api = new ApiClient(server.port());
+    video = TestVideos.add(server, files.resolve("clip.mp4"), "Clip").id();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    fileServer.close();
+    TempDirs.delete(files);
+  }
+
+  @Test
+  void cutsOutsideTheVideoOrBackwardsAreUnprocessable() throws Exception {
+    expect(422, "bad_range", "POST", "/api/videos/" + video + "/cuts", "{\"start\":3,\"end\":2}");
+    expect(422, "bad_range", "POST", "/api/videos/" + video + "/cuts", "{\"start\":2,\"end\":2}");
+    expect(422, "bad_range", "POST", "/api/videos/" + video + "/cuts", "{\"start\":1,\"end\":60}");
+    expect(422, "bad_range", "POST", "/api/videos/" + video + "/cuts", "{\"start\":-1,\"end\":2}");
+    expect(400, "bad_request", "POST", "/api/videos/" + video + "/cuts", "{\"start\":\"a\",\"end\":2}");
+    expect(400, "bad_request", "POST", "/api/videos/" + video + "/cuts", "not json");
+    assertEquals(1, api.json("/api/videos").getInteger("total"), "no video was made");
+  }
+
+  @Test
+  void unknownIdsAndPathsAreNotFound() throws Exception {
+    expect(404, "not_found", "POST", "/api/videos/AAAAAAAAAAAAAAAA/cuts", "{\"start\":0,\"end\":1}");
+    expect(404, "not_found", "POST", "/api/videos/..%2F..%2Fetc/cuts", "{\"start\":0,\"end\":1}");
+    expect(404, "not_found", "GET", "/api/videos/..%2Flivelens.db", null);
+    expect(404, "not_found", "GET", "/api/jobs/AAAAAAAAAAAAAAAA", null);
+    expect(404, "not_found", "DELETE", "/api/videos/AAAAAAAAAAAAAAAA", null);
+    assertEquals(404, api.get("/api/videos/" + video + "/original.mp4").statusCode());
+  }
+
+  @Test
+  void aProcessingWithAnUnknownFilterOrBadParamsIsUnprocessable() throws Exception {
+    expect(422, "unknown_filter", "POST", "/api/videos/" + video + "/process", "{\"filter\":\"sepia\"}");
+    expect(422, "bad_params", "POST", "/api/videos/" + video + "/process",
+        "{\"filter\":\"edges\",\"params\":{\"nope\":1}}");
+  }
+
+  @Test
+  void titlesThatAreTooLongAreRefusedAndHtmlIsKeptAsText() throws Exception {
+    String tenKb = "x".repeat(10 * 1024);
+    expect(400, "bad_title", "PATCH", "/api/videos/" + video, new JsonObject().put("title", tenKb).encode());
+    expect(413, "too_large", "POST", "/api/videos/" + video + "/cuts", "{\"pad\":\"" + "y".repeat(20_000) + "\"}");
+    String html = "<img src=x onerror=alert(1)>";
+    HttpResponse<String> renamed = api.send("PATCH", "/api/videos/" + video, new JsonObject().put("title", html).encode());
+    assertEquals(200, renamed.statusCode(), renamed.body());
+    assertEquals(html, api.json("/api/videos/" + video).getString("title"));
+  }
+
+  @Test
+  void importsOfPrivateAddressesAreRefusedWithoutTheSwitch() throws Exception {
+    expect(422, "url_refused", "POST", "/api/imports", new JsonObject().put("url", fileServer.url("clip.mp4")).encode());
+    expect(422, "url_refused", "POST", "/api/imports", "{\"url\":\"http://169.254.169.254/latest/meta-data/\"}");
+    expect(422, "url_refused", "POST", "/api/imports", "{\"url\":\"http://[::1]:8080/a.mp4\"}");
+    expect(400, "bad_url", "POST", "/api/imports", "{\"url\":\"file:///etc/passwd\"}");
+    expect(400, "bad_url", "POST", "/api/imports", "{\"url\":42}");
+    assertEquals(1, api.json("/api/videos").getInteger("total"), "no video was made");
+  }
+
+  @Test
+  void withTheSwitchImportsWorkAndDeadOrBadUrlsFailCleanly() throws Exception {
+    Files.writeString(files.resolve("page.html"), "<html>not a video</html>");
+    try (TestServer open = TestServer.start("--workers", "1", "--allow-private-urls")) {
+      ApiClient client = new ApiClient(open.port());
+      HttpResponse<String> accepted = client.send("POST", "/api/imports",
+          new JsonObject().put("url", fileServer.url("moved/clip.mp4")).encode());
+      assertEquals(202, accepted.statusCode(), accepted.body());
+      JsonObject imported = client.awaitVideo(new JsonObject(accepted.body()).getString("id"), LibraryApiTest.PATIENCE);
+      assertEquals("ready", imported.getString("status"), imported.encode());
+      assertEquals("url", imported.getString("source"));
+      assertEquals(4000, imported.getLong("durationMs"), 200);
+
+      HttpResponse<String> dead = client.send("POST", "/api/imports", "{\"url\":\"http://127.0.0.1:1/gone.mp4\"}");
+      assertEquals(422, dead.statusCode(), dead.body());
+      assertEquals("url_unreachable", new JsonObject(dead.body()).getString("error"));
+      expect(client, 422, "url_unreachable", "POST", "/api/imports",
+          new JsonObject().put("url", fileServer.url("missing.mp4")).encode());
+
+      HttpResponse<String> notVideo = client.send("POST", "/api/imports",
+          new JsonObject().put("url", fileServer.url("page.html")).encode());
+      assertEquals(202, notVideo.statusCode(), notVideo.body());
+      String id = new JsonObject(notVideo.body()).getString("id");
+      JsonObject failed = client.awaitVideo(id, LibraryApiTest.PATIENCE);
+      assertEquals("failed", failed.getString("status"), failed.encode());
+      assertTrue(failed.getString("reason") != null && !failed.getString("reason").isBlank(), failed.encode());
+      Path dir = open.server.library().orElseThrow().store().directory(id);
+      assertTrue(!Files.exists(dir), "a failed import leaves no files");
+    }
+  }
+
+  private static void expect(int status, String code, String method, String path, String body) throws Exception {
+    expect(api, status, code, method, path, body);
+  }
+
+  private static void expect(ApiClient client, int status, String code, String method, String path, String body)
+      throws Exception {
+    HttpResponse<String> response = client.send(method, path, body);
+    assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
+    assertEquals(code, new JsonObject(response.body()).getString("error"), response.body());
+  }
+}

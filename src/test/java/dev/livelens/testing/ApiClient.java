@@ -1,0 +1,69 @@
+package dev.livelens.testing;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** An independent HTTP client (java.net.http) for the JSON API and media of one server. */
+public final class ApiClient {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final int port;
+
+  public ApiClient(int port) {
+    this.port = port;
+  }
+
+  public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send("GET", path, null);
+  }
+
+  public JsonObject json(String path) throws IOException, InterruptedException {
+    return new JsonObject(get(path).body());
+  }
+
+  public HttpResponse<byte[]> bytes(String path, String range) throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path);
+    if (range != null) {
+      request.header("Range", range);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  public Path download(String path, Path file) throws IOException, InterruptedException {
+    HttpResponse<Path> response = HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofFile(file));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " answered " + response.statusCode());
+    }
+    return file;
+  }
+
+  /** Polls the video until it is no longer processing; returns what it became. */
+  public JsonObject awaitVideo(String id, Duration patience) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    JsonObject video = json("/api/videos/" + id);
+    while ("processing".equals(video.getString("status")) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      video = json("/api/videos/" + id);
+    }
+    return video;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,33 @@
+// The library's JSON API: each call resolves with the answer's JSON or throws an Error with the
+// server's own message (every error the API sends is {"error","message"}).
+
+async function call(method, path, body) {
+  const init = { method, headers: {} };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  if (response.status === 204) return null;
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new Error(json.message || `the server answered ${response.status}`);
+    error.code = json.error;
+    throw error;
+  }
+  return json;
+}
+
+const enc = encodeURIComponent;
+
+export const listVideos = (q = '', limit = 100) => call('GET', `/api/videos?limit=${limit}&q=${enc(q)}`);
+export const childrenOf = (id) => call('GET', `/api/videos?parent=${enc(id)}`);
+export const getVideo = (id) => call('GET', `/api/videos/${enc(id)}`);
+export const renameVideo = (id, title) => call('PATCH', `/api/videos/${enc(id)}`, { title });
+export const deleteVideo = (id) => call('DELETE', `/api/videos/${enc(id)}`);
+export const cutVideo = (id, start, end, exact) => call('POST', `/api/videos/${enc(id)}/cuts`, { start, end, exact });
+export const processVideo = (id, filter) => call('POST', `/api/videos/${enc(id)}/process`, { filter, params: {} });
+export const importUrl = (url) => call('POST', '/api/imports', { url });
+export const cancelJob = (id) => call('DELETE', `/api/jobs/${enc(id)}`);
+export const activeJobs = () => call('GET', '/api/jobs');
+export const filters = () => call('GET', '/api/filters');

@@ -1,0 +1,128 @@
+// The watch page: one video's player, details, cuts and actions (cut, filter, delete).
+
+import { getVideo, childrenOf, cutVideo, processVideo, deleteVideo, filters } from './library-api.js';
+import { duration, date, size } from './library-format.js';
+import { play } from './player.js';
+import { cutForm } from './cut-form.js';
+import { confirmDelete } from './dialogs.js';
+import { followJobs } from './job-feed.js';
+import { jobList } from './job-list.js';
+
+const id = decodeURIComponent(location.pathname.split('/').pop());
+const player = document.getElementById('player');
+const message = document.getElementById('watch-message');
+let info = null;
+
+function say(text) {
+  message.textContent = text;
+}
+
+function showDetails(video) {
+  document.getElementById('video-title').textContent = video.title;
+  document.title = `LiveLens – ${video.title}`;
+  const facts = [['Status', video.reason ? `${video.status} (${video.reason})` : video.status],
+    ['Duration', duration(video.durationMs)], ['Size', size(video.size)],
+    ['Picture', video.width ? `${video.width}×${video.height} ${video.codec}` : '–'],
+    ['Source', video.source], ['Added', date(video.created)]];
+  const list = document.getElementById('details');
+  list.replaceChildren(...facts.flatMap(([name, value]) => {
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    return [dt, dd];
+  }));
+  if (video.parent) {
+    const dt = document.createElement('dt');
+    dt.textContent = 'Made from';
+    const dd = document.createElement('dd');
+    const a = document.createElement('a');
+    a.href = `/watch/${video.parent}`;
+    a.textContent = 'the original';
+    dd.append(a);
+    list.append(dt, dd);
+  }
+}
+
+async function showCuts() {
+  const { videos } = await childrenOf(id);
+  document.getElementById('cuts').replaceChildren(...videos.map((video) => {
+    const li = document.createElement('li');
+    li.dataset.id = video.id;
+    li.dataset.status = video.status;
+    const a = document.createElement('a');
+    a.href = `/watch/${video.id}`;
+    a.textContent = video.title;
+    li.append(a, ` · ${duration(video.durationMs)} · ${video.status}`);
+    return li;
+  }));
+}
+
+async function load() {
+  try {
+    info = await getVideo(id);
+  } catch (e) {
+    say(`This video cannot be shown: ${e.message}`);
+    document.querySelector('.actions').hidden = true;
+    return;
+  }
+  showDetails(info);
+  const ready = info.status === 'ready';
+  document.querySelectorAll('#cut-form, #process-form').forEach((f) => { f.hidden = !ready; });
+  if (ready) {
+    form.setDuration(info.durationMs / 1000);
+    play(player, info, (mode) => { document.getElementById('player-status').textContent = `Playing with ${mode}`; });
+  } else {
+    document.getElementById('player-status').textContent = `The video is ${info.status}.`;
+  }
+  showCuts();
+}
+
+const form = cutForm(document.getElementById('cut-form'), player, async (start, end, exact) => {
+  try {
+    await cutVideo(id, start, end, exact);
+    say(`Cutting ${start}–${end} s (${exact ? 'exact' : 'fast'})…`);
+    showCuts();
+  } catch (e) {
+    say(`Cannot cut: ${e.message}`);
+  }
+});
+
+document.getElementById('process-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const filter = document.getElementById('process-filter').value;
+  try {
+    await processVideo(id, filter);
+    say(`Running ${filter} over the video…`);
+    showCuts();
+  } catch (e) {
+    say(`Cannot process: ${e.message}`);
+  }
+});
+
+document.getElementById('delete').addEventListener('click', async () => {
+  if (!info || !(await confirmDelete(info.title))) return;
+  try {
+    await deleteVideo(id);
+    location.href = '/library';
+  } catch (e) {
+    say(`Could not delete: ${e.message}`);
+  }
+});
+
+filters().then((list) => {
+  document.getElementById('process-filter').replaceChildren(...list.filter((f) => f.name !== 'none').map((f) => {
+    const option = document.createElement('option');
+    option.value = option.textContent = f.name;
+    return option;
+  }));
+}).catch(() => {});
+
+const showJob = jobList(document.getElementById('jobs'), (job) => {
+  if (job.video === id) load(); else showCuts();
+});
+followJobs((job) => {
+  if (job.video === id || (job.input && job.input.from === id)) showJob(job);
+});
+load();
+window.livelensWatch = { player, info: () => info };
