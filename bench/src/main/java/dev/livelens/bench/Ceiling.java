@@ -1,13 +1,12 @@
 package dev.livelens.bench;
 
-import dev.livelens.bus.FrameRequest;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.filter.FilterSpec;
+import dev.livelens.filter.FilterState;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
 import dev.livelens.worker.FramePipeline;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -51,7 +50,7 @@ final class Ceiling {
   }
 
   private final FrameSet frames;
-  private final FilterCatalog catalog = FilterCatalog.standard();
+  private final FilterCatalog catalog = PixelGray.addTo(FilterCatalog.standard());
   private final Supplier<JpegCodec> codecs;
   private final int quality;
 
@@ -100,7 +99,7 @@ final class Ceiling {
         decode / 1e6 / count, filterNanos / 1e6 / count, encode / 1e6 / count, cpu / 1e6 / count);
   }
 
-  /** One thread's loop; like one stream, it detects every n-th frame and carries the last boxes. */
+  /** One thread's loop; like one stream, it carries the filter's state from frame to frame (faces' cadence). */
   private final class Loop implements Runnable {
     private final String filter;
     private final JsonObject params;
@@ -126,21 +125,17 @@ final class Ceiling {
     @Override
     public void run() {
       try (FramePipeline pipeline = new FramePipeline(catalog.createAll(), codecs.get(), quality)) {
-        int every = params.getInteger("detectEvery", 1);
-        JsonArray carried = new JsonArray();
+        FilterState state = catalog.spec(filter).orElseThrow().newState();
         long warmupEnd = System.nanoTime() + 1_000_000_000L;
         ThreadMXBean threadTimes = ManagementFactory.getThreadMXBean();
         long start = 0;
         long cpuStart = 0;
         long end = Long.MAX_VALUE;
         for (long i = firstFrame; System.nanoTime() < end; i++) {
-          boolean detect = i % every == 0;
           byte[] jpeg = frames.get(i);
-          FramePipeline.Result result = pipeline.process(jpeg, jpeg.length,
-              new FrameRequest(filter, params, detect, detect ? new JsonArray() : carried));
-          if (result.reply().faces() != null) {
-            carried = result.reply().faces();
-          }
+          JsonObject sent = state.next(params);
+          FramePipeline.Result result = pipeline.process(jpeg, jpeg.length, filter, params, sent);
+          state.learn(sent, result.result().report());
           long now = System.nanoTime();
           if (start == 0 && now >= warmupEnd) {
             start = now;
@@ -148,9 +143,9 @@ final class Ceiling {
             end = start + (long) (runSeconds * 1e9);
           } else if (start != 0) {
             count++;
-            decodeNanos += result.reply().decodeNanos();
-            filterNanos += result.reply().filterNanos();
-            encodeNanos += result.reply().encodeNanos();
+            decodeNanos += result.result().decodeNanos();
+            filterNanos += result.result().filterNanos();
+            encodeNanos += result.result().encodeNanos();
           }
         }
         seconds = (System.nanoTime() - start) / 1e9;
