@@ -13,6 +13,9 @@ final class ClientReader {
 
     void frame(long id, Buffer jpeg, boolean json, long capturedAtMs);
 
+    /** The page's own measurements, checked. */
+    void clientStats(JsonObject stats);
+
     /** A message that was recognisably a frame but cannot be used. */
     void unusableFrame(long id, ErrorCode code, String message);
 
@@ -61,6 +64,8 @@ final class ClientReader {
         commands.selectFilter(select.filter(), select.params());
       } else if (message instanceof TextMessage.Frame frame) {
         commands.frame(frame.id(), frame.jpeg(), true, frame.capturedAtMs());
+      } else if (message instanceof TextMessage.ClientStats stats) {
+        commands.clientStats(stats.stats());
       }
     } catch (TextMessage.Invalid e) {
       if (e.frameId() == null) {

@@ -19,6 +19,10 @@ sealed interface TextMessage {
   record Frame(long id, Buffer jpeg, long capturedAtMs) implements TextMessage {
   }
 
+  /** {"type":"clientStats",...}: what the page measures, its known fields checked (see {@link ClientStatsMessage}). */
+  record ClientStats(JsonObject stats) implements TextMessage {
+  }
+
   /** The message cannot be used; {@code frameId} is set when it was recognisably a frame. */
   final class Invalid extends Exception {
     private final ErrorCode code;
@@ -52,6 +56,9 @@ sealed interface TextMessage {
     }
     if ("frame".equals(type)) {
       return parseFrame(json, maxFrameBytes);
+    }
+    if ("clientStats".equals(type)) {
+      return ClientStatsMessage.parse(json);
     }
     throw new Invalid(ErrorCode.BAD_MESSAGE, type instanceof String
         ? "unknown message type '" + type + "'" : "a message needs a string field 'type'", null);
