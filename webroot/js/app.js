@@ -4,8 +4,11 @@
 import { openCamera, closeCamera, liveTrackCount } from './camera.js';
 import { StreamSocket, streamUrl } from './stream-socket.js';
 import { InFlight } from './in-flight.js';
-import { FrameGrabber } from './capture.js';
 import { FrameSender } from './sender.js';
+import { LatencySplit } from './latency.js';
+import { QualityAdapter } from './adapt.js';
+import { ClientStats } from './client-stats.js';
+import { nowMs } from './frame-geometry.js';
 import { Renderer } from './renderer.js';
 import { Controls, fetchFilters, normalizeFilter } from './controls.js';
 import { Readouts } from './readouts.js';
@@ -19,14 +22,13 @@ const els = {
   start: $('start'),
   local: $('local'),
   processed: $('processed'),
-  fps: $('fps'),
-  size: $('size'),
 };
 
 const status = new StatusView($('status'), $('message'));
-const readouts = new Readouts();
+const latency = new LatencySplit();
+const readouts = new Readouts(latency);
 const inFlight = new InFlight(2, 1000);
-const renderer = new Renderer(els.processed);
+const renderer = new Renderer(els.processed, (id, at) => latency.drawn(id, at));
 const controls = new Controls({
   select: $('filter'),
   paramsBox: $('params'),
@@ -45,6 +47,7 @@ let maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
 let filterRepliesDue = 0; // filter messages the server has yet to send (ours, and its greeting)
 let serverMessageAt = 0;  // when the last server error was shown
 const SERVER_MESSAGE_MS = 5000;
+const ADAPT_FRAMES = 30; // the last second or so: older frames were sent at other settings
 
 const socket = new StreamSocket({
   url: () => streamUrl(controls.filter),
@@ -64,17 +67,25 @@ const socket = new StreamSocket({
 });
 
 const sender = new FrameSender({
-  grabber: new FrameGrabber(els.local),
   socket,
   inFlight,
   readouts,
-  frameSize: () => els.size.value.split('x').map(Number),
+  latency,
   maxFrameBytes: () => maxFrameBytes,
   onTooLarge: () => status.message('A frame was larger than the server accepts; try a smaller frame size.', 'frame'),
 });
 
+const adapter = new QualityAdapter({
+  selects: { fps: $('fps'), size: $('size'), quality: $('quality') },
+  apply: (settings) => sender.configure(settings),
+  explain: (why) => readouts.adapted(why),
+});
+
+const clientStats = new ClientStats({ socket, latency, adapter, readouts });
+
 function onOpen() {
   inFlight.clear();
+  sender.reset();
   // The server's greeting names the filter it starts with: that answer is not the one to ours.
   filterRepliesDue = 1;
   status.set('streaming');
@@ -84,10 +95,12 @@ function onOpen() {
   sendFilter(controls.filter, controls.params);
 }
 
-function onImage(id, jpeg) {
+function onImage(id, message) {
   const now = performance.now();
+  latency.received(id, nowMs());
   readouts.frameReceived(now, inFlight.answer(id, now));
-  renderer.draw(id, jpeg);
+  renderer.decode(id, message);
+  sender.refill();
   // A server error stays in view a while, then frames flowing again take it away.
   if (now - serverMessageAt > SERVER_MESSAGE_MS) status.clearMessage('server');
 }
@@ -111,6 +124,7 @@ function onMessage(msg) {
       break;
     case 'stats':
       readouts.stats(msg);
+      adapter.observe(msg, latency.summary(ADAPT_FRAMES).networkServer);
       break;
     case 'recording':
       recording.onMessage(msg);
@@ -145,6 +159,7 @@ async function start() {
   status.clearMessage();
   status.set('connecting');
   readouts.reset();
+  adapter.reset();
   inFlight.clear();
   let stream;
   try {
@@ -165,13 +180,15 @@ async function start() {
   stream.getTracks().forEach((t) => t.addEventListener('ended', () => onCameraEnded(mine)));
   renderer.attach();
   socket.start();
-  sender.start(Number(els.fps.value));
+  sender.start(stream, els.local);
+  clientStats.start();
 }
 
 function stop(finalState = 'idle') {
   session++;
   setRunning(false);
   sender.stop();
+  clientStats.stop();
   socket.stop();
   recording.setStreaming(false);
   inFlight.clear();
@@ -197,7 +214,6 @@ function setRunning(on) {
 }
 
 els.start.addEventListener('click', () => (running ? stop() : start()));
-els.fps.addEventListener('change', () => sender.setFps(Number(els.fps.value)));
 
 fetchFilters()
   .then((filters) => controls.setFilters(filters))
@@ -226,6 +242,19 @@ window.livelens = Object.freeze({
       filter: controls.filter,
       params: controls.params,
       recording: recording.snapshot(),
+      split: r.split,
+      sending: r.sending,
+      adapt: r.adapt,
+      levels: adapter.levels(),
+      settings: adapter.settings(),
+      capture: sender.via,
     };
+  },
+  /** Every frame's split since the last reset (or the last 1200), for tests that take percentiles. */
+  latencySamples() {
+    return JSON.parse(JSON.stringify(latency.samples));
+  },
+  resetLatency() {
+    latency.reset();
   },
 });

@@ -1,38 +1,45 @@
-// Grabs the current camera frame as a JPEG at the chosen size.
+// Feeds camera frames to the encoder worker with the camera's own timing, by the best means the
+// browser has: the track's frames themselves (MediaStreamTrackProcessor, read in the worker, so the
+// main thread never touches a frame), else a bitmap per presented frame (requestVideoFrameCallback),
+// else a bitmap per timer tick.
 
-const JPEG_QUALITY = 0.8;
+import { nowMs } from './frame-geometry.js';
 
-export class FrameGrabber {
-  constructor(video) {
-    this.video = video;
-    // A detached canvas: it is only a scratch surface for the encoder.
-    this.canvas = document.createElement('canvas');
-    this.ctx = this.canvas.getContext('2d', { alpha: false });
-  }
-
-  /** True once the video element has a frame to copy. */
-  get ready() {
-    return this.video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && this.video.videoWidth > 0;
-  }
-
-  /**
-   * Resolves to a JPEG Blob (or null if the encoder gave nothing), scaled so its longer side is the
-   * longer side of width x height and its shape is the camera's: a phone held upright (480x640) or
-   * a 16:9 webcam is not squashed into 4:3.
-   */
-  grab(width, height) {
-    const [w, h] = fitted(this.video.videoWidth, this.video.videoHeight, Math.max(width, height));
-    if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
-      this.canvas.height = h;
+/**
+ * Starts feeding; returns the means used and a function that stops it.
+ * @param {MediaStream} stream
+ * @param {HTMLVideoElement} video  plays the same stream
+ * @param {Worker} encoder
+ * @param {() => boolean} wanted  whether the encoder can use a frame now (saves grabbing one for nothing)
+ */
+export function startCapture(stream, video, encoder, wanted) {
+  const track = stream.getVideoTracks()[0];
+  if (typeof MediaStreamTrackProcessor === 'function' && track) {
+    try {
+      const { readable } = new MediaStreamTrackProcessor({ track });
+      encoder.postMessage({ type: 'readable', readable }, [readable]);
+      return { via: 'track-processor', stop: () => encoder.postMessage({ type: 'stop' }) };
+    } catch {
+      // a browser that cannot transfer the stream takes the bitmap path below
     }
-    this.ctx.drawImage(this.video, 0, 0, w, h);
-    return new Promise((resolve) => this.canvas.toBlob(resolve, 'image/jpeg', JPEG_QUALITY));
   }
-}
-
-/** The camera's size scaled (down or up) so its longer side is longSide pixels. */
-function fitted(videoWidth, videoHeight, longSide) {
-  const scale = longSide / Math.max(videoWidth, videoHeight);
-  return [Math.max(1, Math.round(videoWidth * scale)), Math.max(1, Math.round(videoHeight * scale))];
+  let stopped = false;
+  const grab = () => {
+    if (stopped || !wanted() || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return;
+    const capturedAt = nowMs();
+    createImageBitmap(video)
+      .then((bitmap) => encoder.postMessage({ type: 'frame', bitmap, capturedAt }, [bitmap]))
+      .catch(() => {}); // a frame that could not be grabbed is one frame less
+  };
+  if (typeof video.requestVideoFrameCallback === 'function') {
+    const onFrame = () => {
+      if (stopped) return;
+      grab();
+      video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+    return { via: 'video-frame-callback', stop: () => { stopped = true; } };
+  }
+  const timer = setInterval(grab, 1000 / 60);
+  return { via: 'timer', stop: () => { stopped = true; clearInterval(timer); } };
 }

@@ -4,6 +4,9 @@
 import * as format from './dashboard-format.js';
 import {DROP_REASONS, STAGES} from './dashboard-series.js';
 
+const CLIENT_PARTS = [['roundTripMs', 'camera to screen'], ['captureEncodeMs', 'capture → encode'],
+  ['networkServerMs', 'network + server'], ['decodeDrawMs', 'decode → draw']];
+
 function setText(id, text) {
   const element = document.getElementById(id);
   if (element.textContent !== text) {
@@ -66,6 +69,10 @@ export function renderTables(s) {
     format.rate(e.processed ?? 0), format.count(e.pending ?? 0), format.count(e.handlers ?? 0),
     format.rate(e.discarded ?? 0), format.rate(e.replyFailures ?? 0),
   ])));
+  // Each report's p50 and p95 are meters of their own: [p50, p95, p99] over the reports of the last 10 s.
+  fillTable('table-clients', CLIENT_PARTS.filter(([key]) => s.clients?.[key]?.p50)
+    .map(([key, label]) => row(label, [format.millis(s.clients[key].p50[0]), format.millis(s.clients[key].p95?.[0]),
+      format.millis(s.clients[key].p95?.[1])])));
   setText('total-received', format.count(s.totals?.received));
   setText('total-processed', format.count(s.totals?.processed));
   for (const reason of DROP_REASONS) {

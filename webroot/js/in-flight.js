@@ -26,10 +26,10 @@ export class InFlight {
     return this.sentAt.size;
   }
 
-  /** True when another frame may go out now. */
-  hasRoom(now) {
+  /** Slots free now, after giving up frames unanswered for too long. */
+  free(now) {
     this.expire(now);
-    return this.sentAt.size < this.max;
+    return Math.max(0, this.max - this.sentAt.size);
   }
 
   add(id, now) {

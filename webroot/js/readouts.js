@@ -1,4 +1,5 @@
-// Client-side counters (rates, round trip, skips) and the numbers shown for them.
+// Client-side counters (rates, round trip and its parts, skips, the settings in force) and the
+// numbers shown for them.
 // Rates are recomputed on a timer so they fall to zero when frames stop coming.
 
 const RATE_WINDOW_MS = 1000;
@@ -30,12 +31,19 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+const IDS = ['sent-fps', 'recv-fps', 'rtt', 'server-ms', 'server-p95', 'drops', 'skipped', 'faces',
+  'total-ms', 'capture-ms', 'network-ms', 'decode-ms', 'settings', 'adapt'];
+const SPLIT = { 'total-ms': 'roundTrip', 'capture-ms': 'captureEncode', 'network-ms': 'networkServer',
+  'decode-ms': 'decodeDraw' };
+
 export class Readouts {
-  constructor(doc = document) {
+  /** @param {import('./latency.js').LatencySplit} latency */
+  constructor(latency, doc = document) {
+    this.latency = latency;
     this.el = {};
-    for (const id of ['sent-fps', 'recv-fps', 'rtt', 'server-ms', 'server-p95', 'drops', 'skipped', 'faces']) {
-      this.el[id] = doc.getElementById(id);
-    }
+    for (const id of IDS) this.el[id] = doc.getElementById(id);
+    this.sending = null; // the size and quality of the last frame sent
+    this.why = '';
     this.sent = new RateWindow();
     this.received = new RateWindow();
     this.reset();
@@ -55,16 +63,24 @@ export class Readouts {
     this.facesAt = 0;
     this.sent.clear();
     this.received.clear();
+    this.latency.reset();
     this.render();
   }
 
-  frameSent(now) {
+  /** @param {{width: number, height: number, quality: number}} frame */
+  frameSent(now, frame) {
     this.sentFrames++;
     this.sent.mark(now);
+    this.sending = { width: frame.width, height: frame.height, quality: frame.quality };
   }
 
-  frameSkipped() {
-    this.skipped++;
+  framesSkipped(count) {
+    this.skipped += count;
+  }
+
+  /** What the adaptation last did and why, shown beside the settings. */
+  adapted(why) {
+    this.why = why;
   }
 
   frameReceived(now, rttMs) {
@@ -107,6 +123,9 @@ export class Readouts {
       serverP50Ms: this.serverP50Ms,
       serverP95Ms: this.serverP95Ms,
       faces: this.faces.map((f) => ({ ...f })),
+      split: this.latency.summary(),
+      sending: this.sending && { ...this.sending },
+      adapt: this.why,
     };
   }
 
@@ -120,6 +139,13 @@ export class Readouts {
     this.set('drops', s.drops);
     this.set('skipped', s.skipped);
     this.set('faces', s.faces.length);
+    for (const [id, part] of Object.entries(SPLIT)) {
+      const { p50, p95 } = s.split[part];
+      this.set(id, s.split.frames ? `${Math.round(p50)} / ${Math.round(p95)}` : '–');
+    }
+    const f = s.sending;
+    this.set('settings', f ? `${f.width}×${f.height}, q ${Math.round(f.quality * 100)}` : '–');
+    this.set('adapt', s.adapt || '–');
   }
 
   set(id, value) {

@@ -19,7 +19,7 @@ export class StreamSocket {
    * @param {() => string} handlers.url          called on every (re)connect
    * @param {() => void} handlers.onConnecting
    * @param {() => void} handlers.onOpen           the server greeted us: the stream is accepted
-   * @param {(id: number, jpeg: Uint8Array) => void} handlers.onImage
+   * @param {(id: number, message: ArrayBuffer) => void} handlers.onImage  the whole message: id, then JPEG
    * @param {(msg: object) => void} handlers.onMessage
    * @param {(retryAt: number, busy: boolean) => void} handlers.onLost  retryAt in performance.now()
    *   time; busy when the server refused the connection for being full
@@ -59,12 +59,14 @@ export class StreamSocket {
     }
   }
 
-  /** Sends one frame; the header is built here so callers only deal in ids and blobs. */
-  sendFrame(id, jpegBlob) {
+  /**
+   * Sends one frame: {@code message} holds the JPEG after four spare bytes, where the id is written.
+   * An ArrayBuffer goes out at once; a Blob would first be read back asynchronously.
+   */
+  sendFrame(id, message) {
     if (!this.open) return false;
-    const header = new ArrayBuffer(4);
-    new DataView(header).setUint32(0, id >>> 0, false);
-    this.ws.send(new Blob([header, jpegBlob]));
+    new DataView(message).setUint32(0, id >>> 0, false);
+    this.ws.send(message);
     return true;
   }
 
@@ -105,7 +107,7 @@ export class StreamSocket {
     if (data instanceof ArrayBuffer) {
       if (data.byteLength < 4) return; // not a frame reply; nothing to match it to
       const id = new DataView(data).getUint32(0, false);
-      this.handlers.onImage(id, new Uint8Array(data, 4));
+      this.handlers.onImage(id, data);
       return;
     }
     let msg;

@@ -1,5 +1,6 @@
 package dev.livelens.filter;
 
+import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodec.Pixels;
 import io.vertx.core.json.JsonObject;
 import org.opencv.core.Mat;
@@ -19,6 +20,17 @@ public interface Filter extends AutoCloseable {
    */
   default Pixels input() {
     return Pixels.BGR;
+  }
+
+  /**
+   * The answer made from the JPEG itself, skipping decode, pixels and encode, or null when this frame
+   * needs the pixel path ({@link #apply}). Called first for every frame; the bytes have passed only the
+   * session's header checks, so an implementation checks them as a decoder would before answering.
+   *
+   * @throws dev.livelens.vision.BadImageException when the bytes would not decode
+   */
+  default JpegShortcut withoutPixels(byte[] jpeg, int length, JsonObject params, JpegCodec codec) {
+    return null;
   }
 
   /**

@@ -1,12 +1,18 @@
 package dev.livelens.filter;
 
+import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodec.Pixels;
+import dev.livelens.vision.JpegHeader;
+import dev.livelens.vision.JpegStructure;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
-/** Luminance only; encoded as a one-channel JPEG, which is also cheaper to send. */
+/**
+ * Luminance only, as a one-channel JPEG (also cheaper to send). Where the codec can, the JPEG's own
+ * luminance coefficients become the reply, losslessly and without decoding; else the pixel path.
+ */
 public final class GrayFilter implements Filter {
 
   static final FilterSpec SPEC = new FilterSpec("gray", "Grayscale (luminance only)", List.of());
@@ -21,6 +27,13 @@ public final class GrayFilter implements Filter {
   @Override
   public Pixels input() {
     return Pixels.GRAY;
+  }
+
+  @Override
+  public JpegShortcut withoutPixels(byte[] jpeg, int length, JsonObject params, JpegCodec codec) {
+    JpegHeader header = JpegStructure.requireDecodable(jpeg, length);
+    byte[] gray = codec.grayscale(jpeg, length, header);
+    return gray == null ? null : new JpegShortcut(gray, header);
   }
 
   @Override

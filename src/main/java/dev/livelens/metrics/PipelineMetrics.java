@@ -129,6 +129,25 @@ public final class PipelineMetrics {
         .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /**
+   * What one page reported of one part of its round trip (a clientStats message): its p50 and p95,
+   * each recorded once, so the meter's percentiles describe the pages' reports.
+   */
+  public void clientLatency(String part, double p50Ms, double p95Ms) {
+    clientTimer(part, "p50").record((long) (p50Ms * 1e6), TimeUnit.NANOSECONDS);
+    clientTimer(part, "p95").record((long) (p95Ms * 1e6), TimeUnit.NANOSECONDS);
+  }
+
+  private Timer clientTimer(String part, String stat) {
+    return timers.computeIfAbsent("client/" + part + '/' + stat, key -> Timer.builder("livelens.client.latency")
+        .description("What pages report of their round trip, by part: each report's p50 and p95")
+        .tags("part", part, "stat", stat)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .distributionStatisticExpiry(PERCENTILE_WINDOW)
+        .distributionStatisticBufferLength(2)
+        .register(registry));
+  }
+
   public void workersDeployed(int count) {
     workers.set(count);
   }

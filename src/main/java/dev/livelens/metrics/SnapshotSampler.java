@@ -59,6 +59,7 @@ final class SnapshotSampler {
     private final Map<String, Double> drops = new LinkedHashMap<>();
     private final JsonObject filters = new JsonObject();
     private final JsonObject eventBus = new JsonObject();
+    private final JsonObject clients = new JsonObject();
     private final JsonObject totals = new JsonObject().put("received", 0L).put("processed", 0L);
     private final JsonObject totalDrops = new JsonObject();
     private double framesIn;
@@ -113,6 +114,7 @@ final class SnapshotSampler {
           filterDrops(id).put(reason, round(rate, 100));
         }
         case "livelens.stage" -> latency(id).put(id.getTag("stage"), percentiles((Timer) meter));
+        case "livelens.client.latency" -> clientPart(id).put(id.getTag("stat"), percentiles((Timer) meter));
         case "livelens.sessions" -> sessions = value(meter);
         case "livelens.frames.in.flight" -> inFlight = value(meter);
         case "livelens.worker.busy.seconds" -> busySeconds = rate(meter);
@@ -188,6 +190,14 @@ final class SnapshotSampler {
       return entry;
     }
 
+    private JsonObject clientPart(Meter.Id id) {
+      String part = id.getTag("part");
+      if (!clients.containsKey(part)) {
+        clients.put(part, new JsonObject());
+      }
+      return clients.getJsonObject(part);
+    }
+
     private JsonObject filterDrops(Meter.Id id) {
       return filter(id).getJsonObject("drops");
     }
@@ -218,6 +228,7 @@ final class SnapshotSampler {
               .put("rss", Double.isNaN(rss) ? null : (long) rss))
           .put("filters", filters)
           .put("eventBus", eventBus)
+          .put("clients", clients)
           .put("totals", totals);
     }
   }

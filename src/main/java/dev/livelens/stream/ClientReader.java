@@ -15,6 +15,9 @@ final class ClientReader {
 
     void record(boolean on);
 
+    /** The page's own measurements, checked. */
+    void clientStats(JsonObject stats);
+
     /** A message that was recognisably a frame but cannot be used. */
     void unusableFrame(long id, ErrorCode code, String message);
 
@@ -65,6 +68,8 @@ final class ClientReader {
         commands.frame(frame.id(), frame.jpeg(), true, frame.capturedAtMs());
       } else if (message instanceof TextMessage.Record record) {
         commands.record(record.on());
+      } else if (message instanceof TextMessage.ClientStats stats) {
+        commands.clientStats(stats.stats());
       }
     } catch (TextMessage.Invalid e) {
       if (e.frameId() == null) {

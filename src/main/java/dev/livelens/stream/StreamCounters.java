@@ -15,6 +15,8 @@ final class StreamCounters {
 
   private final PipelineMetrics metrics;
   private final LatencyWindow serverTimes = new LatencyWindow(256);
+  // Short, about two seconds at 30 fps: a page adapting to it must see the queue go as soon as it goes.
+  private final LatencyWindow queueTimes = new LatencyWindow(64);
   private long received;
   private long processed;
   private long dropped;
@@ -52,7 +54,9 @@ final class StreamCounters {
     processed++;
     serverTimes.add(written - arrived);
     metrics.processed(filter);
-    metrics.stage(filter, Stage.QUEUE, Math.max(0, (answered - sent) - result.workerNanos()) + (sent - arrived));
+    long queued = Math.max(0, (answered - sent) - result.workerNanos()) + (sent - arrived);
+    queueTimes.add(queued);
+    metrics.stage(filter, Stage.QUEUE, queued);
     metrics.stage(filter, Stage.DECODE, result.decodeNanos());
     metrics.stage(filter, Stage.FILTER, result.filterNanos());
     metrics.stage(filter, Stage.ENCODE, result.encodeNanos());
@@ -73,6 +77,8 @@ final class StreamCounters {
         .put("inFlight", held)
         .put("filter", filter)
         .put("serverP50Ms", serverTimes.percentileMillis(0.50))
-        .put("serverP95Ms", serverTimes.percentileMillis(0.95));
+        .put("serverP95Ms", serverTimes.percentileMillis(0.95))
+        .put("queueP50Ms", queueTimes.percentileMillis(0.50))
+        .put("queueP95Ms", queueTimes.percentileMillis(0.95));
   }
 }

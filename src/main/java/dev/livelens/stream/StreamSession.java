@@ -102,6 +102,16 @@ public final class StreamSession implements ClientReader.Commands {
   }
 
   @Override
+  public void clientStats(JsonObject stats) {
+    for (String part : ClientStatsMessage.PARTS) {
+      JsonObject percentiles = stats.getJsonObject(part);
+      if (percentiles != null) {
+        services.metrics().clientLatency(part, percentiles.getDouble("p50"), percentiles.getDouble("p95"));
+      }
+    }
+  }
+
+  @Override
   public void unusableFrame(long frameId, ErrorCode code, String message) {
     frames.refuse(frameId, filter.name(), code, message);
   }

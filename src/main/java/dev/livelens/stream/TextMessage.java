@@ -23,6 +23,10 @@ sealed interface TextMessage {
   record Record(boolean on) implements TextMessage {
   }
 
+  /** {"type":"clientStats",...}: what the page measures, its known fields checked (see {@link ClientStatsMessage}). */
+  record ClientStats(JsonObject stats) implements TextMessage {
+  }
+
   /** The message cannot be used; {@code frameId} is set when it was recognisably a frame. */
   final class Invalid extends Exception {
     private final ErrorCode code;
@@ -62,6 +66,9 @@ sealed interface TextMessage {
         throw new Invalid(ErrorCode.BAD_MESSAGE, "a record message needs a boolean field 'on'", null);
       }
       return new Record(on);
+    }
+    if ("clientStats".equals(type)) {
+      return ClientStatsMessage.parse(json);
     }
     throw new Invalid(ErrorCode.BAD_MESSAGE, type instanceof String
         ? "unknown message type '" + type + "'" : "a message needs a string field 'type'", null);

@@ -34,6 +34,17 @@ public interface JpegCodec extends AutoCloseable {
     decode(jpeg, length, dst, Pixels.BGR);
   }
 
+  /**
+   * The same picture in grey, made without decoding to pixels, or null when this codec (or this JPEG)
+   * cannot: the caller then decodes and converts instead.
+   *
+   * @param checked the header {@link JpegStructure#requireDecodable} returned for these bytes
+   * @throws BadImageException when the bytes turn out corrupt on the way
+   */
+  default byte[] grayscale(byte[] jpeg, int length, JpegHeader checked) {
+    return null;
+  }
+
   /** Encodes an 8-bit BGR (CV_8UC3) or grey (CV_8UC1) image at the given quality (1-100). */
   byte[] encode(Mat image, int quality);
 

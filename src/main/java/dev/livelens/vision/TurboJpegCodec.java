@@ -1,11 +1,17 @@
 package dev.livelens.vision;
 
+import static dev.livelens.vision.TurboJpegLibrary.TJCS_GRAY;
+import static dev.livelens.vision.TurboJpegLibrary.TJCS_YCBCR;
 import static dev.livelens.vision.TurboJpegLibrary.TJFLAG_NOREALLOC;
 import static dev.livelens.vision.TurboJpegLibrary.TJFLAG_STOPONWARNING;
 import static dev.livelens.vision.TurboJpegLibrary.TJPF_BGR;
 import static dev.livelens.vision.TurboJpegLibrary.TJPF_GRAY;
 import static dev.livelens.vision.TurboJpegLibrary.TJSAMP_420;
 import static dev.livelens.vision.TurboJpegLibrary.TJSAMP_GRAY;
+import static dev.livelens.vision.TurboJpegLibrary.TJXOPT_COPYNONE;
+import static dev.livelens.vision.TurboJpegLibrary.TJXOPT_GRAY;
+import static dev.livelens.vision.TurboJpegLibrary.TRANSFORM_OPTIONS_OFFSET;
+import static dev.livelens.vision.TurboJpegLibrary.TRANSFORM_STRUCT_BYTES;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -87,7 +93,7 @@ public final class TurboJpegCodec implements JpegCodec {
     ensureOpen();
     // Same checks as the OpenCV codec, so both reject the same frames.
     JpegHeader header = JpegStructure.requireDecodable(jpeg, length);
-    Memory input = inputBuffer(length);
+    Memory input = state.input(length);
     input.write(0, jpeg, 0, length);
     NativeLong size = new NativeLong(length);
 
@@ -123,17 +129,67 @@ public final class TurboJpegCodec implements JpegCodec {
   }
 
   /**
-   * The error for a frame TurboJPEG failed on. The decompressor is replaced: after some corrupt input
-   * it keeps bad state and would refuse the next good frame too.
+   * The error for a frame TurboJPEG failed on. The handle that read it is replaced: after some corrupt
+   * input it keeps bad state and would refuse the next good frame too.
    */
   private BadImageException refuse(String what) {
-    BadImageException error = new BadImageException(what + TurboJpegLibrary.tjGetErrorStr2(state.decompressor));
-    TurboJpegLibrary.tjDestroy(state.decompressor);
-    state.decompressor = TurboJpegLibrary.tjInitDecompress();
-    if (state.decompressor == null) {
-      throw new IllegalStateException("TurboJPEG could not create a new decompressor");
+    return refuse(what, false);
+  }
+
+  private BadImageException refuse(String what, boolean transformer) {
+    Pointer handle = transformer ? state.transformer : state.decompressor;
+    BadImageException error = new BadImageException(what + TurboJpegLibrary.tjGetErrorStr2(handle));
+    TurboJpegLibrary.tjDestroy(handle);
+    Pointer fresh = transformer ? TurboJpegLibrary.tjInitTransform() : TurboJpegLibrary.tjInitDecompress();
+    if (transformer) {
+      state.transformer = fresh;
+    } else {
+      state.decompressor = fresh;
+    }
+    if (fresh == null) {
+      throw new IllegalStateException("TurboJPEG could not create a new handle");
     }
     return error;
+  }
+
+  /**
+   * Lossless: the luminance coefficients are copied as they are into a one-channel JPEG, so nothing is
+   * decoded or quantised again. A JPEG in another colour space (RGB, CMYK) has no luminance to keep: null.
+   */
+  @Override
+  public byte[] grayscale(byte[] jpeg, int length, JpegHeader checked) {
+    ensureOpen();
+    if (state.transformer == null) {
+      state.transformer = TurboJpegLibrary.tjInitTransform();
+      state.transformSpec = new Memory(TRANSFORM_STRUCT_BYTES);
+      if (state.transformer == null) {
+        throw new IllegalStateException("TurboJPEG could not create a transformer");
+      }
+    }
+    Memory input = state.input(length);
+    input.write(0, jpeg, 0, length);
+    NativeLong size = new NativeLong(length);
+    if (TurboJpegLibrary.tjDecompressHeader3(
+        state.transformer, input, size, widthOut, heightOut, subsampOut, colorspaceOut) != 0) {
+      throw refuse("bad JPEG header: ", true);
+    }
+    int colorspace = colorspaceOut.getInt(0);
+    if (colorspace != TJCS_YCBCR && colorspace != TJCS_GRAY) {
+      return null;
+    }
+    // With NOREALLOC TurboJPEG takes the buffer to be tjBufSize() of the source's size and subsampling.
+    Pointer out = outputBuffer(checked.width(), checked.height(), subsampOut.getInt(0));
+    outBufSlot.setPointer(0, out);
+    outSizeSlot.setNativeLong(0, new NativeLong(state.outputCapacity));
+    state.transformSpec.clear();
+    state.transformSpec.setInt(TRANSFORM_OPTIONS_OFFSET,
+        (colorspace == TJCS_GRAY ? 0 : TJXOPT_GRAY) | TJXOPT_COPYNONE);
+    // The coefficients are entropy-decoded on the way: corrupt data warns, and STOPONWARNING refuses it.
+    if (TurboJpegLibrary.tjTransform(state.transformer, input, size, 1, outBufSlot, outSizeSlot,
+        state.transformSpec, TJFLAG_NOREALLOC | TJFLAG_STOPONWARNING) != 0) {
+      throw refuse("corrupt JPEG: ", true);
+    }
+    return out.getByteArray(0, Math.toIntExact(outSizeSlot.getNativeLong(0).longValue()));
   }
 
   @Override
@@ -187,34 +243,8 @@ public final class TurboJpegCodec implements JpegCodec {
     }
   }
 
-  /** The input buffer, grown (never shrunk) to hold {@code length} bytes. */
-  private Memory inputBuffer(int length) {
-    if (state.input.size() < length) {
-      long grown = Math.max(length, state.input.size() * 3 / 2);
-      state.input.close();
-      state.input = null; // never left pointing at freed memory if the allocation fails
-      state.input = new Memory(grown);
-    }
-    return state.input;
-  }
-
   /** The output buffer, grown to TurboJPEG's worst-case size for this image. */
   private Pointer outputBuffer(int width, int height, int subsamp) {
-    long needed = TurboJpegLibrary.tjBufSize(width, height, subsamp).longValue();
-    if (needed <= 0 || needed > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("image too large to encode: " + width + "x" + height);
-    }
-    if (needed > state.outputCapacity) {
-      TurboJpegLibrary.tjFree(state.output);
-      state.output = null;
-      state.outputCapacity = 0;
-      Pointer buffer = TurboJpegLibrary.tjAlloc((int) needed);
-      if (buffer == null) {
-        throw new OutOfMemoryError("tjAlloc(" + needed + ") failed");
-      }
-      state.output = buffer;
-      state.outputCapacity = needed;
-    }
-    return state.output;
+    return state.output(TurboJpegLibrary.tjBufSize(width, height, subsamp).longValue());
   }
 }

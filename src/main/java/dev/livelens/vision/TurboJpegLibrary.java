@@ -24,6 +24,15 @@ final class TurboJpegLibrary {
   static final int TJFLAG_NOREALLOC = 1024;
   /** Abort at the first libjpeg warning (e.g. "premature end of data"): such frames are rejected anyway. */
   static final int TJFLAG_STOPONWARNING = 8192;
+  static final int TJCS_YCBCR = 1;
+  static final int TJCS_GRAY = 2;
+  /** tjtransform.options: keep only the luminance coefficients. */
+  static final int TJXOPT_GRAY = 8;
+  /** tjtransform.options: copy no APPn or COM markers (camera metadata the reply does not need). */
+  static final int TJXOPT_COPYNONE = 64;
+  /** sizeof(tjtransform): tjregion (4 ints), op, options, then void *data and a function pointer. */
+  static final int TRANSFORM_STRUCT_BYTES = 24 + 2 * Native.POINTER_SIZE;
+  static final int TRANSFORM_OPTIONS_OFFSET = 20;
 
   /**
    * Debian's runtime package (libturbojpeg0) ships only libturbojpeg.so.0; the
@@ -74,6 +83,8 @@ final class TurboJpegLibrary {
 
   static native Pointer tjInitCompress();
 
+  static native Pointer tjInitTransform();
+
   static native int tjDestroy(Pointer handle);
 
   static native int tjDecompressHeader3(Pointer handle, Pointer jpegBuf, NativeLong jpegSize,
@@ -85,6 +96,13 @@ final class TurboJpegLibrary {
   /** {@code jpegBuf} is an {@code unsigned char **}, {@code jpegSize} an {@code unsigned long *}. */
   static native int tjCompress2(Pointer handle, Pointer srcBuf, int width, int pitch, int height,
       int pixelFormat, Pointer jpegBuf, Pointer jpegSize, int jpegSubsamp, int jpegQual, int flags);
+
+  /**
+   * {@code dstBufs} is an {@code unsigned char **} and {@code dstSizes} an {@code unsigned long *}, each of
+   * {@code n} entries; {@code transforms} points to {@code n} tjtransform structs.
+   */
+  static native int tjTransform(Pointer handle, Pointer jpegBuf, NativeLong jpegSize, int n,
+      Pointer dstBufs, Pointer dstSizes, Pointer transforms, int flags);
 
   static native NativeLong tjBufSize(int width, int height, int jpegSubsamp);
 

@@ -10,35 +10,71 @@ import com.sun.jna.Pointer;
 final class TurboJpegState implements Runnable {
   Pointer decompressor;
   Pointer compressor;
+  /** Made on the first lossless transform: a worker that never asks for one never has it. */
+  Pointer transformer;
   Memory scratch;
   Memory input;
+  /** One tjtransform struct, filled once. */
+  Memory transformSpec;
   Pointer output;
   long outputCapacity;
   volatile boolean closed;
 
+  /** The input buffer, grown (never shrunk) to hold {@code length} bytes. */
+  Memory input(int length) {
+    if (input.size() < length) {
+      long grown = Math.max(length, input.size() * 3 / 2);
+      input.close();
+      input = null; // never left pointing at freed memory if the allocation fails
+      input = new Memory(grown);
+    }
+    return input;
+  }
+
+  /** The output buffer for encodes and transforms, grown to at least {@code needed} bytes. */
+  Pointer output(long needed) {
+    if (needed <= 0 || needed > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("image too large to encode: " + needed + " bytes at worst");
+    }
+    if (needed > outputCapacity) {
+      TurboJpegLibrary.tjFree(output);
+      output = null;
+      outputCapacity = 0;
+      Pointer buffer = TurboJpegLibrary.tjAlloc((int) needed);
+      if (buffer == null) {
+        throw new OutOfMemoryError("tjAlloc(" + needed + ") failed");
+      }
+      output = buffer;
+      outputCapacity = needed;
+    }
+    return output;
+  }
+
   @Override
   public void run() {
     closed = true;
-    if (decompressor != null) {
-      TurboJpegLibrary.tjDestroy(decompressor);
-      decompressor = null;
-    }
-    if (compressor != null) {
-      TurboJpegLibrary.tjDestroy(compressor);
-      compressor = null;
-    }
+    decompressor = destroy(decompressor);
+    compressor = destroy(compressor);
+    transformer = destroy(transformer);
     if (output != null) {
       TurboJpegLibrary.tjFree(output);
       output = null;
       outputCapacity = 0;
     }
-    if (input != null) {
-      input.close();
-      input = null;
+    for (Memory memory : new Memory[] {input, scratch, transformSpec}) {
+      if (memory != null) {
+        memory.close();
+      }
     }
-    if (scratch != null) {
-      scratch.close();
-      scratch = null;
+    input = null;
+    scratch = null;
+    transformSpec = null;
+  }
+
+  private static Pointer destroy(Pointer handle) {
+    if (handle != null) {
+      TurboJpegLibrary.tjDestroy(handle);
     }
+    return null;
   }
 }

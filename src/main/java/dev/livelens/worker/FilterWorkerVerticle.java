@@ -58,7 +58,9 @@ public final class FilterWorkerVerticle extends VerticleBase {
       } else {
         FramePipeline.Result result = pipeline.process(bytesOf(frame.jpeg()), frame.jpeg().length(), frame.filter(),
             frame.params(), frame.state());
-        message.reply(frame.processed(result.result(), Buffer.buffer(result.jpeg())), FrameMessage.options());
+        // A reply as sent is the frame's own buffer: nobody changes a message's bytes, so no copy is needed.
+        Buffer reply = result.asSent() ? frame.jpeg() : Buffer.buffer(result.jpeg());
+        message.reply(frame.processed(result.result(), reply), FrameMessage.options());
       }
     } catch (BadImageException e) {
       FrameFailure.BAD_FRAME.reply(message, e.getMessage());

@@ -2,6 +2,7 @@ package dev.livelens.worker;
 
 import dev.livelens.bus.FrameResult;
 import dev.livelens.filter.Filter;
+import dev.livelens.filter.JpegShortcut;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodec.Pixels;
 import io.vertx.core.json.JsonObject;
@@ -9,13 +10,21 @@ import java.util.Map;
 import org.opencv.core.Mat;
 
 /**
- * Decode, filter, encode: the work done for one frame, with every Mat reused from frame to frame.
+ * Decode, filter, encode: the work done for one frame, with every Mat reused from frame to frame; or,
+ * for a filter that can answer from the JPEG itself ({@link Filter#withoutPixels}), none of it.
  * One pipeline belongs to one worker and is never used by two threads at once.
  */
 public final class FramePipeline implements AutoCloseable {
 
-  /** The processed JPEG and what the stream needs to know about it. */
+  /**
+   * The processed JPEG and what the stream needs to know about it.
+   *
+   * @param jpeg the reply's bytes, or null when the reply is the frame's JPEG exactly as it came
+   */
   public record Result(byte[] jpeg, FrameResult result) {
+    public boolean asSent() {
+      return jpeg == null;
+    }
   }
 
   private final Map<String, Filter> filters;
@@ -46,10 +55,16 @@ public final class FramePipeline implements AutoCloseable {
       throw new IllegalArgumentException("this worker has no filter " + filterName);
     }
     long start = System.nanoTime();
+    JsonObject report = new JsonObject();
+    JpegShortcut shortcut = filter.withoutPixels(jpeg, length, params, codec);
+    if (shortcut != null) {
+      // No decode and no encode: the whole time is the filter's.
+      return new Result(shortcut.jpeg(), new FrameResult(shortcut.header().width(), shortcut.header().height(),
+          report, 0, System.nanoTime() - start, 0));
+    }
     Mat frame = filter.input() == Pixels.GRAY ? grayFrame : bgrFrame;
     codec.decode(jpeg, length, frame, filter.input());
     long decoded = System.nanoTime();
-    JsonObject report = new JsonObject();
     Mat output = filter.apply(frame, params, state, report);
     long filtered = System.nanoTime();
     byte[] encoded = codec.encode(output, jpegQuality);

@@ -131,6 +131,13 @@ final class LiveLensPage {
         """, name, value);
   }
 
+  /** Pins frame rate, long side and JPEG quality by hand, as a person picking them (not "Auto"). */
+  void pinCapture(String fps, String longSide, String quality) {
+    new Select(element("fps")).selectByValue(fps);
+    new Select(element("size")).selectByValue(longSide);
+    new Select(element("quality")).selectByValue(quality);
+  }
+
   void pressStartOrStop() {
     element("start").click();
   }

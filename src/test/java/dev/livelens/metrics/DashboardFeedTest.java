@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DashboardFeedTest {
 
   private static final Set<String> FIELDS = Set.of("type", "t", "interval", "sessions", "inFlight", "framesIn",
-      "framesOut", "drops", "workers", "cpu", "memory", "filters", "eventBus", "totals");
+      "framesOut", "drops", "workers", "cpu", "memory", "filters", "eventBus", "clients", "totals");
 
   @Test
   void feedSendsHistoryThenSnapshotsWhoseNumbersMoveWhileFramesFlow() throws Exception {

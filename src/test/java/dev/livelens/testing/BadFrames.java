@@ -14,6 +14,15 @@ public final class BadFrames {
     return Arrays.copyOf(jpeg, jpeg.length / 2);
   }
 
+  /** The JPEG's scan cut at 60% and closed with an end-of-image marker: complete in form, corrupt in data. */
+  public static byte[] cutScanEndingWithEoi(byte[] jpeg) {
+    int cut = jpeg.length * 6 / 10;
+    byte[] forged = Arrays.copyOf(jpeg, cut + 2);
+    forged[cut] = (byte) 0xFF;
+    forged[cut + 1] = (byte) 0xD9;
+    return forged;
+  }
+
   /** A valid JPEG whose frame header claims {@code width} x {@code height} pixels. */
   public static byte[] claimingSize(byte[] jpeg, int width, int height) {
     byte[] copy = jpeg.clone();

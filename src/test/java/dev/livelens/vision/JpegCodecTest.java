@@ -278,10 +278,7 @@ class JpegCodecTest {
   /** Only TurboJPEG reports libjpeg's corrupt-data warnings; OpenCV decodes such frames silently. */
   @Test
   void turboJpegRejectsCutScanEvenWhenItEndsWithEoi() {
-    int cut = astronautJpeg.length * 6 / 10;
-    byte[] forged = Arrays.copyOf(astronautJpeg, cut + 2);
-    forged[cut] = (byte) 0xFF;
-    forged[cut + 1] = (byte) 0xD9;
+    byte[] forged = BadFrames.cutScanEndingWithEoi(astronautJpeg);
     try (JpegCodec codec = codec("turbojpeg")) {
       BadImageException e = assertThrows(BadImageException.class,
           () -> codec.decode(forged, forged.length, new Mat()));

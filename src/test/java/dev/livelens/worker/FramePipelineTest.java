@@ -7,6 +7,7 @@ import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.ProcessMemoryMetrics;
 import dev.livelens.testing.TestImages;
 import dev.livelens.vision.JpegCodecs;
+import dev.livelens.vision.OpenCvJpegCodec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,34 @@ class FramePipelineTest {
       assertEquals(carried, result.result().report().getJsonArray("faces"));
       assertEquals(640, result.result().width());
       assertTrue(result.result().filterNanos() > 0, "the filter stage is timed");
+    }
+  }
+
+  @Test
+  void noneAnswersWithTheFrameAsSentAndReencodesOnlyWhenAsked() {
+    FilterCatalog catalog = FilterCatalog.standard();
+    JsonObject params = catalog.spec("none").orElseThrow().resolve(new JsonObject());
+    JsonObject reencode = catalog.spec("none").orElseThrow().resolve(new JsonObject().put("reencode", true));
+    try (FramePipeline pipeline = new FramePipeline(catalog.createAll(), JpegCodecs.best().get(), 80)) {
+      FramePipeline.Result asSent = pipeline.process(FRAME, FRAME.length, "none", params, new JsonObject());
+      assertTrue(asSent.asSent());
+      assertEquals(640, asSent.result().width());
+      assertEquals(0, asSent.result().decodeNanos() + asSent.result().encodeNanos(), "nothing decoded or encoded");
+      FramePipeline.Result encoded = pipeline.process(FRAME, FRAME.length, "none", reencode, new JsonObject());
+      assertTrue(!encoded.asSent() && encoded.result().encodeNanos() > 0);
+    }
+  }
+
+  /** OpenCV's codec cannot transform: `gray` takes the pixel path and still answers grey. */
+  @Test
+  void grayFallsBackToPixelsWithACodecThatCannotTransform() {
+    FilterCatalog catalog = FilterCatalog.standard();
+    try (FramePipeline pipeline = new FramePipeline(catalog.createAll(), new OpenCvJpegCodec(), 80)) {
+      FramePipeline.Result result = pipeline.process(FRAME, FRAME.length, "gray", new JsonObject(), new JsonObject());
+      assertTrue(result.result().decodeNanos() > 0 && result.result().encodeNanos() > 0, "the pixel path");
+      org.opencv.core.Mat grey = TestImages.decode(result.jpeg());
+      assertEquals(0, TestImages.maxChannelSpread(grey));
+      grey.release();
     }
   }
 }

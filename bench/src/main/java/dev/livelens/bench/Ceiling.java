@@ -1,8 +1,8 @@
 package dev.livelens.bench;
 
 import dev.livelens.filter.FilterCatalog;
-import dev.livelens.filter.FilterState;
 import dev.livelens.filter.FilterSpec;
+import dev.livelens.filter.FilterState;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
@@ -50,7 +50,7 @@ final class Ceiling {
   }
 
   private final FrameSet frames;
-  private final FilterCatalog catalog = FilterCatalog.standard();
+  private final FilterCatalog catalog = PixelGray.addTo(FilterCatalog.standard());
   private final Supplier<JpegCodec> codecs;
   private final int quality;
 
@@ -99,7 +99,7 @@ final class Ceiling {
         decode / 1e6 / count, filterNanos / 1e6 / count, encode / 1e6 / count, cpu / 1e6 / count);
   }
 
-  /** One thread's loop; like one stream, it detects every n-th frame and carries the last boxes. */
+  /** One thread's loop; like one stream, it carries the filter's state from frame to frame (faces' cadence). */
   private final class Loop implements Runnable {
     private final String filter;
     private final JsonObject params;
@@ -125,7 +125,6 @@ final class Ceiling {
     @Override
     public void run() {
       try (FramePipeline pipeline = new FramePipeline(catalog.createAll(), codecs.get(), quality)) {
-        // The filter's own state across frames, kept the way a stream keeps it (faces: its detection cadence).
         FilterState state = catalog.spec(filter).orElseThrow().newState();
         long warmupEnd = System.nanoTime() + 1_000_000_000L;
         ThreadMXBean threadTimes = ManagementFactory.getThreadMXBean();
@@ -134,9 +133,9 @@ final class Ceiling {
         long end = Long.MAX_VALUE;
         for (long i = firstFrame; System.nanoTime() < end; i++) {
           byte[] jpeg = frames.get(i);
-          JsonObject carried = state.next(params);
-          FramePipeline.Result result = pipeline.process(jpeg, jpeg.length, filter, params, carried);
-          state.learn(carried, result.result().report());
+          JsonObject sent = state.next(params);
+          FramePipeline.Result result = pipeline.process(jpeg, jpeg.length, filter, params, sent);
+          state.learn(sent, result.result().report());
           long now = System.nanoTime();
           if (start == 0 && now >= warmupEnd) {
             start = now;
