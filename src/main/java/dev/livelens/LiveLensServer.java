@@ -9,6 +9,8 @@ import dev.livelens.http.ServesPort;
 import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.PendingBytes;
+import dev.livelens.upload.UploadRoutes;
+import dev.livelens.upload.Uploads;
 import dev.livelens.stream.StreamServices;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
@@ -65,15 +67,18 @@ public final class LiveLensServer {
       http = ops;
       return vertx.deployVerticle(ops);
     }
-    return MediaServices.start(vertx, config, codecs).compose(started -> {
+    return MediaServices.start(vertx, config, codecs).compose(started -> Uploads.start(vertx, config.storage(),
+        started.library(), started.ffmpeg()).compose(uploads -> {
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
-      HttpVerticle verticle = new HttpVerticle(streams, info,
-          router -> VideoRoutes.mount(router, started.library(), started.store()));
+      HttpVerticle verticle = new HttpVerticle(streams, info, router -> {
+        VideoRoutes.mount(router, started.library(), started.store());
+        UploadRoutes.mount(router, uploads);
+      });
       http = verticle;
       return vertx.deployVerticle(verticle);
-    });
+    }));
   }
 
 
