@@ -24,6 +24,11 @@ final class ChunkWriter {
 
   /** Above this much queued, the request is paused; below half of it, resumed. */
   static final int MAX_QUEUED_BYTES = 1 << 20;
+  /**
+   * Network reads come in pieces of a few KiB; one trip to the pool per piece would cost more thread
+   * hand-offs than the writing itself, so pieces gather up to this much (or the end of the body) first.
+   */
+  static final int BATCH_BYTES = 256 << 10;
 
   private final WorkerExecutor pool;
   private final FileChannel channel;
@@ -110,6 +115,9 @@ final class ChunkWriter {
   private void pump() {
     if (busy) {
       return;
+    }
+    if (failure == null && drained == null && queued < BATCH_BYTES) {
+      return; // more of the body is coming: write it together
     }
     if (failure != null || queue.isEmpty()) {
       queue.clear();
