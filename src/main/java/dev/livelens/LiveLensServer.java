@@ -11,6 +11,8 @@ import dev.livelens.library.LibraryPages;
 import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.PendingBytes;
+import dev.livelens.upload.UploadRoutes;
+import dev.livelens.upload.Uploads;
 import dev.livelens.stream.StreamServices;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
@@ -97,20 +99,21 @@ public final class LiveLensServer {
       http = ops;
       return vertx.deployVerticle(ops);
     }
-    return MediaServices.start(vertx, config, codecs, catalog).compose(started -> {
+    return MediaServices.start(vertx, config, codecs, catalog).compose(started -> Uploads.start(vertx,
+        config.storage(), started.library(), started.ffmpeg()).compose(uploads -> {
       media = started;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
-      HttpVerticle verticle = new HttpVerticle(streams, info,
-          router -> {
-            started.jobs().ifPresent(jobs -> jobs.mount(router));
-            VideoRoutes.mount(router, started.library(), started.store());
-            LibraryPages.mount(router);
-          }, () -> ready);
+      HttpVerticle verticle = new HttpVerticle(streams, info, router -> {
+        started.jobs().ifPresent(jobs -> jobs.mount(router));
+        VideoRoutes.mount(router, started.library(), started.store());
+        LibraryPages.mount(router);
+        UploadRoutes.mount(router, uploads);
+      }, () -> ready);
       http = verticle;
       return vertx.deployVerticle(verticle);
-    });
+    }));
   }
 
 

@@ -79,6 +79,12 @@ final class Browser implements AutoCloseable {
     return new Browser(List.of("--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + y4m));
   }
 
+  /** A browser whose camera is the Y4M clip and whose microphone plays the WAV file, prompts accepted. */
+  static Browser withCameraAndMicrophone(Path y4m, Path wav) {
+    return new Browser(List.of("--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + y4m,
+        "--use-file-for-fake-audio-capture=" + wav));
+  }
+
   /** A browser with a camera whose permission prompt is always refused, as a person clicking Block. */
   static Browser denyingCamera() {
     return new Browser(List.of("--deny-permission-prompts"));

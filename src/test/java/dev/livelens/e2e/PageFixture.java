@@ -3,7 +3,9 @@ package dev.livelens.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.livelens.testing.StreamClient;
+import dev.livelens.testing.TestMedia;
 import dev.livelens.testing.TestServer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +42,12 @@ final class PageFixture implements BeforeAllCallback, AfterEachCallback, AfterAl
   /** A browser whose camera plays the face clip. */
   static PageFixture withCamera() {
     return new PageFixture(() -> Browser.withCamera(FakeCamera.y4m()), error -> false, List.of());
+  }
+
+  /** A browser whose camera plays the face clip and whose microphone plays a tone. */
+  static PageFixture withCameraAndMicrophone() {
+    return new PageFixture(() -> Browser.withCameraAndMicrophone(FakeCamera.y4m(),
+        TestMedia.wav(Path.of("target", "fake-camera", "tone-20s.wav"), 20)), error -> false, List.of());
   }
 
   /** A browser that refuses every permission prompt. */

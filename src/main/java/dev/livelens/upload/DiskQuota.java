@@ -1,0 +1,70 @@
+package dev.livelens.upload;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How much of {@code --max-data-bytes} the media and the uploads in progress leave. Walking the
+ * directories costs a little, so the sum is re-read at most every {@link #RESCAN_MS} and the uploads'
+ * own writes are added in between; recordings and packaging are seen at the next walk. Event loop only.
+ */
+final class DiskQuota {
+
+  static final long RESCAN_MS = 2000;
+
+  private final WorkerExecutor pool;
+  private final List<Path> roots;
+  private final long maxBytes;
+  private long used;
+  private long walkedAt = Long.MIN_VALUE;
+
+  DiskQuota(WorkerExecutor pool, List<Path> roots, long maxBytes) {
+    this.pool = pool;
+    this.roots = roots;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Bytes that may still be written before the quota is full (never negative). */
+  Future<Long> remaining() {
+    long now = System.currentTimeMillis();
+    Future<Long> usage = now - walkedAt < RESCAN_MS ? Future.succeededFuture(used)
+        : pool.executeBlocking(this::walk, false).andThen(walked -> {
+          if (walked.succeeded()) {
+            used = walked.result();
+            walkedAt = now;
+          }
+        }).otherwise(error -> used); // a directory deleted during the walk: the last sum will do
+    return usage.map(bytes -> Math.max(0, maxBytes - bytes));
+  }
+
+  /** Bytes an upload has just written (or freed, when negative). */
+  void add(long bytes) {
+    used += bytes;
+  }
+
+  private long walk() throws IOException {
+    long sum = 0;
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
+        sum += files.filter(Files::isRegularFile).mapToLong(DiskQuota::size).sum();
+      }
+    }
+    return sum;
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException deletedMeanwhile) {
+      return 0;
+    }
+  }
+}

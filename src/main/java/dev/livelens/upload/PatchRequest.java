@@ -1,0 +1,245 @@
+package dev.livelens.upload;
+
+import dev.livelens.http.ApiErrors;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One PATCH: checks it against the upload, holds the upload's lock, streams the body to the data file
+ * through a {@link ChunkWriter} (the request paused whenever the writer's queue is full), then keeps or
+ * discards what came and answers with the offset that is now on disk. Event loop only.
+ */
+final class PatchRequest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PatchRequest.class);
+
+  private final RoutingContext ctx;
+  private final HttpServerRequest request;
+  private final Uploads uploads;
+  private Upload upload;
+  private Tus.Checksum checksum;
+  private long newLength;
+  private long limit;
+  /** Why the body was cut short (413, 507), or null. */
+  private Refusal refusal;
+  private boolean settled;
+
+  private record Refusal(int status, String code, String message) {
+  }
+
+  PatchRequest(RoutingContext ctx, Uploads uploads) {
+    this.ctx = ctx;
+    this.request = ctx.request();
+    this.uploads = uploads;
+  }
+
+  void handle() {
+    request.pause(); // nothing of the body is read before there is a file to write it to
+    // Answered before the whole body came (refused, cut short): the rest is not read; an HTTP/1.1
+    // connection then ends, as its next request could not be found in the stream.
+    boolean http1 = request.version() != HttpVersion.HTTP_2;
+    ctx.response().headersEndHandler(v -> {
+      if (!request.isEnded()) {
+        if (http1) {
+          ctx.response().putHeader("Connection", "close");
+        }
+        request.handler(null).resume();
+      }
+    });
+    ctx.response().endHandler(v -> {
+      if (http1 && !request.isEnded()) {
+        request.connection().close();
+      }
+    });
+    upload = UploadRoutes.found(ctx, uploads);
+    if (upload == null || !checkHeaders()) {
+      return;
+    }
+    if (!uploads.lock(upload.id())) {
+      ApiErrors.send(ctx, 423, "locked", "another PATCH is writing to this upload; wait for it, then ask HEAD "
+          + "for the offset");
+      return;
+    }
+    upload = uploads.find(upload.id()); // what the PATCH that held the lock last left
+    long offset = Tus.number(request.getHeader("Upload-Offset"));
+    if (offset != upload.offset()) {
+      refuse(409, "wrong_offset", "the upload is at offset " + upload.offset() + ", not " + offset
+          + "; ask HEAD for the offset and send from there");
+      return;
+    }
+    long declared = Tus.number(request.getHeader("Content-Length"));
+    long max = uploads.storage().maxUploadBytes();
+    if (declared >= 0 && upload.offset() + declared > max) {
+      refuse(413, "too_large", "the largest upload is " + max + " bytes");
+      return;
+    }
+    if (newLength != Upload.DEFERRED && declared >= 0 && upload.offset() + declared > newLength) {
+      refuse(400, "past_length", "this chunk would go past the upload's length of " + newLength + " bytes");
+      return;
+    }
+    uploads.quota().remaining().onComplete(remaining -> {
+      if (remaining.failed()) {
+        abandon(remaining.cause());
+      } else if (declared > remaining.result()) {
+        refuse(507, "disk_full", "the server has no room for this chunk; what was sent before is kept, try later");
+      } else {
+        long toLength = newLength == Upload.DEFERRED ? max : newLength;
+        limit = Math.min(toLength - upload.offset(), remaining.result());
+        receive();
+      }
+    });
+  }
+
+  /** Headers that make no sense are refused before the upload is locked; false when answered. */
+  private boolean checkHeaders() {
+    if (!Tus.CONTENT_TYPE.equals(request.getHeader("Content-Type"))) {
+      ApiErrors.send(ctx, 415, "bad_content_type", "a PATCH body must have Content-Type: " + Tus.CONTENT_TYPE);
+      return false;
+    }
+    if (Tus.number(request.getHeader("Upload-Offset")) < 0) {
+      ApiErrors.send(ctx, 400, "bad_offset", "send Upload-Offset: the offset HEAD reported");
+      return false;
+    }
+    long length = Tus.number(request.getHeader("Upload-Length"));
+    newLength = upload.length();
+    if (length == -2 || (length >= 0 && upload.lengthKnown() && length != upload.length())
+        || (length >= 0 && length < upload.offset())) {
+      ApiErrors.send(ctx, 400, "bad_length", "Upload-Length may be sent once, when it was deferred, and not "
+          + "below the offset");
+      return false;
+    }
+    if (length > uploads.storage().maxUploadBytes()) {
+      ApiErrors.send(ctx, 413, "too_large", "the largest upload is " + uploads.storage().maxUploadBytes() + " bytes");
+      return false;
+    }
+    if (length >= 0) {
+      newLength = length;
+    }
+    try {
+      checksum = Tus.checksum(request.getHeader("Upload-Checksum"));
+    } catch (IllegalArgumentException e) {
+      ApiErrors.send(ctx, 400, "bad_checksum_header", e.getMessage());
+      return false;
+    }
+    return true;
+  }
+
+  private void receive() {
+    ChunkWriter.open(uploads.pool(), uploads.files().data(upload.id()), upload.offset(),
+        checksum == null ? null : checksum.digest()).onFailure(this::abandon).onSuccess(writer -> {
+          writer.drainHandler(request::resume);
+          request.handler(chunk -> take(writer, chunk));
+          request.endHandler(end -> settle(writer));
+          request.exceptionHandler(error -> settle(writer)); // the client went away: keep what may be kept
+          if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            ctx.response().writeContinue();
+          }
+          request.resume();
+        });
+  }
+
+  private void take(ChunkWriter writer, Buffer chunk) {
+    if (refusal != null) {
+      return;
+    }
+    long room = limit - writer.received();
+    if (chunk.length() > room) {
+      boolean quota = upload.offset() + writer.received() + chunk.length() <= uploads.storage().maxUploadBytes()
+          && (newLength == Upload.DEFERRED || upload.offset() + writer.received() + chunk.length() <= newLength);
+      refusal = quota ? new Refusal(507, "disk_full", "the server ran out of room for this upload; what was "
+          + "received is kept, try later")
+          : new Refusal(413, "too_large", "the upload would pass its length or the largest upload allowed");
+      writer.write(chunk.slice(0, (int) Math.max(0, room)));
+      request.handler(null);
+      settle(writer);
+      return;
+    }
+    writer.write(chunk);
+    if (writer.full()) {
+      request.pause();
+    }
+  }
+
+  /** The body ended, was cut short, or the client left: keep what may be kept, save, answer. */
+  private void settle(ChunkWriter writer) {
+    if (settled) {
+      return;
+    }
+    settled = true;
+    writer.drained().transform(drained -> {
+      long keep = keep(writer, drained.cause());
+      return writer.close(keep).map(keep);
+    }).compose(this::commit).onComplete(done -> {
+      uploads.unlock(upload.id());
+      if (done.failed()) {
+        fail(done.cause());
+      }
+    });
+  }
+
+  /** Without a checksum, whatever landed is kept (tus asks servers to); with one, all or nothing. */
+  private long keep(ChunkWriter writer, Throwable failure) {
+    if (failure != null) {
+      LOG.warn("upload {}: writing failed after {} bytes: {}", upload.id(), writer.written(), failure.toString());
+      refusal = ChunkWriter.isDiskFull(failure) ? new Refusal(507, "disk_full", "the server's disk is full; what "
+          + "was received is kept, try later") : new Refusal(500, "internal", "the server could not store the chunk");
+    }
+    if (checksum == null) {
+      return writer.written();
+    }
+    if (refusal != null || !request.isEnded()) {
+      return 0;
+    }
+    if (!checksum.matches(writer.digest())) {
+      refusal = new Refusal(Tus.CHECKSUM_MISMATCH, "checksum_mismatch", "the chunk's checksum does not match; "
+          + "it was discarded, send it again");
+      return 0;
+    }
+    return writer.written();
+  }
+
+  private Future<Void> commit(long kept) {
+    uploads.quota().add(kept);
+    long offset = upload.offset() + kept;
+    boolean lengthApplies = refusal == null && request.isEnded();
+    long length = lengthApplies ? newLength : upload.length();
+    long expires = System.currentTimeMillis() + uploads.expiryMs();
+    Future<Upload> saved = kept == 0 && length == upload.length() ? Future.succeededFuture(upload)
+        : uploads.save(upload.withProgress(offset, length, expires));
+    return saved.compose(now -> now.complete() && now.videoId() == null ? uploads.toVideo(now).map(video -> uploads.find(now.id()))
+        : Future.succeededFuture(now)).map(now -> {
+          answer(now);
+          return null;
+        });
+  }
+
+  private void answer(Upload now) {
+    UploadRoutes.describe(ctx.response(), now);
+    if (refusal != null) {
+      ApiErrors.send(ctx, refusal.status(), refusal.code(), refusal.message());
+    } else if (!ctx.response().closed()) {
+      ctx.response().setStatusCode(204).end();
+    }
+  }
+
+  private void refuse(int status, String code, String message) {
+    uploads.unlock(upload.id());
+    ctx.response().putHeader("Upload-Offset", String.valueOf(upload.offset()));
+    ApiErrors.send(ctx, status, code, message);
+  }
+
+  private void abandon(Throwable error) {
+    uploads.unlock(upload.id());
+    fail(error);
+  }
+
+  private void fail(Throwable error) {
+    LOG.warn("upload {}: PATCH failed: {}", upload.id(), error.toString());
+    ApiErrors.send(ctx, 500, "internal", "the server could not store the chunk; ask HEAD for the offset and retry");
+  }
+}

@@ -1,0 +1,149 @@
+package dev.livelens.upload;
+
+import dev.livelens.config.StorageConfig;
+import dev.livelens.library.Library;
+import dev.livelens.media.Ffmpeg;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every upload the server knows, kept in memory as their {@code upload.json} files say, and what may
+ * be done to them: create, lock for a PATCH, save progress, turn into a video, delete. The memory is
+ * only a copy: every change is on disk before it is acknowledged, so a restart finds every upload again.
+ */
+public final class Uploads {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
+  static final String POOL = "livelens-uploads";
+  /** File writes and hashing for a few uploads at once; more wait their turn, never on an event loop. */
+  static final int POOL_SIZE = 4;
+
+  private final StorageConfig storage;
+  private final WorkerExecutor pool;
+  private final UploadFiles files;
+  private final DiskQuota quota;
+  private final UploadCompletion completion;
+  private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+  private final Set<String> locked = ConcurrentHashMap.newKeySet();
+
+  private Uploads(StorageConfig storage, WorkerExecutor pool, UploadFiles files, DiskQuota quota,
+      UploadCompletion completion) {
+    this.storage = storage;
+    this.pool = pool;
+    this.files = files;
+    this.quota = quota;
+    this.completion = completion;
+  }
+
+  /** Loads what is on disk, finishes uploads that were complete but not yet videos, starts the cleaner. */
+  public static Future<Uploads> start(Vertx vertx, StorageConfig storage, Library library, Optional<Ffmpeg> ffmpeg) {
+    WorkerExecutor pool = vertx.createSharedWorkerExecutor(POOL, POOL_SIZE);
+    UploadFiles files = new UploadFiles(storage.dataDir().resolve("uploads"));
+    DiskQuota quota = new DiskQuota(pool, List.of(storage.dataDir().resolve("media"), files.root()),
+        storage.maxDataBytes());
+    Uploads uploads = new Uploads(storage, pool, files, quota, new UploadCompletion(library, ffmpeg, files, pool));
+    return pool.executeBlocking(files::loadAll, false).compose(found -> {
+      found.forEach(upload -> uploads.uploads.put(upload.id(), upload));
+      LOG.info("{} uploads found at start-up", found.size());
+      // Complete but not yet a video: the server stopped between the last byte and the library.
+      List<Future<String>> resumed = found.stream().filter(u -> u.complete() && u.videoId() == null && !u.expired())
+          .map(u -> uploads.toVideo(u).recover(e -> Future.succeededFuture())).toList();
+      return Future.join(resumed);
+    }).map(done -> {
+      UploadExpiry cleaner = new UploadExpiry(uploads);
+      cleaner.sweep();
+      vertx.setPeriodic(TimeUnit.MINUTES.toMillis(UploadExpiry.EVERY_MINUTES), id -> cleaner.sweep());
+      return uploads;
+    });
+  }
+
+  StorageConfig storage() {
+    return storage;
+  }
+
+  WorkerExecutor pool() {
+    return pool;
+  }
+
+  DiskQuota quota() {
+    return quota;
+  }
+
+  UploadFiles files() {
+    return files;
+  }
+
+  /** A snapshot of every upload, for the cleaner. */
+  List<Upload> all() {
+    return List.copyOf(uploads.values());
+  }
+
+  /** The upload, or null when there is none by that id (any string may be asked). */
+  Upload find(String id) {
+    return UploadIds.isValid(id) ? uploads.get(id) : null;
+  }
+
+  long expiryMs() {
+    return TimeUnit.HOURS.toMillis(storage.uploadExpiryHours());
+  }
+
+  Future<Upload> create(long length, String metadata) {
+    Upload upload = new Upload(UploadIds.next(), 0, length, metadata, System.currentTimeMillis() + expiryMs(),
+        null, false);
+    return pool.executeBlocking(() -> {
+      files.create(upload);
+      return upload;
+    }, false).onSuccess(created -> uploads.put(created.id(), created));
+  }
+
+  /** Takes the upload for one PATCH (or a delete); false when another one holds it. */
+  boolean lock(String id) {
+    return locked.add(id);
+  }
+
+  void unlock(String id) {
+    locked.remove(id);
+  }
+
+  boolean isLocked(String id) {
+    return locked.contains(id);
+  }
+
+  /** Writes the new state to disk, then takes it as the truth. */
+  Future<Upload> save(Upload upload) {
+    return pool.executeBlocking(() -> {
+      files.save(upload);
+      return upload;
+    }, false).onSuccess(saved -> uploads.put(saved.id(), saved));
+  }
+
+  /** The complete upload becomes a library video; the answer is the video's id. */
+  Future<String> toVideo(Upload upload) {
+    return completion.toVideo(upload).compose(videoId -> save(upload.withVideo(videoId)).map(videoId));
+  }
+
+  /** Deletes the upload's files and forgets it. */
+  Future<Void> delete(String id) {
+    return pool.executeBlocking(() -> {
+      files.deleteAll(id);
+      return null;
+    }, false).onSuccess(done -> uploads.remove(id)).mapEmpty();
+  }
+
+  /** Deletes the data, keeping the state marked expired until {@code keepUntil}, so the URL answers 410. */
+  Future<Void> expire(Upload upload, long keepUntil) {
+    return pool.executeBlocking(() -> {
+      files.deleteData(upload.id());
+      return null;
+    }, false).compose(done -> save(upload.asExpired(keepUntil))).mapEmpty();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.livelens.upload;
+
+import static dev.livelens.upload.TusProtocolTest.bytes;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The limits and the restart: each refusal with its tus status, and nothing already received lost. */
+class UploadLimitsTest {
+
+  @Test
+  void anUploadOverMaxUploadBytesGets413AndKeepsWhatItHad() {
+    try (TestServer server = TestServer.start("--max-upload-bytes", "4096")) {
+      TusClient tus = new TusClient(server.port());
+      assertEquals(413, tus.send(tus.creation(5000, null)).statusCode());
+      String upload = tus.create(-1, null);
+      byte[] first = bytes(3000, 1);
+      assertEquals(204, tus.patch(upload, 0, first, -1).statusCode());
+      HttpResponse<String> over = tus.patch(upload, 3000, bytes(2000, 2), -1);
+      assertEquals(413, over.statusCode());
+      assertEquals("too_large", new JsonObject(over.body()).getString("error"));
+      assertEquals(3000, tus.offset(upload));
+      assertEquals(413, tus.patch(upload, 3000, bytes(10, 3), 5000).statusCode(), "a declared length over the limit");
+      assertEquals(204, tus.patch(upload, 3000, bytes(1096, 4), 4096).statusCode(), "up to the limit is fine");
+    }
+  }
+
+  @Test
+  void aFullMediaQuotaGets507AndKeepsWhatWasReceived() throws Exception {
+    Path dataDir = TempDirs.create("livelens-quota-");
+    try (TestServer server = TestServer.start("--data-dir", dataDir.toString(), "--max-data-bytes", "1048576")) {
+      TusClient tus = new TusClient(server.port());
+      String upload = tus.create(-1, null);
+      byte[] first = bytes(700_000, 1);
+      assertEquals(204, tus.patch(upload, 0, first, -1).statusCode());
+      HttpResponse<String> full = tus.patch(upload, 700_000, bytes(700_000, 2), -1);
+      assertEquals(507, full.statusCode());
+      assertEquals("disk_full", new JsonObject(full.body()).getString("error"));
+      assertEquals(700_000, tus.offset(upload));
+      assertArrayEquals(first, Files.readAllBytes(dataDir.resolve("uploads").resolve(id(upload)).resolve("data")));
+      assertEquals(204, tus.patch(upload, 700_000, bytes(100_000, 3), -1).statusCode(), "what fits still goes in");
+    } finally {
+      TempDirs.delete(dataDir);
+    }
+  }
+
+  @Test
+  void aRestartFindsUnfinishedUploadsAndAnExpiredOneAnswers410() throws Exception {
+    Path dataDir = TempDirs.create("livelens-restart-");
+    byte[] whole = bytes(50_000, 9);
+    String kept;
+    String stale;
+    try (TestServer server = TestServer.start("--data-dir", dataDir.toString())) {
+      TusClient tus = new TusClient(server.port());
+      kept = tus.create(-1, "kept.webm");
+      stale = tus.create(-1, null);
+      assertEquals(204, tus.patch(kept, 0, Arrays.copyOf(whole, 20_000), -1).statusCode());
+      assertEquals(204, tus.patch(stale, 0, bytes(1000, 1), -1).statusCode());
+    }
+    // As if the expiry hours had passed while the server was down.
+    Path info = dataDir.resolve("uploads").resolve(id(stale)).resolve("upload.json");
+    Files.writeString(info, new JsonObject(Files.readString(info)).put("expiresAt", 1000L).encode());
+    try (TestServer server = TestServer.start("--data-dir", dataDir.toString())) {
+      TusClient tus = new TusClient(server.port());
+      assertEquals(410, tus.head(stale).statusCode());
+      assertEquals(410, tus.patch(stale, 1000, bytes(10, 2), -1).statusCode());
+      assertEquals(false, Files.exists(dataDir.resolve("uploads").resolve(id(stale)).resolve("data")),
+          "the cleaner deleted the expired upload's data");
+      assertEquals(20_000, tus.offset(kept));
+      HttpResponse<String> done = tus.patch(kept, 20_000, Arrays.copyOfRange(whole, 20_000, whole.length),
+          whole.length);
+      assertEquals(204, done.statusCode());
+      String video = done.headers().firstValue("Livelens-Video-Id").orElseThrow();
+      assertArrayEquals(whole, Files.readAllBytes(dataDir.resolve("media").resolve(video).resolve("original.webm")));
+      assertEquals("failed", UploadVideos.await(server, video).getString("status"), "random bytes are no video");
+    } finally {
+      TempDirs.delete(dataDir);
+    }
+  }
+
+  private static String id(String upload) {
+    return upload.substring(upload.lastIndexOf('/') + 1);
+  }
+}
