@@ -1,10 +1,12 @@
 package dev.livelens;
 
+import dev.livelens.analytics.AnalyticsRoutes;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.http.OpsVerticle;
+import dev.livelens.http.OriginPolicy;
 import dev.livelens.http.ServesPort;
 import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.PipelineMetrics;
@@ -97,8 +99,12 @@ public final class LiveLensServer {
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
-      HttpVerticle verticle = new HttpVerticle(streams, info,
-          router -> VideoRoutes.mount(router, started.library(), started.store()), () -> ready);
+      OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
+      HttpVerticle verticle = new HttpVerticle(streams, info, router -> {
+        VideoRoutes.mount(router, started.library(), started.store());
+        AnalyticsRoutes.mount(router, vertx, started.library().videos(), started.database().pool(),
+            metrics.registry(), origins);
+      }, () -> ready);
       http = verticle;
       return vertx.deployVerticle(verticle);
     });
