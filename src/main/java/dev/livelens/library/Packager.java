@@ -52,6 +52,10 @@ public final class Packager {
     if (input.codec() == null) {
       throw new MediaException("the file has no video stream");
     }
+    if (input.durationSeconds() <= 0) {
+      throw new MediaException("the file has no video frames (a recording cut short before its first fragment "
+          + "reached the disk, or an empty upload)");
+    }
     List<String> args = new ArrayList<>(List.of("-i", source.toString(), "-map", "0:v:0", "-map", "0:a:0?"));
     if ("h264".equals(input.codec())) {
       args.addAll(List.of("-c:v", "copy"));

@@ -45,6 +45,7 @@ final class StreamRecorder {
   private volatile long skipped;
   private volatile long bytes;
   private volatile long durationMs;
+  private volatile boolean pastLongest;
 
   StreamRecorder(Vertx vertx, String streamId, String videoId, Path file, WorkerExecutor pool, JpegCodec codec,
       RecordingLimits limits, Library library, Consumer<JsonObject> tell, Runnable onDone) {
@@ -80,7 +81,7 @@ final class StreamRecorder {
       if (result.failed()) {
         finish("the recorder failed: " + result.cause().getMessage());
       } else {
-        String limit = limits.reached(durationMs, bytes);
+        String limit = limits.reached(pastLongest ? limits.maxDurationMs() : durationMs, bytes);
         if (limit != null) {
           finish(limit);
         }
@@ -93,6 +94,11 @@ final class StreamRecorder {
     if (encoder == null) {
       canvas = new FrameCanvas(frame.result().width(), frame.result().height());
       encoder = new VideoEncoder(file, canvas);
+    }
+    if (encoder.durationMsWith(frame.timeMs()) > limits.maxDurationMs()) {
+      skipped++; // past the longest allowed length: the recording ends with the frames before it
+      pastLongest = true;
+      return null;
     }
     byte[] jpeg = frame.jpeg().getBytes();
     canvas.draw(codec, jpeg, jpeg.length);
@@ -118,9 +124,10 @@ final class StreamRecorder {
         .compose(recorded -> recorded ? library.finish(videoId, file, reason, fraction -> { })
             : library.failed(videoId, NOTHING_RECORDED).compose(v -> Future.failedFuture(NOTHING_RECORDED)))
         .onSuccess(video -> {
-          LOG.info("stream {}: recording {} finished: {} frames, {} skipped, {} ms{}", streamId, videoId, frames,
-              skipped, durationMs, reason == null ? "" : " (" + reason + ")");
-          JsonObject finished = message("finished").put("frames", frames).put("durationMs", durationMs);
+          LOG.info("stream {}: recording {} finished: {} frames, {} skipped, {} dropped while busy, {} ms{}", streamId,
+              videoId, frames, skipped, listener.dropped(), durationMs, reason == null ? "" : " (" + reason + ")");
+          JsonObject finished = message("finished").put("frames", frames).put("durationMs", durationMs)
+              .put("skipped", skipped + listener.dropped());
           tell.accept(reason == null ? finished : finished.put("reason", reason));
         })
         .onFailure(error -> tell.accept(message("failed").put("reason", error.getMessage())))

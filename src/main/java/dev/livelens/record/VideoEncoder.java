@@ -63,6 +63,11 @@ final class VideoEncoder implements AutoCloseable {
     return true;
   }
 
+  /** What {@link #durationMs()} would be with a frame at {@code timeMs} encoded too. */
+  long durationMsWith(long timeMs) {
+    return firstMs < 0 ? 1000 / FRAME_RATE : Math.max(lastMs, timeMs) - firstMs + 1000 / FRAME_RATE;
+  }
+
   /** Time from the first frame to the last one encoded, plus the last one's own slot. */
   long durationMs() {
     return firstMs < 0 ? 0 : lastMs - firstMs + 1000 / FRAME_RATE;

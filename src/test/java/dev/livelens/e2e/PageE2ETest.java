@@ -169,7 +169,9 @@ class PageE2ETest {
     page.awaitReceiving(5);
 
     keys.sendKeys(Keys.TAB).perform();
-    assertEquals("filter", focused(), "the filter selector follows Start");
+    assertEquals("record", focused(), "Record follows Start once the stream runs");
+    keys.sendKeys(Keys.TAB).perform();
+    assertEquals("filter", focused(), "the filter selector follows Record");
     assertNotEquals("none", browser.js("return getComputedStyle(document.activeElement).outlineStyle;"),
         "the focused control shows a focus ring");
     keys.sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ARROW_DOWN).perform();

@@ -36,11 +36,22 @@ class RecordingCrashTest {
       server = startServerProcess(port, dataDir);
       awaitHealthy(port);
       String video;
+      long[] recorded = {0};
       try (StreamClient client = StreamClient.connect(vertx, port, "/ws/stream?filter=gray", null).skipGreeting()) {
         client.sendText("{\"type\":\"record\",\"on\":true}");
         video = client.awaitRecording("started", Duration.ofSeconds(10)).getString("video");
-        // 4 s at about 30 fps: two keyframes at least, so fragments are on disk
-        client.streamAtCameraPace(Duration.ofSeconds(4), TestImages.faceFrame(), 1, message -> { });
+        // Until the recorder has encoded two keyframes' worth (a keyframe starts each fragment), so at
+        // least one whole fragment is on disk; a busy machine takes longer than the 3 s this is at 30 fps.
+        long id = 1;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (recorded[0] < 2 * 45 + 10 && System.nanoTime() < deadline) {
+          client.streamAtCameraPace(Duration.ofMillis(500), TestImages.faceFrame(), id, message -> {
+            if ("recording".equals(message.type())) {
+              recorded[0] = Math.max(recorded[0], message.json().getLong("frames", 0L));
+            }
+          });
+          id += 100;
+        }
         server.destroyForcibly().waitFor();
       }
       try (TestServer restarted = TestServer.start("--data-dir", dataDir.toString())) {
@@ -48,6 +59,7 @@ class RecordingCrashTest {
         assertEquals("ready", info.getString("status"), info.encode());
         assertEquals("recovered after the server stopped", info.getString("reason"));
         assertTrue(info.getLong("durationMs") >= 1400, "at most the last fragment lost: " + info.encode());
+        assertTrue(recorded[0] >= 2 * 45, "the recorder had encoded " + recorded[0] + " frames");
       }
     } finally {
       if (server != null) {

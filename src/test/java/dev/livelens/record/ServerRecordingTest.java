@@ -73,8 +73,11 @@ class ServerRecordingTest {
       double seconds = Ffprobe.durationSeconds(probe);
       assertTrue(Math.abs(seconds - 3.0) < 1.0, "recorded about 3 s, the video lasts " + seconds + " s");
       int frames = Integer.parseInt(stream.getString("nb_read_frames"));
-      assertTrue(frames >= answered * 0.8 && frames <= answered, frames + " frames of " + answered + " answered");
       assertEquals(frames, finished.getInteger("frames"));
+      // Every answered frame is in the video or counted as skipped by the recorder (which skips only when
+      // it falls behind, on a machine busy with other work).
+      assertEquals(answered, frames + finished.getInteger("skipped"), finished.encode());
+      assertTrue(frames >= answered / 2, frames + " frames of " + answered + " answered");
     }
   }
 
@@ -102,7 +105,7 @@ class ServerRecordingTest {
       stream(client, Duration.ofMillis(5000), 480, 1);
       JsonObject finished = finished(client);
       assertTrue(finished.getString("reason").contains("longest allowed length of 4 s"), finished.encode());
-      assertTrue(finished.getLong("durationMs") <= 4100, finished.encode());
+      assertTrue(finished.getLong("durationMs") <= 4000, finished.encode());
     }
   }
 
