@@ -5,6 +5,7 @@ import { duration, date } from './library-format.js';
 import { askTitle, confirmDelete } from './dialogs.js';
 import { followJobs } from './job-feed.js';
 import { jobList } from './job-list.js';
+import { showSummary } from './watch-summary.js';
 
 const grid = document.getElementById('videos');
 const message = document.getElementById('library-message');
@@ -43,7 +44,11 @@ function card(video) {
   if (video.status === 'failed' && video.reason) facts.title = video.reason;
   const actions = document.createElement('div');
   actions.className = 'card-actions';
-  actions.append(button('Rename', video, onRename), button('Delete', video, onDelete));
+  const analytics = document.createElement('a');
+  analytics.href = `/watch/${encodeURIComponent(video.id)}/analytics`;
+  analytics.textContent = 'Analytics';
+  analytics.setAttribute('aria-label', `Analytics of “${video.title}”`);
+  actions.append(button('Rename', video, onRename), button('Delete', video, onDelete), analytics);
   li.append(link, facts, actions);
   return li;
 }
@@ -111,4 +116,5 @@ document.getElementById('import').addEventListener('submit', async (event) => {
 const showJob = jobList(document.getElementById('jobs'), () => refresh());
 followJobs(showJob);
 refresh();
+showSummary(document.getElementById('watch-summary')).catch(() => {});
 window.livelensLibrary = { refresh };

@@ -7,11 +7,14 @@ import { cutForm } from './cut-form.js';
 import { confirmDelete } from './dialogs.js';
 import { followJobs } from './job-feed.js';
 import { jobList } from './job-list.js';
+import { WatchTracker } from './watch-tracker.js';
 
 const id = decodeURIComponent(location.pathname.split('/').pop());
 const player = document.getElementById('player');
 const message = document.getElementById('watch-message');
 let info = null;
+let tracker = null; // reports what is watched, once the video is playable
+document.getElementById('analytics-link').href = `/watch/${encodeURIComponent(id)}/analytics`;
 
 function say(text) {
   message.textContent = text;
@@ -72,6 +75,7 @@ async function load() {
   if (ready) {
     form.setDuration(info.durationMs / 1000);
     play(player, info, (mode) => { document.getElementById('player-status').textContent = `Playing with ${mode}`; });
+    tracker ??= new WatchTracker(player, id);
   } else {
     document.getElementById('player-status').textContent = `The video is ${info.status}.`;
   }
@@ -125,4 +129,4 @@ followJobs((job) => {
   if (job.video === id || (job.input && job.input.from === id)) showJob(job);
 });
 load();
-window.livelensWatch = { player, info: () => info };
+window.livelensWatch = { player, info: () => info, tracker: () => tracker?.snapshot() ?? null };

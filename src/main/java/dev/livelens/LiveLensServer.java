@@ -1,10 +1,12 @@
 package dev.livelens;
 
+import dev.livelens.analytics.AnalyticsRoutes;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.http.OpsVerticle;
+import dev.livelens.http.OriginPolicy;
 import dev.livelens.http.ServesPort;
 import dev.livelens.library.Library;
 import dev.livelens.library.LibraryPages;
@@ -105,7 +107,11 @@ public final class LiveLensServer {
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
+      OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
       HttpVerticle verticle = new HttpVerticle(streams, info, router -> {
+        // Analytics first: its /api/videos/<id>/analytics would otherwise meet the library's media files.
+        AnalyticsRoutes.mount(router, vertx, started.library().videos(), started.database().pool(),
+            metrics.registry(), origins);
         started.jobs().ifPresent(jobs -> jobs.mount(router));
         VideoRoutes.mount(router, started.library(), started.store());
         LibraryPages.mount(router);

@@ -12,6 +12,11 @@ public final class Addresses {
   private Addresses() {
   }
 
+  /** Published whenever a video's watch analytics change, for the pages that show them live. */
+  public static String analytics(String videoId) {
+    return "livelens.analytics." + videoId;
+  }
+
   /** Where a stream's processed frames, then its end, are published for whoever listens. */
   public static String processed(String streamId) {
     return "livelens.stream." + streamId + ".processed";

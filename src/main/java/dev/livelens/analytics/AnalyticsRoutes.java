@@ -1,0 +1,89 @@
+package dev.livelens.analytics;
+
+import dev.livelens.http.ApiErrors;
+import dev.livelens.http.OriginPolicy;
+import dev.livelens.library.VideoIds;
+import dev.livelens.library.Videos;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * Watch analytics: the players' socket {@code /ws/watch}, the API, the live feed of an analytics page and
+ * the page itself at {@code /watch/<id>/analytics}.
+ */
+public final class AnalyticsRoutes {
+
+  /** Events a player connection may send a second (twice that in a burst, after a reconnect). */
+  static final int EVENTS_PER_SECOND = 100;
+  private static final int SUMMARY_TOP = 5;
+
+  private final Vertx vertx;
+  private final Videos videos;
+  private final WatchStore store;
+  private final AnalyticsReader reader;
+  private final AnalyticsMetrics metrics;
+  private final OriginPolicy origins;
+
+  private AnalyticsRoutes(Vertx vertx, Videos videos, Pool pool, MeterRegistry registry, OriginPolicy origins) {
+    this.vertx = vertx;
+    this.videos = videos;
+    this.store = new WatchStore(pool);
+    this.reader = new AnalyticsReader(pool);
+    this.metrics = new AnalyticsMetrics(registry);
+    this.origins = origins;
+  }
+
+  /** Mount before the catch-all static handler. */
+  public static void mount(Router router, Vertx vertx, Videos videos, Pool pool, MeterRegistry registry,
+      OriginPolicy origins) {
+    AnalyticsRoutes routes = new AnalyticsRoutes(vertx, videos, pool, registry, origins);
+    router.get("/ws/watch").handler(routes::watchSocket);
+    router.get("/ws/analytics").handler(routes::feedSocket);
+    router.get("/api/videos/:id/analytics").handler(routes::analytics);
+    router.get("/api/analytics/summary").handler(routes::summary);
+    router.get("/watch/:id/analytics").handler(ctx -> ctx.reroute("/analytics.html"));
+  }
+
+  private void watchSocket(RoutingContext ctx) {
+    if (!origins.allows(ctx.request())) {
+      ApiErrors.send(ctx, 403, "forbidden_origin", "this page's origin may not report what it plays");
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(socket -> new WatchSocket(vertx, socket, videos, store, metrics,
+        EVENTS_PER_SECOND).start());
+  }
+
+  private void feedSocket(RoutingContext ctx) {
+    String id = ctx.request().getParam("video");
+    if (!origins.allows(ctx.request()) || !VideoIds.isValid(id)) {
+      ApiErrors.send(ctx, 400, "bad_request", "open /ws/analytics?video=<id> from the server's own page");
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(socket -> AnalyticsFeed.serve(vertx, socket, id));
+  }
+
+  private void analytics(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!VideoIds.isValid(id)) {
+      ApiErrors.send(ctx, 404, "not_found", "there is no video with the id '" + id + "'");
+      return;
+    }
+    videos.find(id).compose(found -> {
+      if (found.isEmpty()) {
+        ApiErrors.send(ctx, 404, "not_found", "there is no video with the id '" + id + "'");
+        return Future.succeededFuture();
+      }
+      Long duration = found.get().durationMs();
+      return reader.video(id, duration == null ? 0 : duration).onSuccess(json -> ApiErrors.json(ctx, 200,
+          json.put("durationMs", duration).put("title", found.get().title())));
+    }).onFailure(ctx::fail);
+  }
+
+  private void summary(RoutingContext ctx) {
+    reader.summary(SUMMARY_TOP).onSuccess(json -> ApiErrors.json(ctx, 200, json)).onFailure(ctx::fail);
+  }
+}

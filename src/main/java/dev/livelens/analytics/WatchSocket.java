@@ -1,0 +1,154 @@
+package dev.livelens.analytics;
+
+import dev.livelens.bus.Addresses;
+import dev.livelens.library.VideoIds;
+import dev.livelens.library.Videos;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One player's socket on {@code /ws/watch}: it starts (or resumes) a view the server issues, then sends
+ * batches of events. Each event is checked and stored once per (view, seq), so a batch sent again after a
+ * reconnect counts nothing twice; a bad event gets an error naming its seq and is not stored. Batches are
+ * handled one after another, in order. Runs on the socket's event loop; the database work does not.
+ */
+final class WatchSocket {
+
+  static final int MAX_BATCH = 500;
+
+  private final Vertx vertx;
+  private final ServerWebSocket socket;
+  private final Videos videos;
+  private final WatchStore store;
+  private final AnalyticsMetrics metrics;
+  private final EventBudget budget;
+  private WatchStore.View view;
+  private EventCheck check;
+  private Future<?> tail = Future.succeededFuture();
+
+  WatchSocket(Vertx vertx, ServerWebSocket socket, Videos videos, WatchStore store, AnalyticsMetrics metrics,
+      int eventsPerSecond) {
+    this.vertx = vertx;
+    this.socket = socket;
+    this.videos = videos;
+    this.store = store;
+    this.metrics = metrics;
+    this.budget = new EventBudget(eventsPerSecond);
+  }
+
+  void start() {
+    socket.textMessageHandler(text -> tail = tail.eventually(() -> handle(text)));
+    socket.binaryMessageHandler(data -> error("bad_message", "this socket takes JSON text messages", null));
+  }
+
+  private Future<?> handle(String text) {
+    JsonObject message;
+    try {
+      message = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      return error("bad_message", "not a JSON object", null);
+    }
+    return switch (String.valueOf(message.getValue("type"))) {
+      case "start" -> startView(message);
+      case "events" -> events(message.getValue("events"));
+      default -> error("bad_message", "unknown message type; send start, then events", null);
+    };
+  }
+
+  private Future<?> startView(JsonObject message) {
+    String videoId = message.getValue("video") instanceof String s ? s : null;
+    String viewer = message.getValue("viewer") instanceof String s && s.matches("[A-Za-z0-9_-]{8,64}") ? s : null;
+    if (!VideoIds.isValid(videoId) || viewer == null) {
+      return error("bad_message", "start needs a video id and a viewer id (8-64 URL-safe characters)", null);
+    }
+    String resume = message.getValue("view") instanceof String s ? s : null;
+    return videos.find(videoId).<Void>compose(found -> {
+      if (found.isEmpty() || found.get().durationMs() == null) {
+        return error("unknown_video", "there is no playable video " + videoId, null);
+      }
+      return open(videoId, viewer, resume, found.get().durationMs() / 1000.0);
+    });
+  }
+
+  /** Resumes the view the page had, if the server issued it for this video; else issues a new one. */
+  private Future<Void> open(String videoId, String viewer, String resume, double duration) {
+      Future<WatchStore.View> opened = resume == null ? Future.succeededFuture(null) : store.findView(resume)
+          .map(v -> v.filter(existing -> existing.videoId().equals(videoId)).orElse(null));
+      return opened.compose(existing -> existing != null ? Future.succeededFuture(existing) : newView(videoId, viewer))
+          .onSuccess(started -> {
+            view = started;
+            check = new EventCheck(duration, started.lastEventAt());
+            send(new JsonObject().put("type", "view").put("view", started.id()).put("video", videoId)
+                .put("resumed", started.id().equals(resume)));
+          }).mapEmpty();
+  }
+
+  private Future<WatchStore.View> newView(String videoId, String viewer) {
+    String id = VideoIds.next() + VideoIds.next();
+    return store.createView(id, videoId, viewer, System.currentTimeMillis())
+        .map(done -> new WatchStore.View(id, videoId, -1, -1));
+  }
+
+  private Future<?> events(Object value) {
+    if (view == null) {
+      return error("no_view", "send start first: events belong to a view the server issued", null);
+    }
+    if (!(value instanceof JsonArray batch) || batch.isEmpty() || batch.size() > MAX_BATCH) {
+      return error("bad_message", "events is an array of 1 to " + MAX_BATCH + " events", null);
+    }
+    if (!budget.tryTake(batch.size(), System.nanoTime())) {
+      metrics.rejected("rate_limited", batch.size());
+      return error("rate_limited", "more events than this connection may send per second; slow down", null);
+    }
+    List<WatchEvent> good = new ArrayList<>();
+    long through = -1;
+    long now = System.currentTimeMillis();
+    for (Object item : batch) {
+      try {
+        WatchEvent event = WatchEvent.parse(item);
+        through = Math.max(through, event.seq());
+        String problem = check.problem(event, now);
+        if (problem == null) {
+          good.add(event);
+        } else {
+          metrics.rejected("implausible", 1);
+          error("bad_event", problem, event.seq());
+        }
+      } catch (WatchEvent.Invalid e) {
+        metrics.rejected("malformed", 1);
+        through = Math.max(through, e.seq);
+        error("bad_event", e.getMessage(), e.seq < 0 ? null : e.seq);
+      }
+    }
+    long acknowledged = through;
+    String videoId = view.videoId();
+    return store.ingest(view, good, now).onSuccess(fresh -> {
+      good.forEach(metrics::stored);
+      if (fresh > 0) {
+        vertx.eventBus().publish(Addresses.analytics(videoId), videoId);
+      }
+      send(new JsonObject().put("type", "ack").put("through", acknowledged));
+    }).onFailure(error -> error("internal", "the events could not be stored; send them again", null));
+  }
+
+  private Future<Void> error(String code, String message, Long seq) {
+    JsonObject json = new JsonObject().put("type", "error").put("code", code).put("message", message);
+    if (seq != null) {
+      json.put("seq", seq);
+    }
+    send(json);
+    return Future.succeededFuture();
+  }
+
+  private void send(JsonObject message) {
+    if (!socket.isClosed() && !socket.writeQueueFull()) {
+      socket.writeTextMessage(message.encode());
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package dev.livelens.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestServer;
+import dev.livelens.testing.TestVideos;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The players' socket, by an independent client: a scripted viewing counted exactly, once, and forgeries refused. */
+class WatchSocketTest {
+
+  private static TestServer server;
+  private static Path files;
+  private static String video;
+  private static String otherVideo;
+
+  @BeforeAll
+  static void startServer() {
+    server = TestServer.start();
+    files = TempDirs.create("livelens-analytics-");
+    Path clip = TestVideos.make(files, "clip.mp4", 30);
+    video = TestVideos.add(server, clip, "Thirty seconds").id();
+    otherVideo = TestVideos.add(server, clip, "The same again").id();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+    TempDirs.delete(files);
+  }
+
+  @Test
+  void aScriptedViewingIsCountedExactlyAndOnceHoweverOftenItIsSent() throws Exception {
+    List<JsonObject> events = scriptedViewing(System.currentTimeMillis() - 60_000);
+    String view;
+    try (Player player = new Player()) {
+      view = player.start(video, null).getString("view");
+      player.send(events.subList(0, 20));
+      assertEquals(19, player.awaitType("ack").getLong("through"));
+      player.send(events.subList(20, events.size()));
+      assertEquals(events.size() - 1, player.awaitType("ack").getLong("through"));
+    }
+    JsonObject first = analytics(video);
+    try (Player again = new Player()) { // the page reconnects and sends everything once more
+      JsonObject resumed = again.start(video, view);
+      assertTrue(resumed.getBoolean("resumed"));
+      again.send(events);
+      again.awaitType("ack");
+    }
+    JsonObject second = analytics(video);
+    assertEquals(first.getJsonObject("seconds"), second.getJsonObject("seconds"), "nothing counted twice");
+    assertEquals(first.getJsonObject("watchTime"), second.getJsonObject("watchTime"));
+
+    JsonObject seconds = second.getJsonObject("seconds");
+    assertEquals(expected(30, new int[][] {{0, 5, 1}, {5, 10, 2}, {10, 15, 1}, {25, 30, 1}}), seconds.getJsonArray("plays"));
+    assertEquals(expected(30, new int[][] {{15, 25, 1}}), seconds.getJsonArray("skips"));
+    assertEquals(expected(30, new int[][] {{5, 10, 1}}), seconds.getJsonArray("rewatches"));
+    assertEquals(expected(30, new int[][] {{15, 16, 1}}), seconds.getJsonArray("pauses"));
+    assertEquals(1, second.getLong("views"));
+    assertEquals(1, second.getLong("uniqueViewers"));
+    assertEquals(1.0, second.getDouble("completionRate"));
+    assertEquals(1, second.getJsonObject("pauses").getLong("total"));
+    assertEquals(20_000, second.getJsonObject("rates").getLong("1"));
+    assertEquals(3_333, second.getJsonObject("rates").getLong("1.5"), 1);
+    assertEquals(23_333, second.getJsonObject("watchTime").getLong("averageMs"), 2);
+  }
+
+  @Test
+  void forgedEventsAreRefusedAndNotCounted() throws Exception {
+    long now = System.currentTimeMillis();
+    try (Player player = new Player()) {
+      player.send(List.of(event(0, "play", now).put("t", 0)));
+      assertEquals("no_view", player.awaitType("error").getString("code"), "events need a view the server issued");
+
+      JsonObject forged = player.start(otherVideo, "not-a-view-the-server-issued");
+      assertFalse(forged.getBoolean("resumed"), "an unknown view is not resumed: a new one is issued");
+      player.send(List.of(
+          event(0, "play", now).put("t", 0),
+          event(1, "heartbeat", now + 1000).put("from", 0).put("to", 30).put("rate", 1), // 30 s in 1 s
+          event(2, "pause", now + 1100).put("t", 95),                                   // past the end
+          event(3, "ratechange", now + 1200).put("t", 1).put("rate", 10),               // no such rate
+          event(4, "teleport", now + 1300).put("t", 1)));                               // no such event
+      List<Long> refused = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        JsonObject error = player.awaitType("error");
+        assertEquals("bad_event", error.getString("code"), error.encode());
+        refused.add(error.getLong("seq"));
+      }
+      assertEquals(List.of(1L, 2L, 3L, 4L), refused);
+      assertEquals(4, player.awaitType("ack").getLong("through"));
+    }
+    JsonObject analytics = analytics(otherVideo);
+    assertEquals(0, analytics.getJsonObject("pauses").getLong("total"));
+    assertTrue(analytics.getJsonObject("seconds").getJsonArray("plays").stream().allMatch(n -> ((Number) n).intValue() == 0));
+    assertTrue(server.scrape().value("livelens_watch_events_rejected_total", java.util.Map.of("reason", "implausible")) >= 3);
+  }
+
+  /** Play 0-10, back to 5, play to 15, pause 2 s, skip to 25, play at 1.5x to 30, end: heartbeats each second. */
+  private static List<JsonObject> scriptedViewing(long t0) {
+    List<JsonObject> events = new ArrayList<>();
+    long[] at = {t0};
+    events.add(event(events.size(), "play", at[0]).put("t", 0));
+    heartbeats(events, at, 0, 10, 1);
+    events.add(event(events.size(), "seeking", at[0] + 100).put("from", 10).put("to", 5));
+    heartbeats(events, at, 5, 15, 1);
+    events.add(event(events.size(), "pause", at[0] + 10).put("t", 15));
+    at[0] += 2000;
+    events.add(event(events.size(), "seeking", at[0]).put("from", 15).put("to", 25));
+    events.add(event(events.size(), "play", at[0] + 10).put("t", 25));
+    events.add(event(events.size(), "ratechange", at[0] + 20).put("t", 25).put("rate", 1.5));
+    heartbeats(events, at, 25, 30, 1.5);
+    events.add(event(events.size(), "ended", at[0] + 10).put("t", 30));
+    return events;
+  }
+
+  private static void heartbeats(List<JsonObject> events, long[] at, double from, double to, double rate) {
+    for (double t = from; t < to; t += rate) {
+      double end = Math.min(to, t + rate);
+      at[0] += Math.round((end - t) / rate * 1000);
+      events.add(event(events.size(), "heartbeat", at[0]).put("from", t).put("to", end).put("rate", rate));
+    }
+  }
+
+  private static JsonObject event(int seq, String type, long at) {
+    return new JsonObject().put("seq", seq).put("type", type).put("at", at);
+  }
+
+  private static JsonArray expected(int length, int[][] ranges) {
+    long[] values = new long[length];
+    for (int[] range : ranges) {
+      for (int s = range[0]; s < range[1]; s++) {
+        values[s] = range[2];
+      }
+    }
+    JsonArray array = new JsonArray();
+    for (long value : values) {
+      array.add(value);
+    }
+    return array;
+  }
+
+  private static JsonObject analytics(String id) throws Exception {
+    return new JsonObject(server.get("/api/videos/" + id + "/analytics").body());
+  }
+
+  /** A player's socket as an independent client sees it. */
+  private static final class Player implements AutoCloseable {
+    private final LinkedBlockingQueue<JsonObject> incoming = new LinkedBlockingQueue<>();
+    private final WebSocketClient client = server.vertx.createWebSocketClient();
+    private final ClientWebSocket socket = client.webSocket();
+
+    /** The handler is set before connecting, so no message can slip past it. */
+    Player() {
+      socket.textMessageHandler(text -> incoming.add(new JsonObject(text)));
+      socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI("/ws/watch"))
+          .await();
+    }
+
+    JsonObject start(String videoId, String view) throws Exception {
+      JsonObject start = new JsonObject().put("type", "start").put("video", videoId).put("viewer", "test-viewer-1");
+      socket.writeTextMessage((view == null ? start : start.put("view", view)).encode()).await();
+      return awaitType("view");
+    }
+
+    void send(List<JsonObject> events) {
+      socket.writeTextMessage(new JsonObject().put("type", "events").put("events", new JsonArray(events)).encode())
+          .await();
+    }
+
+    JsonObject awaitType(String type) throws Exception {
+      while (true) {
+        JsonObject message = incoming.poll(10, TimeUnit.SECONDS);
+        if (message == null) {
+          throw new AssertionError("no '" + type + "' message");
+        }
+        if (type.equals(message.getString("type"))) {
+          return message;
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      socket.close().await();
+      client.close().await();
+    }
+  }
+}
