@@ -33,6 +33,10 @@ public final class BenchMain {
                   OpenCV alone: the server's per-frame work in a tight loop, one thread per core
         frames  --source PNG [--out bench/frames] [--count 60]
                   makes the fake camera's frames from a photo
+        analytics --port P --video ID [--connections 128] [--batch 50] [--per-connection 90] [--seconds 30]
+                [--reads 200]
+                  watch events from many players (each under the server's per-connection limit), then the
+                  analytics API read
         faces   --noface DIR [--frames bench/frames] [--cascades a.xml,b.xml] [--widths 160,240,320]
                 [--scales 1.1,1.2] [--neighbours 3,4] [--threads N]
                   the face detector's settings measured: CPU a detection, faces found, false faces
@@ -62,6 +66,7 @@ public final class BenchMain {
       case "run" -> run(options);
       case "ceiling" -> ceiling(options);
       case "faces" -> faces(options);
+      case "analytics" -> analytics(options);
       case "frames" -> FrameSetMaker.make(Path.of(required(options, "--source")),
           Path.of(options.getOrDefault("--out", "bench/frames")),
           Integer.parseInt(options.getOrDefault("--count", "60")));
@@ -95,6 +100,20 @@ public final class BenchMain {
     Files.writeString(file, report.toString());
     System.out.print(report);
     System.err.println("report written to " + file);
+  }
+
+  private static void analytics(Map<String, String> o) throws Exception {
+    String host = o.getOrDefault("--host", "localhost");
+    int port = Integer.parseInt(required(o, "--port"));
+    String video = required(o, "--video");
+    JsonObject info = new JsonObject(Metrics.get(host, port, "/api/videos/" + video));
+    Vertx vertx = clientVertx();
+    WatchLoad load = new WatchLoad(vertx, host, port, video, info.getLong("durationMs") / 1000.0);
+    System.out.println(load.ingest(Integer.parseInt(o.getOrDefault("--connections", "128")),
+        Integer.parseInt(o.getOrDefault("--batch", "50")), Double.parseDouble(o.getOrDefault("--per-connection", "90")),
+        Double.parseDouble(o.getOrDefault("--seconds", "30"))));
+    System.out.println(load.reads(Integer.parseInt(o.getOrDefault("--reads", "200"))));
+    vertx.close();
   }
 
   private static void run(Map<String, String> o) throws Exception {

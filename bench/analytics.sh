@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Watch analytics' numbers: events stored per second with the time to acknowledgement (a committed
+# transaction), then reads of the analytics API once the video has that many events.
+#   bench/analytics.sh [--no-build] [--port N] [-- analytics options, e.g. --connections 128 --seconds 60]
+# Needs Debian's ffmpeg, curl and python3 (a loopback file server for the import); writes to stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=1; port=18400; extra=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --no-build) build=0; shift ;;
+    --port) port="$2"; shift 2 ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+if [[ $build -eq 1 ]]; then
+  mvn -B -q -o package -DskipTests
+  mvn -B -q -o -f bench/pom.xml package
+fi
+work=$(mktemp -d /tmp/livelens-analytics-bench-XXXX)
+api="http://127.0.0.1:$port"
+server=""; files=""
+trap '[[ -n "$server" ]] && kill "$server"; [[ -n "$files" ]] && kill "$files"; rm -rf "$work"' EXIT
+
+# An hour of video (tiny and at 1 fps, so it is quick to make and package): heartbeats need its length.
+ffmpeg -v error -f lavfi -i testsrc=size=160x120:rate=1 -t 3600 -c:v libx264 -preset ultrafast -g 2 \
+  -pix_fmt yuv420p -movflags +faststart "$work/hour.mp4"
+python3 -m http.server 0 --bind 127.0.0.1 --directory "$work" >"$work/files.log" 2>&1 &
+files=$!
+java -jar target/livelens.jar --port "$port" --data-dir "$work/data" --allow-private-urls --warmup-seconds 0 \
+  >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do curl -fs "$api/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+sleep 1
+files_port=$(grep -o 'port [0-9]*' "$work/files.log" | head -1 | cut -d' ' -f2)
+video=$(curl -fs -X POST -H 'Content-Type: application/json' \
+  -d "{\"url\":\"http://127.0.0.1:$files_port/hour.mp4\"}" "$api/api/imports" \
+  | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+for _ in $(seq 1 600); do
+  status=$(curl -fs "$api/api/videos/$video" | python3 -c 'import json,sys;print(json.load(sys.stdin)["status"])')
+  [[ $status != processing ]] && break
+  sleep 0.5
+done
+[[ $status == ready ]] || { echo "the test video ended $status; see $work/server.log" >&2; exit 1; }
+echo "server pid $server, video $video; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+java -jar bench/target/livelens-bench.jar analytics --port "$port" --video "$video" "${extra[@]}"
+echo "events stored: $(sqlite3 "$work/data/livelens.db" 'SELECT COUNT(*) FROM watch_events' 2>/dev/null || echo '?')"
