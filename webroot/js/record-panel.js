@@ -8,7 +8,7 @@ import { CameraRecorder, openRecordingMedia } from './camera-recorder.js';
 import { CameraUpload } from './camera-upload.js';
 
 /** Where a finished video is watched; the library's player page (/watch/<id>) will replace this. */
-export const videoUrl = (id) => `/api/videos/${id}/video.mp4`;
+export const videoUrl = (id) => `/watch/${encodeURIComponent(id)}`;
 
 const $ = (id) => document.getElementById(id);
 const LABELS = {
