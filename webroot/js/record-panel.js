@@ -7,7 +7,7 @@ import { RecordingSource } from './recording-source.js';
 import { CameraRecorder, openRecordingMedia } from './camera-recorder.js';
 import { CameraUpload } from './camera-upload.js';
 
-/** Where a finished video is watched; the library's player page (/watch/<id>) will replace this. */
+/** Where a finished video is watched: its page in the library. */
 export const videoUrl = (id) => `/watch/${encodeURIComponent(id)}`;
 
 const $ = (id) => document.getElementById(id);

@@ -64,7 +64,7 @@ class RecordCameraE2ETest {
     assertEquals(5.0, firstFrameAfterSeekingTo(remuxed, 5), 0.1);
     fixture.browser.await("the link to the video", LiveLensPage.PATIENCE,
         () -> fixture.browser.driver.findElement(By.id("rec-link")).getAttribute("href"),
-        href -> href.endsWith("/api/videos/" + video + "/video.mp4"));
+        href -> href.endsWith("/watch/" + video));
   }
 
   @Test
