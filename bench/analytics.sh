@@ -21,7 +21,8 @@ fi
 work=$(mktemp -d /tmp/livelens-analytics-bench-XXXX)
 api="http://127.0.0.1:$port"
 server=""; files=""
-trap '[[ -n "$server" ]] && kill "$server"; [[ -n "$files" ]] && kill "$files"; rm -rf "$work"' EXIT
+mkdir -p bench/results
+trap '[[ -n "$server" ]] && kill "$server"; [[ -n "$files" ]] && kill "$files"; cp "$work/server.log" bench/results/analytics-server.log; rm -rf "$work"' EXIT
 
 # An hour of video (tiny and at 1 fps, so it is quick to make and package): heartbeats need its length.
 ffmpeg -v error -f lavfi -i testsrc=size=160x120:rate=1 -t 3600 -c:v libx264 -preset ultrafast -g 2 \

@@ -24,6 +24,7 @@ public final class AnalyticsRoutes {
   private final Vertx vertx;
   private final Videos videos;
   private final WatchStore store;
+  private final AnalyticsWriter writer;
   private final AnalyticsReader reader;
   private final AnalyticsMetrics metrics;
   private final OriginPolicy origins;
@@ -32,6 +33,7 @@ public final class AnalyticsRoutes {
     this.vertx = vertx;
     this.videos = videos;
     this.store = new WatchStore(pool);
+    this.writer = new AnalyticsWriter(store);
     this.reader = new AnalyticsReader(pool);
     this.metrics = new AnalyticsMetrics(registry);
     this.origins = origins;
@@ -53,7 +55,7 @@ public final class AnalyticsRoutes {
       ApiErrors.send(ctx, 403, "forbidden_origin", "this page's origin may not report what it plays");
       return;
     }
-    ctx.request().toWebSocket().onSuccess(socket -> new WatchSocket(vertx, socket, videos, store, metrics,
+    ctx.request().toWebSocket().onSuccess(socket -> new WatchSocket(vertx, socket, videos, store, writer, metrics,
         EVENTS_PER_SECOND).start());
   }
 

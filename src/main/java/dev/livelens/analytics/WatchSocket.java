@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One player's socket on {@code /ws/watch}: it starts (or resumes) a view the server issues, then sends
@@ -20,24 +22,27 @@ import java.util.List;
  */
 final class WatchSocket {
 
+  private static final Logger LOG = LoggerFactory.getLogger(WatchSocket.class);
   static final int MAX_BATCH = 500;
 
   private final Vertx vertx;
   private final ServerWebSocket socket;
   private final Videos videos;
   private final WatchStore store;
+  private final AnalyticsWriter writer;
   private final AnalyticsMetrics metrics;
   private final EventBudget budget;
   private WatchStore.View view;
   private EventCheck check;
   private Future<?> tail = Future.succeededFuture();
 
-  WatchSocket(Vertx vertx, ServerWebSocket socket, Videos videos, WatchStore store, AnalyticsMetrics metrics,
-      int eventsPerSecond) {
+  WatchSocket(Vertx vertx, ServerWebSocket socket, Videos videos, WatchStore store, AnalyticsWriter writer,
+      AnalyticsMetrics metrics, int eventsPerSecond) {
     this.vertx = vertx;
     this.socket = socket;
     this.videos = videos;
     this.store = store;
+    this.writer = writer;
     this.metrics = metrics;
     this.budget = new EventBudget(eventsPerSecond);
   }
@@ -128,13 +133,16 @@ final class WatchSocket {
     }
     long acknowledged = through;
     String videoId = view.videoId();
-    return store.ingest(view, good, now).onSuccess(fresh -> {
+    return writer.write(view, good).onSuccess(fresh -> {
       good.forEach(metrics::stored);
       if (fresh > 0) {
         vertx.eventBus().publish(Addresses.analytics(videoId), videoId);
       }
       send(new JsonObject().put("type", "ack").put("through", acknowledged));
-    }).onFailure(error -> error("internal", "the events could not be stored; send them again", null));
+    }).onFailure(failure -> {
+      LOG.warn("view {}: a batch of {} events could not be stored: {}", view.id(), good.size(), failure.toString());
+      error("internal", "the events could not be stored; send them again", null);
+    });
   }
 
   private Future<Void> error(String code, String message, Long seq) {

@@ -6,8 +6,11 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,57 +45,86 @@ final class WatchStore {
         });
   }
 
+  /** One player's batch: its view and its checked events. */
+  record Batch(View view, List<WatchEvent> events) {
+  }
+
   /**
-   * Stores the events this view has not stored yet and adds their effects to the aggregates, all in one
-   * transaction: a batch is counted whole or not at all. Returns how many were new.
+   * Stores the events of these batches that were not stored yet and adds their effects to the aggregates,
+   * all in one transaction with five statements however many batches there are (SQLite's one writer
+   * then spends its time on rows, not on statements): a batch is counted whole or not at all, and once.
+   * Returns how many events of each batch were new, in order.
    */
-  Future<Integer> ingest(View view, List<WatchEvent> events, long now) {
-    return pool.withTransaction(conn -> storedSeqs(conn, view.id(), events).compose(stored -> {
-      List<WatchEvent> fresh = new ArrayList<>();
-      Set<Long> seen = new HashSet<>(stored);
-      for (WatchEvent event : events) {
-        if (seen.add(event.seq())) {
-          fresh.add(event);
+  Future<List<Integer>> ingest(List<Batch> batches, long now) {
+    return pool.withTransaction(conn -> storedSeqs(conn, batches).compose(stored -> {
+      Map<String, WatchEffects> perView = new LinkedHashMap<>();
+      Map<String, String> videoOf = new HashMap<>();
+      List<Tuple> eventRows = new ArrayList<>();
+      List<Integer> fresh = new ArrayList<>();
+      for (Batch batch : batches) {
+        View view = batch.view();
+        WatchEffects effects = perView.computeIfAbsent(view.id(), id -> new WatchEffects(view.stallStartedAt()));
+        videoOf.put(view.id(), view.videoId());
+        int added = 0;
+        for (WatchEvent event : batch.events()) {
+          if (stored.add(view.id() + "/" + event.seq())) {
+            effects.add(event);
+            eventRows.add(Tuple.of(view.id(), event.seq(), view.videoId(), event.type(), event.body().encode(), now));
+            added++;
+          }
         }
+        fresh.add(added);
       }
-      if (fresh.isEmpty()) {
-        return Future.succeededFuture(0);
+      if (eventRows.isEmpty()) {
+        return Future.succeededFuture(fresh);
       }
-      WatchEffects effects = new WatchEffects(view.stallStartedAt());
-      fresh.forEach(effects::add);
-      return insertEvents(conn, view, fresh, now)
-          .compose(v -> addSeconds(conn, view.videoId(), effects))
-          .compose(v -> addRates(conn, view.videoId(), effects))
-          .compose(v -> updateView(conn, view.id(), effects))
-          .map(fresh.size());
+      return conn.preparedQuery("INSERT INTO watch_events (view_id, seq, video_id, type, body, received_at) "
+              + "VALUES (?, ?, ?, ?, ?, ?)").executeBatch(eventRows)
+          .compose(v -> addSeconds(conn, perView, videoOf))
+          .compose(v -> addRates(conn, perView, videoOf))
+          .compose(v -> updateViews(conn, perView))
+          .map(fresh);
     }));
   }
 
-  private static Future<Set<Long>> storedSeqs(SqlConnection conn, String viewId, List<WatchEvent> events) {
-    long min = events.stream().mapToLong(WatchEvent::seq).min().orElse(0);
-    long max = events.stream().mapToLong(WatchEvent::seq).max().orElse(0);
-    return conn.preparedQuery("SELECT seq FROM watch_events WHERE view_id = ? AND seq BETWEEN ? AND ?")
-        .execute(Tuple.of(viewId, min, max)).map(rows -> {
-          Set<Long> seqs = new HashSet<>();
-          rows.forEach(row -> seqs.add(row.getLong("seq")));
+  /** "view/seq" of every event of these batches that is stored already. */
+  private static Future<Set<String>> storedSeqs(SqlConnection conn, List<Batch> batches) {
+    StringBuilder where = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    for (Batch batch : batches) {
+      where.append(where.length() == 0 ? "" : " OR ").append("(view_id = ? AND seq BETWEEN ? AND ?)");
+      params.add(batch.view().id());
+      params.add(batch.events().stream().mapToLong(WatchEvent::seq).min().orElse(0));
+      params.add(batch.events().stream().mapToLong(WatchEvent::seq).max().orElse(0));
+    }
+    return conn.preparedQuery("SELECT view_id, seq FROM watch_events WHERE " + where).execute(Tuple.wrap(params))
+        .map(rows -> {
+          Set<String> seqs = new HashSet<>();
+          rows.forEach(row -> seqs.add(row.getString("view_id") + "/" + row.getLong("seq")));
           return seqs;
         });
   }
 
-  private static Future<Void> insertEvents(SqlConnection conn, View view, List<WatchEvent> events, long now) {
-    List<Tuple> rows = events.stream().map(e -> Tuple.of(view.id(), e.seq(), view.videoId(), e.type(),
-        e.body().encode(), now)).toList();
-    return conn.preparedQuery("INSERT INTO watch_events (view_id, seq, video_id, type, body, received_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?)").executeBatch(rows).mapEmpty();
-  }
-
-  private static Future<Void> addSeconds(SqlConnection conn, String videoId, WatchEffects effects) {
-    if (effects.seconds.isEmpty()) {
+  private static Future<Void> addSeconds(SqlConnection conn, Map<String, WatchEffects> perView,
+      Map<String, String> videoOf) {
+    Map<String, WatchEffects.Second> merged = new LinkedHashMap<>();
+    perView.forEach((view, effects) -> effects.seconds.forEach((second, c) -> {
+      WatchEffects.Second sum = merged.computeIfAbsent(videoOf.get(view) + "/" + second, k -> new WatchEffects.Second());
+      sum.plays += c.plays;
+      sum.skips += c.skips;
+      sum.rewatches += c.rewatches;
+      sum.stalls += c.stalls;
+      sum.pauses += c.pauses;
+    }));
+    if (merged.isEmpty()) {
       return Future.succeededFuture();
     }
     List<Tuple> rows = new ArrayList<>();
-    effects.seconds.forEach((second, c) -> rows.add(Tuple.of(videoId, second, c.plays, c.skips, c.rewatches,
-        c.stalls, c.pauses)));
+    merged.forEach((key, c) -> {
+      int slash = key.lastIndexOf('/');
+      rows.add(Tuple.of(key.substring(0, slash), Integer.parseInt(key.substring(slash + 1)), c.plays, c.skips,
+          c.rewatches, c.stalls, c.pauses));
+    });
     return conn.preparedQuery("INSERT INTO watch_seconds (video_id, second, plays, skips, rewatches, stalls, pauses) "
         + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (video_id, second) DO UPDATE SET "
         + "plays = watch_seconds.plays + excluded.plays, skips = watch_seconds.skips + excluded.skips, "
@@ -100,28 +132,36 @@ final class WatchStore {
         + "pauses = watch_seconds.pauses + excluded.pauses").executeBatch(rows).mapEmpty();
   }
 
-  private static Future<Void> addRates(SqlConnection conn, String videoId, WatchEffects effects) {
-    if (effects.rateMs.isEmpty()) {
+  private static Future<Void> addRates(SqlConnection conn, Map<String, WatchEffects> perView,
+      Map<String, String> videoOf) {
+    Map<String, Long> merged = new LinkedHashMap<>();
+    perView.forEach((view, effects) -> effects.rateMs.forEach((rate, ms) ->
+        merged.merge(videoOf.get(view) + "/" + rate, ms, Long::sum)));
+    if (merged.isEmpty()) {
       return Future.succeededFuture();
     }
     List<Tuple> rows = new ArrayList<>();
-    effects.rateMs.forEach((rate, ms) -> rows.add(Tuple.of(videoId, rate, ms)));
+    merged.forEach((key, ms) -> {
+      int slash = key.lastIndexOf('/');
+      rows.add(Tuple.of(key.substring(0, slash), key.substring(slash + 1), ms));
+    });
     return conn.preparedQuery("INSERT INTO watch_rates (video_id, rate, ms) VALUES (?, ?, ?) "
         + "ON CONFLICT (video_id, rate) DO UPDATE SET ms = watch_rates.ms + excluded.ms").executeBatch(rows)
         .mapEmpty();
   }
 
-  private static Future<Void> updateView(SqlConnection conn, String viewId, WatchEffects e) {
+  private static Future<Void> updateViews(SqlConnection conn, Map<String, WatchEffects> perView) {
+    List<Tuple> rows = new ArrayList<>();
+    perView.forEach((viewId, e) -> rows.add(Tuple.from(List.of(e.watchedMs, e.pauses, e.stalls, e.stallMs, e.seeks,
+        e.longestStallMs, e.longestStallMs, e.completed ? 1 : 0, e.lastEventAt, e.lastEventAt))
+        .addValue(e.stallStartedAt < 0 ? null : e.stallStartedAt).addString(viewId)));
     return conn.preparedQuery("UPDATE watch_views SET watched_ms = watched_ms + ?, pauses = pauses + ?, "
             + "stalls = stalls + ?, stall_ms = stall_ms + ?, seeks = seeks + ?, "
             + "longest_stall_ms = CASE WHEN longest_stall_ms > ? THEN longest_stall_ms ELSE ? END, "
             + "completed = CASE WHEN ? = 1 THEN 1 ELSE completed END, "
             + "last_event_at = CASE WHEN last_event_at > ? THEN last_event_at ELSE ? END, stall_started_at = ? "
             + "WHERE id = ?")
-        .execute(Tuple.from(List.of(e.watchedMs, e.pauses, e.stalls, e.stallMs, e.seeks, e.longestStallMs,
-            e.longestStallMs, e.completed ? 1 : 0, e.lastEventAt, e.lastEventAt)).addValue(
-            e.stallStartedAt < 0 ? null : e.stallStartedAt).addString(viewId))
-        .mapEmpty();
+        .executeBatch(rows).mapEmpty();
   }
 
   Pool pool() {

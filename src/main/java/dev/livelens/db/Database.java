@@ -23,8 +23,12 @@ public final class Database {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   public static final String FILE_NAME = "livelens.db";
-  /** SQLite has one writer: a few connections for readers, a writer that waits rather than fails. */
-  private static final int CONNECTIONS = 4;
+  /**
+   * SQLite has one writer. With several connections, concurrent writers failed with SQLITE_BUSY under load
+   * (128 players' analytics batches) despite the busy timeout; with one, statements queue in the pool
+   * instead, and each is short (the aggregates keep reads small).
+   */
+  private static final int CONNECTIONS = 1;
   private static final int BUSY_TIMEOUT_MS = 10_000;
 
   private final Pool pool;
