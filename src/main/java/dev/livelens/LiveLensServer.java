@@ -102,7 +102,7 @@ public final class LiveLensServer {
       return vertx.deployVerticle(ops);
     }
     return MediaServices.start(vertx, config, codecs, catalog).compose(started -> Uploads.start(vertx,
-        config.storage(), started.library(), started.ffmpeg()).compose(uploads -> {
+        config.storage(), started.library(), started.ffmpeg(), started.quota()).compose(uploads -> {
       media = started;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);

@@ -8,13 +8,16 @@ import dev.livelens.library.LocalMediaStore;
 import dev.livelens.library.Packager;
 import dev.livelens.library.Videos;
 import dev.livelens.library.jobs.LibraryJobs;
+import dev.livelens.media.DiskQuota;
 import dev.livelens.media.Ffmpeg;
 import dev.livelens.record.Recordings;
+import dev.livelens.upload.Uploads;
 import dev.livelens.stream.StreamRecording;
 import dev.livelens.vision.JpegCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -24,7 +27,7 @@ import java.util.function.Supplier;
  * "livelens-media" pool. The database pool and the media pool close with Vert.x.
  */
 record MediaServices(Database database, LocalMediaStore store, Library library, StreamRecording recordings,
-    WorkerExecutor pool, Optional<Ffmpeg> ffmpeg, Optional<LibraryJobs> jobs) {
+    WorkerExecutor pool, Optional<Ffmpeg> ffmpeg, Optional<LibraryJobs> jobs, DiskQuota quota) {
 
   static final String MEDIA_POOL = "livelens-media";
   /** FFmpeg runs as its own processes: the pool's threads mostly wait, a few of them keep two cores busy. */
@@ -35,17 +38,20 @@ record MediaServices(Database database, LocalMediaStore store, Library library, 
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(MEDIA_POOL, MEDIA_POOL_SIZE);
     LocalMediaStore store = new LocalMediaStore(config.storage().dataDir());
     Optional<Ffmpeg> ffmpeg = Ffmpeg.locate(pool);
+    // One account of the data directory's disk use for every writer: recordings and uploads alike.
+    DiskQuota quota = new DiskQuota(pool, List.of(store.root(), Uploads.root(config.storage())),
+        config.storage().maxDataBytes());
     return Database.open(vertx, config.storage().dataDir()).compose(database -> {
       Videos videos = new Videos(database.pool());
       Library library = new Library(videos, store, ffmpeg.map(f -> new Packager(f, store, vertx.fileSystem())),
           vertx.fileSystem());
       StreamRecording recordings = ffmpeg.<StreamRecording>map(f -> new Recordings(vertx, library, pool, codecs,
-          config.storage(), store.root())).orElse(StreamRecording.UNAVAILABLE);
+          config.storage(), quota)).orElse(StreamRecording.UNAVAILABLE);
       // Jobs need FFmpeg: without it their routes are not there (404) and nothing is queued.
       Future<Optional<LibraryJobs>> jobs = ffmpeg.map(f -> LibraryJobs.start(vertx, database.pool(), library, f,
           catalog, config.storage()).map(Optional::of)).orElse(Future.succeededFuture(Optional.empty()));
       return library.recover().compose(recovered -> jobs).map(started -> new MediaServices(database, store, library,
-          recordings, pool, ffmpeg, started));
+          recordings, pool, ffmpeg, started, quota));
     });
   }
 }

@@ -3,9 +3,9 @@ package dev.livelens.record;
 /**
  * When a recording must end by itself, and why: its length, its size, or the disk the media may use.
  *
- * @param usedAtStart bytes the media used when the recording started
+ * @param quotaLeft bytes the data directory's quota had left when the recording started
  */
-record RecordingLimits(long maxDurationMs, long maxBytes, long maxDataBytes, long usedAtStart) {
+record RecordingLimits(long maxDurationMs, long maxBytes, long quotaLeft) {
 
   /** Why a recording of this length and size must end now, or null while it may go on. */
   String reached(long durationMs, long bytes) {
@@ -15,7 +15,7 @@ record RecordingLimits(long maxDurationMs, long maxBytes, long maxDataBytes, lon
     if (bytes >= maxBytes) {
       return "the recording reached its largest allowed size of " + maxBytes / (1024 * 1024) + " MiB";
     }
-    if (usedAtStart + bytes >= maxDataBytes) {
+    if (bytes >= quotaLeft) {
       return "the server's disk quota for media is full";
     }
     return null;

@@ -2,15 +2,13 @@ package dev.livelens.record;
 
 import dev.livelens.config.StorageConfig;
 import dev.livelens.library.Library;
+import dev.livelens.media.DiskQuota;
 import dev.livelens.stream.StreamRecording;
 import dev.livelens.vision.JpegCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Map;
@@ -18,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /** The server's recordings of live streams: at most one per stream, each a video in the library. */
 public final class Recordings implements StreamRecording {
@@ -28,19 +25,19 @@ public final class Recordings implements StreamRecording {
   private final WorkerExecutor pool;
   private final Supplier<JpegCodec> codecs;
   private final StorageConfig storage;
-  private final Path mediaRoot;
+  private final DiskQuota quota;
   private final Map<String, StreamRecorder> active = new ConcurrentHashMap<>();
   private final Set<String> starting = ConcurrentHashMap.newKeySet();
   private final Set<String> stopWhenStarted = ConcurrentHashMap.newKeySet();
 
   public Recordings(Vertx vertx, Library library, WorkerExecutor pool, Supplier<JpegCodec> codecs,
-      StorageConfig storage, Path mediaRoot) {
+      StorageConfig storage, DiskQuota quota) {
     this.vertx = vertx;
     this.library = library;
     this.pool = pool;
     this.codecs = codecs;
     this.storage = storage;
-    this.mediaRoot = mediaRoot;
+    this.quota = quota;
   }
 
   @Override
@@ -53,16 +50,16 @@ public final class Recordings implements StreamRecording {
     if (!starting.add(streamId)) {
       return; // a second request while the first is starting
     }
-    mediaBytes().compose(used -> {
-      if (used >= storage.maxDataBytes()) {
+    quota.remaining().compose(remaining -> {
+      if (remaining <= 0) {
         return Future.failedFuture("the server's disk quota for media is full");
       }
       return library.create("Recording " + new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date()),
           "recording", null).compose(video -> {
             StreamRecorder recorder = new StreamRecorder(vertx, streamId, video.id(),
                 library.store().original(video.id(), "mp4"), pool, codecs.get(),
-                new RecordingLimits(storage.maxRecordingSeconds() * 1000L, storage.maxRecordingBytes(),
-                    storage.maxDataBytes(), used), library, tell, () -> active.remove(streamId));
+                new RecordingLimits(storage.maxRecordingSeconds() * 1000L, storage.maxRecordingBytes(), remaining),
+                library, tell, () -> active.remove(streamId));
             active.put(streamId, recorder);
             return recorder.start();
           });
@@ -82,26 +79,6 @@ public final class Recordings implements StreamRecording {
       recorder.finish(null);
     } else if (starting.contains(streamId)) {
       stopWhenStarted.add(streamId);
-    }
-  }
-
-  /** Bytes under the media directory now, read on the media pool. */
-  private Future<Long> mediaBytes() {
-    return pool.executeBlocking(() -> {
-      if (!Files.isDirectory(mediaRoot)) {
-        return 0L;
-      }
-      try (Stream<Path> files = Files.walk(mediaRoot)) {
-        return files.filter(Files::isRegularFile).mapToLong(Recordings::size).sum();
-      }
-    });
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException deletedMeanwhile) {
-      return 0;
     }
   }
 }

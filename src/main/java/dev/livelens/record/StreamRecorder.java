@@ -1,5 +1,6 @@
 package dev.livelens.record;
 
+import dev.livelens.bus.FrameBytes;
 import dev.livelens.bus.FrameMessage;
 import dev.livelens.bus.StreamListener;
 import dev.livelens.library.Library;
@@ -40,6 +41,7 @@ final class StreamRecorder {
   private boolean finishing;
   // Touched on the media pool only, one frame at a time (the listener waits for each).
   private FrameCanvas canvas;
+  private final FrameBytes frameBytes = new FrameBytes();
   private VideoEncoder encoder;
   private volatile long frames;
   private volatile long skipped;
@@ -100,8 +102,7 @@ final class StreamRecorder {
       pastLongest = true;
       return null;
     }
-    byte[] jpeg = frame.jpeg().getBytes();
-    canvas.draw(codec, jpeg, jpeg.length);
+    canvas.draw(codec, frameBytes.of(frame.jpeg()), frame.jpeg().length());
     if (encoder.encode(frame.timeMs())) {
       frames++;
     } else {

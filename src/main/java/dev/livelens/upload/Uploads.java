@@ -2,10 +2,12 @@ package dev.livelens.upload;
 
 import dev.livelens.config.StorageConfig;
 import dev.livelens.library.Library;
+import dev.livelens.media.DiskQuota;
 import dev.livelens.media.Ffmpeg;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +47,11 @@ public final class Uploads {
   }
 
   /** Loads what is on disk, finishes uploads that were complete but not yet videos, starts the cleaner. */
-  public static Future<Uploads> start(Vertx vertx, StorageConfig storage, Library library, Optional<Ffmpeg> ffmpeg) {
+  /** @param quota the data directory's one account of disk use, shared with the recordings */
+  public static Future<Uploads> start(Vertx vertx, StorageConfig storage, Library library, Optional<Ffmpeg> ffmpeg,
+      DiskQuota quota) {
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(POOL, POOL_SIZE);
-    UploadFiles files = new UploadFiles(storage.dataDir().resolve("uploads"));
-    DiskQuota quota = new DiskQuota(pool, List.of(storage.dataDir().resolve("media"), files.root()),
-        storage.maxDataBytes());
+    UploadFiles files = new UploadFiles(root(storage));
     Uploads uploads = new Uploads(storage, pool, files, quota, new UploadCompletion(library, ffmpeg, files, pool));
     return pool.executeBlocking(files::loadAll, false).compose(found -> {
       found.forEach(upload -> uploads.uploads.put(upload.id(), upload));
@@ -64,6 +66,11 @@ public final class Uploads {
       vertx.setPeriodic(TimeUnit.MINUTES.toMillis(UploadExpiry.EVERY_MINUTES), id -> cleaner.sweep());
       return uploads;
     });
+  }
+
+  /** Where unfinished uploads live, under the data directory. */
+  public static Path root(StorageConfig storage) {
+    return storage.dataDir().resolve("uploads");
   }
 
   StorageConfig storage() {

@@ -1,6 +1,7 @@
 package dev.livelens.worker;
 
 import dev.livelens.bus.Addresses;
+import dev.livelens.bus.FrameBytes;
 import dev.livelens.bus.FrameFailure;
 import dev.livelens.bus.FrameMessage;
 import dev.livelens.filter.FilterCatalog;
@@ -30,7 +31,7 @@ public final class FilterWorkerVerticle extends VerticleBase {
   private final PipelineMetrics metrics;
   private FramePipeline pipeline;
   private MessageConsumer<FrameMessage> consumer;
-  private byte[] scratch = new byte[64 * 1024];
+  private final FrameBytes bytes = new FrameBytes();
 
   public FilterWorkerVerticle(FilterCatalog catalog, Supplier<JpegCodec> codecs, int jpegQuality,
       PipelineMetrics metrics) {
@@ -56,7 +57,7 @@ public final class FilterWorkerVerticle extends VerticleBase {
       } else if (!pipeline.has(frame.filter())) {
         FrameFailure.UNKNOWN_FILTER.reply(message, "this worker has no filter " + frame.filter());
       } else {
-        FramePipeline.Result result = pipeline.process(bytesOf(frame.jpeg()), frame.jpeg().length(), frame.filter(),
+        FramePipeline.Result result = pipeline.process(bytes.of(frame.jpeg()), frame.jpeg().length(), frame.filter(),
             frame.params(), frame.state());
         // A reply as sent is the frame's own buffer: nobody changes a message's bytes, so no copy is needed.
         Buffer reply = result.asSent() ? frame.jpeg() : Buffer.buffer(result.jpeg());
@@ -73,16 +74,6 @@ public final class FilterWorkerVerticle extends VerticleBase {
     } finally {
       metrics.workerBusy(System.nanoTime() - start);
     }
-  }
-
-  /** The frame's bytes in a reused array: the codecs read arrays, and a new one per frame is garbage. */
-  private byte[] bytesOf(Buffer jpeg) {
-    int length = jpeg.length();
-    if (scratch.length < length) {
-      scratch = new byte[Math.max(length, scratch.length * 2)];
-    }
-    jpeg.getBytes(0, length, scratch, 0);
-    return scratch;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.livelens.upload;
+package dev.livelens.media;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * How much of {@code --max-data-bytes} the media and the uploads in progress leave. Walking the
- * directories costs a little, so the sum is re-read at most every {@link #RESCAN_MS} and the uploads'
- * own writes are added in between; recordings and packaging are seen at the next walk. Event loop only.
+ * How much of {@code --max-data-bytes} the media and the uploads in progress leave: one account for
+ * every writer (uploads, recordings). Walking the directories costs a little, so the sum is re-read at
+ * most every {@link #RESCAN_MS} and the uploads' own writes are added in between; recordings and
+ * packaging are seen at the next walk. Used from the HTTP verticle's event loop only.
  */
-final class DiskQuota {
+public final class DiskQuota {
 
   static final long RESCAN_MS = 2000;
 
@@ -23,14 +24,14 @@ final class DiskQuota {
   private long used;
   private long walkedAt = Long.MIN_VALUE;
 
-  DiskQuota(WorkerExecutor pool, List<Path> roots, long maxBytes) {
+  public DiskQuota(WorkerExecutor pool, List<Path> roots, long maxBytes) {
     this.pool = pool;
     this.roots = roots;
     this.maxBytes = maxBytes;
   }
 
   /** Bytes that may still be written before the quota is full (never negative). */
-  Future<Long> remaining() {
+  public Future<Long> remaining() {
     long now = System.currentTimeMillis();
     Future<Long> usage = now - walkedAt < RESCAN_MS ? Future.succeededFuture(used)
         : pool.executeBlocking(this::walk, false).andThen(walked -> {
@@ -43,7 +44,7 @@ final class DiskQuota {
   }
 
   /** Bytes an upload has just written (or freed, when negative). */
-  void add(long bytes) {
+  public void add(long bytes) {
     used += bytes;
   }
 
