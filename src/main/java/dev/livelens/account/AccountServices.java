@@ -12,6 +12,8 @@ import io.vertx.sqlclient.Pool;
  */
 public final class AccountServices {
 
+  private static final long PRUNE_LIMITS_EVERY_MS = 60_000;
+
   private final CookieSessions sessions;
   private final AuthRoutes routes;
 
@@ -28,7 +30,10 @@ public final class AccountServices {
     return Future.all(key, passwords, revocations).map(started -> {
       CookieSessions sessions = new CookieSessions(new SessionSigner(key.result()), revocations.result(),
           config.accounts().sessionLifetime(), config.tls().enabled());
-      return new AccountServices(sessions, new AuthRoutes(users, passwords.result(), sessions, revocations.result()));
+      LoginLimits limits = new LoginLimits(config.accounts(), System::currentTimeMillis);
+      vertx.setPeriodic(PRUNE_LIMITS_EVERY_MS, id -> limits.prune());
+      return new AccountServices(sessions, new AuthRoutes(users, passwords.result(), sessions, revocations.result(),
+          limits));
     });
   }
 

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /** The account API: sign up, log in, log out, change password, and who am I. */
 final class AuthRoutes {
@@ -16,12 +17,14 @@ final class AuthRoutes {
   private final Passwords passwords;
   private final CookieSessions sessions;
   private final Revocations revocations;
+  private final LoginLimits limits;
 
-  AuthRoutes(Users users, Passwords passwords, CookieSessions sessions, Revocations revocations) {
+  AuthRoutes(Users users, Passwords passwords, CookieSessions sessions, Revocations revocations, LoginLimits limits) {
     this.users = users;
     this.passwords = passwords;
     this.sessions = sessions;
     this.revocations = revocations;
+    this.limits = limits;
   }
 
   void mount(Router router) {
@@ -42,13 +45,16 @@ final class AuthRoutes {
   }
 
   private void login(RoutingContext ctx) {
+    String address = ctx.request().remoteAddress().hostAddress();
     Future.succeededFuture(ctx).map(AuthRequests::credentials).compose(credentials -> {
       AuthRequests.checkLength(credentials.password());
+      limits.attempt(credentials.username(), address);
       return users.find(credentials.username()).compose(stored -> passwords.verify(credentials.password(),
           stored.map(Users.Stored::passwordHash)).map(right -> {
             if (!right) {
               throw new AuthProblem(401, "wrong_credentials", "wrong username or password");
             }
+            limits.succeeded(credentials.username(), address);
             return stored.get().user();
           }));
     }).onSuccess(user -> signedIn(ctx, 200, user)).onFailure(error -> AuthProblem.answer(ctx, error));
@@ -70,12 +76,16 @@ final class AuthRoutes {
           AuthRequests.PasswordChange change = AuthRequests.passwordChange(ctx);
           AuthRequests.checkLength(change.current());
           AuthRequests.checkNewPassword(change.password());
+          // Guessing the current password from a stolen session counts like guessing at the login.
+          String address = ctx.request().remoteAddress().hostAddress();
+          limits.attempt(token.user().username(), address);
           return users.find(token.user().id()).map(found -> found.orElseThrow(AuthProblem::notSignedIn))
-              .compose(stored -> passwords.verify(change.current(), java.util.Optional.of(stored.passwordHash()))
+              .compose(stored -> passwords.verify(change.current(), Optional.of(stored.passwordHash()))
                   .compose(right -> {
                     if (!right) {
                       throw new AuthProblem(403, "wrong_password", "the current password is wrong");
                     }
+                    limits.succeeded(token.user().username(), address);
                     return passwords.hash(change.password());
                   })
                   .compose(hash -> users.changePassword(stored.user().id(), stored.epoch(), hash))
