@@ -34,6 +34,7 @@ final class AuthRoutes {
     router.post("/api/auth/logout").handler(this::logout);
     router.post("/api/auth/password").handler(json).handler(this::changePassword);
     router.get("/api/me").handler(this::me);
+    router.get("/account").handler(ctx -> ctx.reroute("/account.html"));
   }
 
   private void signup(RoutingContext ctx) {
