@@ -1,5 +1,6 @@
 package dev.livelens;
 
+import dev.livelens.account.AccountServices;
 import dev.livelens.analytics.AnalyticsRoutes;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
@@ -53,6 +54,7 @@ public final class LiveLensServer {
   /** Read by /healthz on the event loop, set once the warm-up is over. */
   private volatile boolean ready;
   private MediaServices media;
+  private AccountServices accounts;
   private String workersDeployment;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
@@ -102,8 +104,10 @@ public final class LiveLensServer {
       return vertx.deployVerticle(ops);
     }
     return MediaServices.start(vertx, config, codecs, catalog).compose(started -> Uploads.start(vertx,
-        config.storage(), started.library(), started.ffmpeg(), started.quota()).compose(uploads -> {
+        config.storage(), started.library(), started.ffmpeg(), started.quota()).compose(uploads ->
+        AccountServices.start(vertx, config, started.database().pool()).compose(accountServices -> {
       media = started;
+      accounts = accountServices;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
@@ -116,10 +120,11 @@ public final class LiveLensServer {
         VideoRoutes.mount(router, started.library(), started.store());
         LibraryPages.mount(router);
         UploadRoutes.mount(router, uploads);
+        accountServices.mount(router);
       }, () -> ready);
       http = verticle;
       return vertx.deployVerticle(verticle);
-    }));
+    })));
   }
 
 
@@ -150,6 +155,11 @@ public final class LiveLensServer {
   /** The library of an HTTP node (empty on a worker node): for tests and embedders that add videos. */
   public Optional<Library> library() {
     return Optional.ofNullable(media).map(MediaServices::library);
+  }
+
+  /** Accounts and sessions of an HTTP node (empty on a worker node): who signed in, for other features. */
+  public Optional<AccountServices> accounts() {
+    return Optional.ofNullable(accounts);
   }
 
   public PipelineMetrics metrics() {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every setting of the server, read once at startup from flags (first) or environment variables.
@@ -34,7 +35,9 @@ public record LiveLensConfig(
     int maxPendingBytes,
     Set<String> allowedOrigins,
     StorageConfig storage,
-    int warmupSeconds) {
+    int warmupSeconds,
+    AccountConfig accounts,
+    TlsConfig tls) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -53,7 +56,7 @@ public record LiveLensConfig(
     }
   }
 
-  static final List<Option> OPTIONS = List.of(
+  private static final List<Option> SERVER_OPTIONS = List.of(
       Option.of("role", "all", "what this node runs: all, http (pages and sockets only) or worker (OpenCV "
           + "workers only, with /healthz, /api/info and /metrics on --port)"),
       Option.of("host", "0.0.0.0", "interface to listen on"),
@@ -87,6 +90,9 @@ public record LiveLensConfig(
       Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
       Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
+
+  static final List<Option> OPTIONS = Stream.of(SERVER_OPTIONS, AccountConfig.OPTIONS, TlsConfig.OPTIONS)
+      .flatMap(List::stream).toList();
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
   public static final class UsageException extends RuntimeException {
@@ -171,10 +177,12 @@ public record LiveLensConfig(
             longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
             intValue(v, "--upload-expiry-hours", 1, 24 * 365),
             boolValue(v, "--allow-private-urls")),
-        intValue(v, "--warmup-seconds", 0, 600));
+        intValue(v, "--warmup-seconds", 0, 600),
+        AccountConfig.from(v),
+        TlsConfig.from(v));
   }
 
-  private static int intValue(Map<String, String> values, String flag, int min, int max) {
+  static int intValue(Map<String, String> values, String flag, int min, int max) {
     return (int) longValue(values, flag, min, max);
   }
 
