@@ -41,7 +41,7 @@ record MediaServices(Database database, LocalMediaStore store, Library library, 
     // One account of the data directory's disk use for every writer: recordings and uploads alike.
     DiskQuota quota = new DiskQuota(pool, List.of(store.root(), Uploads.root(config.storage())),
         config.storage().maxDataBytes());
-    return Database.open(vertx, config.storage().dataDir()).compose(database -> {
+    return Database.open(vertx, config.storage().dataDir(), config.database()).compose(database -> {
       Videos videos = new Videos(database.pool());
       Library library = new Library(videos, store, ffmpeg.map(f -> new Packager(f, store, vertx.fileSystem())),
           vertx.fileSystem());
