@@ -1,16 +1,7 @@
 package dev.livelens.library;
 
-import dev.livelens.testing.PostgresRequired;
-import dev.livelens.testing.TestDatabase;
-import dev.livelens.testing.TestPostgres;
-import org.junit.jupiter.api.extension.ExtendWith;
+import dev.livelens.testing.OnPostgres;
 
 /** The library's API with its videos and jobs in PostgreSQL, as a cluster keeps them. */
-@ExtendWith(PostgresRequired.class)
-class LibraryApiOnPostgresTest extends LibraryApiTest {
-
-  @Override
-  TestDatabase database() {
-    return TestPostgres.create();
-  }
+class LibraryApiOnPostgresTest extends LibraryApiTest implements OnPostgres {
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.Ffprobe;
+import dev.livelens.testing.OnDatabase;
 import dev.livelens.testing.TempDirs;
 import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * SQLite here, on PostgreSQL in {@link LibraryApiOnPostgresTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LibraryApiTest {
+class LibraryApiTest implements OnDatabase {
 
   static final Duration PATIENCE = Duration.ofSeconds(90);
   private TestDatabase database;
@@ -32,11 +33,6 @@ class LibraryApiTest {
   private ApiClient api;
   private Path files;
   private String video;
-
-  /** The database the server runs on. */
-  TestDatabase database() {
-    return TestDatabase.SQLITE;
-  }
 
   @BeforeAll
   void start() {
