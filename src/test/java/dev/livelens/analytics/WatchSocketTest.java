@@ -88,6 +88,12 @@ class WatchSocketTest implements OnDatabase {
     assertEquals(20_000, second.getJsonObject("rates").getLong("1"));
     assertEquals(3_333, second.getJsonObject("rates").getLong("1.5"), 1);
     assertEquals(23_333, second.getJsonObject("watchTime").getLong("averageMs"), 2);
+
+    JsonObject summary = new JsonObject(server.get("/api/analytics/summary").body());
+    assertTrue(summary.getJsonArray("mostWatched").contains(new JsonObject().put("id", video)
+        .put("title", "Thirty seconds").put("count", 1)), summary.encode());
+    assertTrue(summary.getJsonArray("mostSkipped").contains(new JsonObject().put("id", video)
+        .put("title", "Thirty seconds").put("count", 10)), summary.encode());
   }
 
   @Test

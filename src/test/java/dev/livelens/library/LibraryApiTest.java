@@ -73,6 +73,8 @@ class LibraryApiTest implements OnDatabase {
     assertEquals(video, cut.getString("parent"));
     double seconds = probedSeconds(cut);
     assertTrue(Math.abs(seconds - 4.0) <= 1.05, "a fast cut of 2-6 s lasts " + seconds + " s");
+    assertTrue(api.json("/api/videos?parent=" + video).getJsonArray("videos").stream()
+        .anyMatch(child -> cut.getString("id").equals(((JsonObject) child).getString("id"))), "listed on its parent");
   }
 
   @Test
