@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * What an HTTP node keeps beyond the live streams: the database, the library of videos and their media
- * files, and the recorder of live streams; all under {@code --data-dir}. FFmpeg work runs on the bounded
+ * files, and the recorder of live streams; all under {@code --data-dir} (the database in PostgreSQL instead
+ * when {@code --db-url} names one). FFmpeg work runs on the bounded
  * "livelens-media" pool. The database pool and the media pool close with Vert.x.
  */
 record MediaServices(Database database, LocalMediaStore store, Library library, StreamRecording recordings,
