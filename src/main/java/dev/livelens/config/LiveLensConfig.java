@@ -35,6 +35,7 @@ public record LiveLensConfig(
     int maxPendingBytes,
     Set<String> allowedOrigins,
     StorageConfig storage,
+    DatabaseConfig database,
     int warmupSeconds,
     AccountConfig accounts,
     TlsConfig tls) {
@@ -88,6 +89,11 @@ public record LiveLensConfig(
       Option.of("max-upload-bytes", String.valueOf(4L << 30), "largest upload; more gets 413"),
       Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
       Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
+      Option.of("db-url", "", "PostgreSQL for state shared by a cluster's nodes: postgresql://host[:port]/database "
+          + "(empty: SQLite in --data-dir, for one node)"),
+      Option.of("db-user", "", "PostgreSQL user (wins over one in --db-url)"),
+      Option.of("db-password", "", "PostgreSQL password (wins over one in --db-url; never printed)"),
+      Option.of("db-pool-size", "8", "connections to PostgreSQL per node"),
       Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
 
@@ -177,6 +183,8 @@ public record LiveLensConfig(
             longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
             intValue(v, "--upload-expiry-hours", 1, 24 * 365),
             boolValue(v, "--allow-private-urls")),
+        DatabaseConfig.parse(v.get("--db-url"), v.get("--db-user"), v.get("--db-password"),
+            intValue(v, "--db-pool-size", 1, 1000)),
         intValue(v, "--warmup-seconds", 0, 600),
         AccountConfig.from(v),
         TlsConfig.from(v));
