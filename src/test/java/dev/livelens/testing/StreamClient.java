@@ -71,8 +71,16 @@ public final class StreamClient implements AutoCloseable {
   }
 
   public static StreamClient connect(Vertx vertx, int port, String uri, String origin) {
+    return connect(vertx, port, uri, origin, null);
+  }
+
+  /**
+   * @param localAddress the client's own address, e.g. "127.0.0.2" to count as another client on
+   *     loopback; null for the system's choice
+   */
+  public static StreamClient connect(Vertx vertx, int port, String uri, String origin, String localAddress) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
+        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setLocalAddress(localAddress));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(port).setURI(uri);
     if (origin != null) {
