@@ -47,6 +47,7 @@ class AccountApiTest {
     String attributes = cookie.toLowerCase(java.util.Locale.ROOT);
     assertTrue(attributes.contains("; httponly") && attributes.contains("; samesite=lax")
         && attributes.contains("; path=/"), cookie);
+    assertTrue(attributes.contains("; max-age=604800"), "seven days by default: " + cookie);
     assertFalse(attributes.contains("secure"), "plain HTTP: " + cookie);
     HttpResponse<String> me = browser.get("/api/me");
     assertEquals(200, me.statusCode());
