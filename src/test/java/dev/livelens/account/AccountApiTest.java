@@ -118,6 +118,13 @@ class AccountApiTest {
   }
 
   @Test
+  void aBodyOverFourKilobytesIs413() throws Exception {
+    HttpResponse<String> huge = new CookieClient(server.port()).signUp(newName(), "x".repeat(8 * 1024));
+    assertEquals(413, huge.statusCode());
+    assertEquals("too_large", new JsonObject(huge.body()).getString("error"));
+  }
+
+  @Test
   void aLoginPostedAsAFormIs415() throws Exception {
     CookieClient browser = new CookieClient(server.port());
     HttpResponse<String> form = browser.send(browser.request("/api/auth/login")
