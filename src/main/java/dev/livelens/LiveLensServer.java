@@ -114,7 +114,7 @@ public final class LiveLensServer {
       OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
       HttpVerticle verticle = new HttpVerticle(streams, info, router -> {
         // Analytics first: its /api/videos/<id>/analytics would otherwise meet the library's media files.
-        AnalyticsRoutes.mount(router, vertx, started.library().videos(), started.database().pool(),
+        AnalyticsRoutes.mount(router, vertx, started.library().videos(), started.database(),
             metrics.registry(), origins);
         started.jobs().ifPresent(jobs -> jobs.mount(router));
         VideoRoutes.mount(router, started.library(), started.store());
