@@ -10,6 +10,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -52,13 +53,14 @@ class SignedInUsersTest {
   void anUpgradeCarryingTheSessionCookieIsItsUsersOnTheEventLoop() throws Exception {
     String token = AccountApiTest.sessionToken(new CookieClient(server.port()).signUp("Upgrader",
         AccountApiTest.PASSWORD));
-    String greeting = server.vertx.createWebSocketClient().connect(upgrade()
-            .addHeader("Cookie", CookieSessions.COOKIE + "=" + token))
+    // Held until the end: Vert.x closes a client that is garbage collected, connections and all.
+    WebSocketClient client = server.vertx.createWebSocketClient();
+    String greeting = client.connect(upgrade().addHeader("Cookie", CookieSessions.COOKIE + "=" + token))
         .compose(socket -> {
           Promise<String> first = Promise.promise();
           socket.textMessageHandler(first::tryComplete);
           return first.future().eventually(socket::close);
-        }).await(10, TimeUnit.SECONDS);
+        }).eventually(client::close).await(30, TimeUnit.SECONDS);
     String[] parts = greeting.split(" ");
     assertEquals("Upgrader", parts[0]);
     long id = Long.parseLong(parts[1]);
@@ -67,9 +69,10 @@ class SignedInUsersTest {
   }
 
   @Test
-  void anUpgradeWithoutTheCookieIsNobody() {
-    Throwable refused = server.vertx.createWebSocketClient().connect(upgrade())
-        .<Throwable>map(socket -> null).otherwise(error -> error).await();
+  void anUpgradeWithoutTheCookieIsNobody() throws Exception {
+    WebSocketClient client = server.vertx.createWebSocketClient();
+    Throwable refused = client.connect(upgrade()).<Throwable>map(socket -> null).otherwise(error -> error)
+        .eventually(client::close).await(30, TimeUnit.SECONDS);
     assertInstanceOf(UpgradeRejectedException.class, refused);
     assertEquals(401, ((UpgradeRejectedException) refused).getStatus());
   }

@@ -8,6 +8,7 @@ import dev.livelens.config.LiveLensConfig;
 import dev.livelens.testing.CookieClient;
 import dev.livelens.testing.TempDirs;
 import dev.livelens.testing.TestServer;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -72,16 +73,18 @@ class TlsTest {
 
   @Test
   void theStreamSocketSpeaksWss() throws Exception {
-    JsonObject hello = server.vertx.createWebSocketClient(new WebSocketClientOptions().setSsl(true)
-            .setTrustOptions(new PemTrustOptions().addCertPath(cert.toString())))
-        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setSsl(true)
+    // Held until the end: Vert.x closes a client that is garbage collected, connections and all.
+    WebSocketClient client = server.vertx.createWebSocketClient(new WebSocketClientOptions().setSsl(true)
+        .setTrustOptions(new PemTrustOptions().addCertPath(cert.toString())));
+    JsonObject hello = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setSsl(true)
             .setURI("/ws/stream").addHeader("Origin", "https://127.0.0.1:" + server.port()))
         .compose(socket -> {
           io.vertx.core.Promise<JsonObject> first = io.vertx.core.Promise.promise();
           socket.textMessageHandler(text -> first.tryComplete(new JsonObject(text)));
           return first.future().eventually(socket::close);
         })
-        .await(10, TimeUnit.SECONDS);
+        .eventually(client::close)
+        .await(30, TimeUnit.SECONDS);
     assertEquals("hello", hello.getString("type"));
     assertEquals(1, hello.getInteger("protocol"));
   }
