@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -39,6 +40,7 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
   private final ConnectionLimiter limiter;
   private final OriginPolicy originPolicy;
   private final BooleanSupplier ready;
+  private boolean tls;
   private String host;
   private int port;
   private HttpServer server;
@@ -59,6 +61,7 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     this.ready = ready;
     this.host = config.host();
     this.port = config.port() == 0 ? SHARED_FREE_PORT : config.port();
+    this.tls = config.tls().enabled();
     this.info = info;
     this.features = features;
     this.limiter = limiter;
@@ -84,14 +87,24 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
         .setPerFrameWebSocketCompressionSupported(false)
         .setReadIdleTimeout(config.idleTimeoutSeconds());
     stats = StatsTicker.start(vertx);
+    if (tls) {
+      // HTTPS and WSS on the same port: the page, the API and every socket.
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+          .setCertPath(config.tls().certificate().orElseThrow().toString())
+          .setKeyPath(config.tls().privateKey().orElseThrow().toString()));
+    }
     server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen(port);
   }
 
-  /** This verticle listening privately, on a loopback port of the system's choosing, shared with nobody. */
+  /**
+   * This verticle listening privately, in plain text, on a loopback port of the system's choosing, shared
+   * with nobody (the warm-up's).
+   */
   public HttpVerticle onLoopback() {
     host = "127.0.0.1";
     port = 0;
+    tls = false;
     return this;
   }
 
