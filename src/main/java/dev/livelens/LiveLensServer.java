@@ -129,7 +129,8 @@ public final class LiveLensServer {
         .setWorkerPoolName(WORKER_POOL)
         .setWorkerPoolSize(config.workers())
         .setInstances(config.workers());
-    return vertx.deployVerticle(() -> new FilterWorkerVerticle(catalog, codecs, config.jpegQuality(), metrics),
+    return vertx.deployVerticle(() -> new FilterWorkerVerticle(catalog, codecs, config.jpegQuality(), metrics,
+        config.cluster().nodeName()),
         options).onSuccess(id -> {
           workersDeployment = id;
           metrics.workersDeployed(config.workers());

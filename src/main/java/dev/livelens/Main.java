@@ -1,12 +1,13 @@
 package dev.livelens;
 
+import dev.livelens.cluster.ClusteredVertx;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
+import dev.livelens.metrics.NodeRegistry;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.metrics.VertxWithMetrics;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
@@ -35,13 +36,22 @@ public final class Main {
       System.exit(2);
       return;
     }
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = VertxWithMetrics.create(registry);
+    PrometheusMeterRegistry registry = NodeRegistry.create(config.cluster().nodeName());
+    Vertx vertx;
+    try {
+      vertx = config.cluster().enabled() ? ClusteredVertx.start(registry, config.cluster()).await()
+          : VertxWithMetrics.create(registry);
+    } catch (RuntimeException e) {
+      LOG.error("LiveLens could not join the cluster: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
     PipelineMetrics metrics = new PipelineMetrics(registry);
     LiveLensServer.start(vertx, config, FilterCatalog.standard(), metrics)
         .compose(server -> server.ready().map(server))
-        .onSuccess(server -> LOG.info("LiveLens ({} node) is ready: http://{}:{}/ (OpenCV {}, JPEG codec {}, {} workers)",
-            config.role().flagValue(), "0.0.0.0".equals(config.host()) ? "localhost" : config.host(), server.port(),
+        .onSuccess(server -> LOG.info("LiveLens ({} node {}{}) is ready: http://{}:{}/ (OpenCV {}, JPEG codec {}, "
+            + "{} workers)", config.role().flagValue(), config.cluster().nodeName(),
+            config.cluster().enabled() ? " in the cluster" : "", "0.0.0.0".equals(config.host()) ? "localhost" : config.host(), server.port(),
             OpenCvNatives.version(), LiveLensServer.codecName(config),
             config.role().runsWorkers() ? config.workers() : 0))
         .onFailure(error -> {

@@ -34,7 +34,8 @@ public record LiveLensConfig(
     int maxPendingBytes,
     Set<String> allowedOrigins,
     StorageConfig storage,
-    int warmupSeconds) {
+    int warmupSeconds,
+    ClusterConfig cluster) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -86,7 +87,14 @@ public record LiveLensConfig(
       Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
       Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
       Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
-          + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
+          + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"),
+      Option.of("cluster", "false", "join a Vert.x cluster (Hazelcast) so workers on other machines take frames"),
+      Option.of("cluster-host", "127.0.0.1", "address the cluster traffic binds to and peers reach (Hazelcast and "
+          + "the event bus, whose port is picked free)"),
+      Option.of("cluster-port", "5701", "Hazelcast's port for the cluster's membership"),
+      Option.of("cluster-members", "", "comma-separated host:port of nodes to join through (TCP; no multicast)"),
+      Option.of("node-name", "", "this node's name in replies, meters and the dashboard (default: host name and "
+          + "--port)"));
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
   public static final class UsageException extends RuntimeException {
@@ -171,10 +179,11 @@ public record LiveLensConfig(
             longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
             intValue(v, "--upload-expiry-hours", 1, 24 * 365),
             boolValue(v, "--allow-private-urls")),
-        intValue(v, "--warmup-seconds", 0, 600));
+        intValue(v, "--warmup-seconds", 0, 600),
+        ClusterConfig.from(v, intValue(v, "--port", 0, 65535)));
   }
 
-  private static int intValue(Map<String, String> values, String flag, int min, int max) {
+  static int intValue(Map<String, String> values, String flag, int min, int max) {
     return (int) longValue(values, flag, min, max);
   }
 
@@ -191,7 +200,7 @@ public record LiveLensConfig(
     }
   }
 
-  private static boolean boolValue(Map<String, String> values, String flag) {
+  static boolean boolValue(Map<String, String> values, String flag) {
     String text = values.get(flag).trim();
     if (!text.equals("true") && !text.equals("false")) {
       throw new UsageException(flag + " must be true or false, not '" + text + "'");

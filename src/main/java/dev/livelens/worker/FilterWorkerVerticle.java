@@ -29,12 +29,15 @@ public final class FilterWorkerVerticle extends VerticleBase {
   private final Supplier<JpegCodec> codecs;
   private final int jpegQuality;
   private final PipelineMetrics metrics;
+  private final String nodeName;
   private FramePipeline pipeline;
   private MessageConsumer<FrameMessage> consumer;
   private final FrameBytes bytes = new FrameBytes();
 
+  /** @param nodeName this node's name, put in every reply so a cluster's replies say where they were made */
   public FilterWorkerVerticle(FilterCatalog catalog, Supplier<JpegCodec> codecs, int jpegQuality,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics, String nodeName) {
+    this.nodeName = nodeName;
     this.catalog = catalog;
     this.codecs = codecs;
     this.jpegQuality = jpegQuality;
@@ -61,7 +64,7 @@ public final class FilterWorkerVerticle extends VerticleBase {
             frame.params(), frame.state());
         // A reply as sent is the frame's own buffer: nobody changes a message's bytes, so no copy is needed.
         Buffer reply = result.asSent() ? frame.jpeg() : Buffer.buffer(result.jpeg());
-        message.reply(frame.processed(result.result(), reply), FrameMessage.options());
+        message.reply(frame.processed(result.result().onNode(nodeName), reply), FrameMessage.options());
       }
     } catch (BadImageException e) {
       FrameFailure.BAD_FRAME.reply(message, e.getMessage());
