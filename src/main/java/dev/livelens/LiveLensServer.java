@@ -12,6 +12,7 @@ import dev.livelens.library.Library;
 import dev.livelens.library.LibraryPages;
 import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.PipelineMetrics;
+import dev.livelens.stream.LostFrames;
 import dev.livelens.stream.PendingBytes;
 import dev.livelens.upload.UploadRoutes;
 import dev.livelens.upload.Uploads;
@@ -106,7 +107,8 @@ public final class LiveLensServer {
       media = started;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
-      StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
+      StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending,
+          LostFrames.start(vertx, config.maxWaitMs()), started.recordings());
       OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
       HttpVerticle verticle = new HttpVerticle(streams, info, router -> {
         // Analytics first: its /api/videos/<id>/analytics would otherwise meet the library's media files.

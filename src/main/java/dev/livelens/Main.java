@@ -23,6 +23,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    run(args, FilterCatalog.standard());
+  }
+
+  /** Runs a node as the command line asks, with {@code catalog}'s filters (a test adds its own). */
+  public static void run(String[] args, FilterCatalog catalog) {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       System.out.print(LiveLensConfig.help(codecOrReason()));
       return;
@@ -47,7 +52,7 @@ public final class Main {
       return;
     }
     PipelineMetrics metrics = new PipelineMetrics(registry);
-    LiveLensServer.start(vertx, config, FilterCatalog.standard(), metrics)
+    LiveLensServer.start(vertx, config, catalog, metrics)
         .compose(server -> server.ready().map(server))
         .onSuccess(server -> LOG.info("LiveLens ({} node {}{}) is ready: http://{}:{}/ (OpenCV {}, JPEG codec {}, "
             + "{} workers)", config.role().flagValue(), config.cluster().nodeName(),

@@ -34,6 +34,8 @@ public final class ClusteredVertx {
     EventBusOptions eventBus = new EventBusOptions().setHost(address).setPort(0);
     return VertxWithMetrics.builder(registry, new VertxOptions().setEventBusOptions(eventBus))
         .withClusterManager(manager)
-        .buildClustered();
+        .buildClustered()
+        .onSuccess(vertx -> manager.getHazelcastInstance().getCluster()
+            .addMembershipListener(MembershipNotices.on(vertx)));
   }
 }

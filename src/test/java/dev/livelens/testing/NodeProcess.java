@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A LiveLens node in a JVM of its own, started as {@code java -jar} would run it but from the test's
- * classpath, on 127.0.0.1 with a free port, no warm-up and a temporary data directory; its output goes
+ * classpath (with the test's {@link PacedFilter} beside the standard filters), on 127.0.0.1 with a free port, no warm-up and a temporary data directory; its output goes
  * to {@code node.log} there, which a failing test prints.
  */
 public record NodeProcess(Process process, int port, Path log, Path ownDataDir) implements AutoCloseable {
@@ -38,7 +38,7 @@ public record NodeProcess(Process process, int port, Path log, Path ownDataDir) 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
-    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.livelens.Main",
+    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), TestNodeMain.class.getName(),
         "--port", String.valueOf(port), "--host", "127.0.0.1", "--warmup-seconds", "0"));
     if (ownDataDir) {
       command.addAll(List.of("--data-dir", dataDir.toString()));

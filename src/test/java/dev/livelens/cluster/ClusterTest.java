@@ -1,0 +1,130 @@
+package dev.livelens.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.livelens.testing.NodeProcess;
+import dev.livelens.testing.PacedFilter;
+import dev.livelens.testing.StreamClient;
+import dev.livelens.testing.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A cluster on loopback: an HTTP-only node in this JVM, worker-only nodes (one OpenCV worker each) in
+ * JVMs of their own, joined by Hazelcast and the clustered event bus. The tests run in order on the same
+ * nodes: the first worker node serves alone, the second joins, then the first is killed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+
+  private static final int CLUSTER_PORT = NodeProcess.freePort();
+  private static TestServer http;
+  private static NodeProcess first;
+  private static NodeProcess second;
+
+  @BeforeAll
+  static void startHttpNodeAndOneWorkerNode() {
+    http = TestServer.start(PacedFilter.catalog(), "--role", "http", "--node-name", "http-a", "--cluster", "--cluster-port",
+        String.valueOf(CLUSTER_PORT));
+    first = workerNode("worker-1").awaitHealthy();
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    for (AutoCloseable node : new AutoCloseable[] {second, first, http}) {
+      try {
+        if (node != null) {
+          node.close();
+        }
+      } catch (Exception e) {
+        // the others still close
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void framesThroughAnHttpNodeAreProcessedByAWorkerNodeInAnotherJvm() throws Exception {
+    try (StreamClient client = http.connect("/ws/stream?filter=edges").skipGreeting()) {
+      CameraRun run = CameraRun.of(client, Duration.ofSeconds(3));
+      JsonObject stats = client.awaitStats(s -> s.getLong("received") == run.sent() && s.getInteger("inFlight") == 0);
+      assertTrue(run.images() >= 5, "images: " + run.images() + ", " + stats.encode());
+      assertEquals(new JsonObject().put("worker-1", stats.getLong("processed")), stats.getJsonObject("nodes"),
+          "the replies name the worker node: " + stats.encode());
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aWorkerNodeThatJoinsAddsCapacityAtOnce() throws Exception {
+    double alone = framesPerSecond(Duration.ofSeconds(4));
+    second = workerNode("worker-2").awaitHealthy();
+    double together = framesPerSecond(Duration.ofSeconds(4));
+    assertTrue(alone <= 1.1 * 1000 / PacedFilter.HOLD_MS, "one worker node cannot do " + alone + " fps");
+    assertTrue(together > 1.5 * alone, "processed " + alone + " fps with one worker node, " + together
+        + " with two");
+  }
+
+  @Test
+  @Order(4)
+  void aWorkerNodeKilledMidStreamCostsOnlyTheFramesItHeld() throws Exception {
+    if (second == null) {
+      second = workerNode("worker-2").awaitHealthy();
+    }
+    try (StreamClient client = http.connect("/ws/stream?filter=edges").skipGreeting()) {
+      CameraRun run = CameraRun.of(client, Duration.ofSeconds(7), Duration.ofSeconds(2), first::kill);
+      JsonObject stats = client.awaitStats(s -> s.getLong("received") == run.sent() && s.getInteger("inFlight") == 0);
+      assertEquals(run.sent(), stats.getLong("processed") + stats.getLong("dropped") + stats.getLong("errors"),
+          "every frame answered, errored or dropped: " + stats.encode());
+      assertTrue(run.longestGapAfterKillMs() < 2000, "the stream stood still for " + run.longestGapAfterKillMs()
+          + " ms after the kill (images at " + run.imageMsAfterEvent() + " ms): " + stats.encode());
+      // The rate, not a count: this machine's load decides how fast one worker is.
+      double before = run.imagesPerSecond(0, 2000);
+      double after = run.imagesPerSecond(4000, 7000);
+      assertTrue(after > before / 3, "images a second before the kill " + before + ", from 2 s after it " + after);
+      assertTrue(stats.getJsonObject("nodes").getLong("worker-2", 0L) > 0, stats.encode());
+    }
+  }
+
+  /**
+   * Frames processed per second by the cluster while six camera-paced streams ask for more than two
+   * workers can do (each holds a frame 40 ms, whatever the machine's load).
+   */
+  private static double framesPerSecond(Duration length) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Integer>> answered = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answered.add(threads.submit(() -> {
+          try (StreamClient client = http.connect("/ws/stream?filter=paced").skipGreeting()) {
+            return CameraRun.of(client, length).images();
+          }
+        }));
+      }
+      int total = 0;
+      for (Future<Integer> count : answered) {
+        total += count.get();
+      }
+      return total / (double) length.toSeconds();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static NodeProcess workerNode(String name) {
+    return NodeProcess.start("--role", "worker", "--workers", "1", "--node-name", name, "--cluster",
+        "--cluster-port", String.valueOf(NodeProcess.freePort()), "--cluster-members", "127.0.0.1:" + CLUSTER_PORT);
+  }
+}
