@@ -11,6 +11,7 @@ import dev.livelens.http.ServesPort;
 import dev.livelens.library.Library;
 import dev.livelens.library.LibraryPages;
 import dev.livelens.library.VideoRoutes;
+import dev.livelens.metrics.NodeReports;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.LostFrames;
 import dev.livelens.stream.PendingBytes;
@@ -74,6 +75,7 @@ public final class LiveLensServer {
     OpenCvNatives.load();
     FrameMessageCodec.registerOn(vertx.eventBus());
     metrics.describeNode(config.role().flagValue());
+    NodeReports.start(vertx, metrics.registry(), config.cluster().nodeName(), config.role().flagValue());
     LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
     Future<?> workers = config.role().runsWorkers() ? server.deployWorkers() : Future.succeededFuture();
     return workers.compose(done -> server.deployHttp()).map(id -> server.warmUp());
@@ -168,6 +170,8 @@ public final class LiveLensServer {
     return new JsonObject()
         .put("name", "LiveLens")
         .put("role", config.role().flagValue())
+        .put("node", config.cluster().nodeName())
+        .put("cluster", config.cluster().enabled())
         .put("protocol", 1)
         .put("codec", codec)
         .put("opencv", OpenCvNatives.version())

@@ -12,6 +12,9 @@ public final class Addresses {
   /** A node left the cluster (local to each node, published by the cluster package): its frames are lost. */
   public static final String NODE_LEFT = "livelens.cluster.node-left";
 
+  /** Each node's summary of what it does, once a second, for the dashboards (all nodes publish, HTTP nodes listen). */
+  public static final String NODE_REPORTS = "livelens.cluster.node-reports";
+
   private Addresses() {
   }
 

@@ -1,11 +1,13 @@
 package dev.livelens.metrics;
 
+import dev.livelens.bus.Addresses;
 import dev.livelens.stream.CloseCodes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -29,6 +31,7 @@ public final class DashboardFeed {
   private final SnapshotSampler sampler;
   private final long pingEveryTicks;
   private final ArrayDeque<String> history = new ArrayDeque<>(HISTORY);
+  private final NodeTable nodes = new NodeTable();
   private final Set<ServerWebSocket> clients = new LinkedHashSet<>();
   private long ticks;
 
@@ -50,6 +53,9 @@ public final class DashboardFeed {
         Math.max(1, idleTimeoutSeconds * 1000L / 3 / PERIOD_MS));
     feed.sampler.sample(System.nanoTime(), System.currentTimeMillis());
     vertx.setPeriodic(PERIOD_MS, id -> feed.tick());
+    // Every node's report, this one's included: in a cluster the dashboard shows them all.
+    vertx.eventBus().<JsonObject>consumer(Addresses.NODE_REPORTS,
+        report -> feed.nodes.put(report.body(), System.currentTimeMillis()));
     return feed;
   }
 
@@ -74,7 +80,8 @@ public final class DashboardFeed {
   }
 
   private void tick() {
-    String snapshot = sampler.sample(System.nanoTime(), System.currentTimeMillis()).encode();
+    long now = System.currentTimeMillis();
+    String snapshot = sampler.sample(System.nanoTime(), now).put("cluster", nodes.view(now)).encode();
     if (history.size() == HISTORY) {
       history.removeFirst();
     }

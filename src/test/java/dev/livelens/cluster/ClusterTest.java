@@ -5,15 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.NodeProcess;
 import dev.livelens.testing.PacedFilter;
+import dev.livelens.testing.PrometheusText;
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TestServer;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,6 +74,37 @@ class ClusterTest {
       assertEquals(new JsonObject().put("worker-1", stats.getLong("processed")), stats.getJsonObject("nodes"),
           "the replies name the worker node: " + stats.encode());
     }
+  }
+
+  @Test
+  @Order(2)
+  void theHttpNodesDashboardShowsEveryNodeAndEachNodeTagsItsMeters() throws Exception {
+    BlockingQueue<JsonObject> snapshots = new LinkedBlockingQueue<>();
+    WebSocketClient feed = http.vertx.createWebSocketClient();
+    feed.connect(http.port(), "127.0.0.1", "/ws/metrics")
+        .onSuccess(socket -> socket.textMessageHandler(text -> snapshots.add(new JsonObject(text)))).await();
+    try {
+      JsonObject cluster = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (System.nanoTime() < deadline && (cluster == null || cluster.getJsonObject("totals").getInteger("nodes") < 2)) {
+        JsonObject snapshot = snapshots.poll(1, TimeUnit.SECONDS);
+        cluster = snapshot != null && snapshot.containsKey("cluster") ? snapshot.getJsonObject("cluster") : cluster;
+      }
+      assertTrue(cluster != null, "no snapshot with the cluster's nodes");
+      List<String> nodes = cluster.getJsonArray("nodes").stream()
+          .map(node -> ((JsonObject) node).getString("node") + " " + ((JsonObject) node).getString("role") + " "
+              + ((JsonObject) node).getLong("workers")).toList();
+      assertEquals(List.of("http-a http 0", "worker-1 worker 1"), nodes, cluster.encode());
+      assertEquals(1, cluster.getJsonObject("totals").getLong("workers"), cluster.encode());
+    } finally {
+      feed.close().await();
+    }
+    HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + first.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    PrometheusText metrics = PrometheusText.parse(scrape.body());
+    assertTrue(metrics.value("livelens_worker_frames_total", Map.of("node", "worker-1", "outcome", "processed")) > 0,
+        "the worker node counts the frames it processed, tagged with its name");
+    assertEquals(1.0, metrics.value("livelens_workers", Map.of("node", "worker-1")));
   }
 
   @Test
