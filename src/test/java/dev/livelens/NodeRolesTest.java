@@ -1,8 +1,10 @@
 package dev.livelens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.Hazelcast;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.PipelineMetrics;
@@ -18,6 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A node runs what its role says: everything, only the HTTP side, or only the workers. */
@@ -36,6 +39,17 @@ class NodeRolesTest {
       assertEquals(1.0, metrics.value("livelens_workers", Map.of("node", "w1")));
       assertEquals(404, node.get("/").status());
       assertEquals(404, node.get("/api/filters").status());
+    }
+  }
+
+  @Test
+  void withoutTheClusterSwitchNoHazelcastRuns() throws Exception {
+    try (TestServer node = TestServer.start("--workers", "1")) {
+      assertFalse(node.vertx.isClustered());
+      assertEquals(false, new JsonObject(node.get("/api/info").body()).getBoolean("cluster"));
+      assertEquals(Set.of(), Hazelcast.getAllHazelcastInstances(), "no Hazelcast member in this JVM");
+      assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("hz.")),
+          "no Hazelcast thread");
     }
   }
 
