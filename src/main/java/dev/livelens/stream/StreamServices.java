@@ -7,5 +7,5 @@ import io.vertx.core.Vertx;
 
 /** What every stream connection of a server shares. */
 public record StreamServices(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics,
-    PendingBytes pendingBytes, StreamRecording recordings) {
+    PendingBytes pendingBytes, LostFrames lostFrames, StreamRecording recordings) {
 }
