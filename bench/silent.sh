@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Active streams beside many open but silent stream sockets: starts a server jar, opens N sockets that
 # never send a frame, then measures S streams of a filter at 30 fps (the run command's table row), and
-# says how many stats messages a second the silent sockets were sent meanwhile.
+# says how many stats messages a second the silent sockets were sent meanwhile. With --silent 0, a plain
+# run of one configuration (e.g. many small-frame streams of none, to compare --event-loops).
 #
 #   bench/silent.sh [--jar target/livelens.jar] [--silent 10000] [--streams 16] [--filter edges]
-#                   [--seconds 30] [--frames bench/frames] [--port 18300] [-- SERVER FLAGS...]
+#                   [--fps 30] [--seconds 30] [--frames bench/frames] [--port 18300] [-- SERVER FLAGS...]
 #
 # Needs the bench jar (mvn -f bench/pom.xml package). Raises the open-file limit for both processes; the
 # server's connection limits are raised to fit (flags after -- come later and win).
@@ -16,6 +17,7 @@ silent=10000
 streams=16
 filter=edges
 seconds=30
+fps=30
 frames=bench/frames
 port=18300
 server_flags=()
@@ -26,6 +28,7 @@ while [[ $# -gt 0 ]]; do
     --streams) streams="$2"; shift 2 ;;
     --filter) filter="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
+    --fps) fps="$2"; shift 2 ;;
     --frames) frames="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --) shift; server_flags=("$@"); break ;;
@@ -48,5 +51,5 @@ start_server "$log" "$port" -jar "$jar" --port "$port" --max-connections "$limit
   --max-connections-per-address "$limit" "${server_flags[@]}"
 echo "server $jar pid $server on port $port, flags: ${server_flags[*]:-(none)}; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 java -jar bench/target/livelens-bench.jar run --host 127.0.0.1 --port "$port" --pid "$server" --filter "$filter" \
-  --streams "$streams" --fps 30 --seconds "$seconds" --warmup 5 --frames "$frames" --silent "$silent"
+  --streams "$streams" --fps "$fps" --seconds "$seconds" --warmup 5 --frames "$frames" --silent "$silent"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -138,8 +138,9 @@ public final class LiveLensServer {
         UploadRoutes.mount(router, uploads);
         accountServices.mount(router);
       };
+      int port = HttpVerticle.portForInstances(config.port());
       return vertx.deployVerticle(dashboards).compose(feed -> vertx.deployVerticle(() -> {
-        HttpVerticle verticle = new HttpVerticle(streams, info, limiter, features, () -> ready);
+        HttpVerticle verticle = new HttpVerticle(streams, info, limiter, features, () -> ready).onPort(port);
         httpInstances.add(verticle);
         return verticle;
       }, new DeploymentOptions().setInstances(config.eventLoops())).onSuccess(id -> http = httpInstances.get(0)));

@@ -17,6 +17,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -30,8 +31,11 @@ import java.util.function.Consumer;
 public final class HttpVerticle extends VerticleBase implements ServesPort {
 
   public static final String STREAM_PATH = "/ws/stream";
-  /** Vert.x's "any free port, one for every server asking for this number": port 0 binds each instance apart. */
-  private static final int SHARED_FREE_PORT = -1;
+  /**
+   * Vert.x gives servers listening on the same negative port one free port to share (port 0 binds each
+   * apart): one number per deployment, so two servers in one Vert.x never share by accident.
+   */
+  private static final AtomicInteger SHARED_FREE_PORTS = new AtomicInteger(1);
 
   private final StreamServices services;
   private final LiveLensConfig config;
@@ -60,7 +64,7 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     this.config = services.config();
     this.ready = ready;
     this.host = config.host();
-    this.port = config.port() == 0 ? SHARED_FREE_PORT : config.port();
+    this.port = config.port();
     this.tls = config.tls().enabled();
     this.info = info;
     this.features = features;
@@ -95,6 +99,20 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     }
     server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen(port);
+  }
+
+  /**
+   * The port for every instance of one deployment: the configured one, or for port 0 a free port they
+   * share (a new one for each call).
+   */
+  public static int portForInstances(int configured) {
+    return configured == 0 ? -SHARED_FREE_PORTS.getAndIncrement() : configured;
+  }
+
+  /** This verticle listening on {@code port} (see {@link #portForInstances}) instead of the configured one. */
+  public HttpVerticle onPort(int port) {
+    this.port = port;
+    return this;
   }
 
   /**

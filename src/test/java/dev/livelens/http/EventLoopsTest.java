@@ -23,7 +23,8 @@ class EventLoopsTest {
 
   @Test
   void connectionsSpreadOverTheEventLoopsAndEachIsServed() throws Exception {
-    try (TestServer server = TestServer.start("--event-loops", "2", "--workers", "1")) {
+    // No late drops however loaded the test machine: every frame here must be answered.
+    try (TestServer server = TestServer.start("--event-loops", "2", "--workers", "1", "--max-wait-ms", "60000")) {
       List<StreamClient> clients = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         clients.add(server.connect("/ws/stream?filter=gray").skipGreeting());
