@@ -1,5 +1,6 @@
 package dev.livelens;
 
+import dev.livelens.account.SignedInUsers;
 import dev.livelens.analytics.AnalyticsRoutes;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
@@ -12,6 +13,7 @@ import dev.livelens.library.Library;
 import dev.livelens.library.LibraryPages;
 import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.PipelineMetrics;
+import dev.livelens.rooms.RoomsRoutes;
 import dev.livelens.stream.PendingBytes;
 import dev.livelens.upload.UploadRoutes;
 import dev.livelens.upload.Uploads;
@@ -48,6 +50,7 @@ public final class LiveLensServer {
   private final PipelineMetrics metrics;
   private final Supplier<JpegCodec> codecs;
   private final JsonObject info;
+  private final SignedInUsers users;
   private ServesPort http;
   private final Promise<Void> readiness = Promise.promise();
   /** Read by /healthz on the event loop, set once the warm-up is over. */
@@ -55,8 +58,10 @@ public final class LiveLensServer {
   private MediaServices media;
   private String workersDeployment;
 
-  private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
+  private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics,
+      SignedInUsers users) {
     this.vertx = vertx;
+    this.users = users;
     this.config = config;
     this.catalog = catalog;
     this.metrics = metrics;
@@ -70,10 +75,17 @@ public final class LiveLensServer {
    */
   public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
       PipelineMetrics metrics) {
+    // Until accounts exist nobody is signed in: rooms refuse every socket with 401 and streams are anonymous.
+    return start(vertx, config, catalog, metrics, request -> Optional.empty());
+  }
+
+  /** The same, with who is signed in read by {@code users} (rooms, presence and chat need it). */
+  public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
+      PipelineMetrics metrics, SignedInUsers users) {
     OpenCvNatives.load();
     FrameMessageCodec.registerOn(vertx.eventBus());
     metrics.describeNode(config.role().flagValue());
-    LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
+    LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics, users);
     Future<?> workers = config.role().runsWorkers() ? server.deployWorkers() : Future.succeededFuture();
     return workers.compose(done -> server.deployHttp()).map(id -> server.warmUp());
   }
@@ -106,7 +118,8 @@ public final class LiveLensServer {
       media = started;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
-      StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings());
+      StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings(),
+          users);
       OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
       HttpVerticle verticle = new HttpVerticle(streams, info, router -> {
         // Analytics first: its /api/videos/<id>/analytics would otherwise meet the library's media files.
@@ -116,6 +129,7 @@ public final class LiveLensServer {
         VideoRoutes.mount(router, started.library(), started.store());
         LibraryPages.mount(router);
         UploadRoutes.mount(router, uploads);
+        RoomsRoutes.mount(router, vertx, config.rooms(), started.database().pool(), users, origins);
       }, () -> ready);
       http = verticle;
       return vertx.deployVerticle(verticle);

@@ -34,6 +34,7 @@ public record LiveLensConfig(
     int maxPendingBytes,
     Set<String> allowedOrigins,
     StorageConfig storage,
+    RoomsConfig rooms,
     int warmupSeconds) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
@@ -85,6 +86,8 @@ public record LiveLensConfig(
       Option.of("max-upload-bytes", String.valueOf(4L << 30), "largest upload; more gets 413"),
       Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
       Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
+      Option.of("max-room-size", "8", "people in one room at once (a call is a room of two)"),
+      Option.of("max-rooms-per-user", "5", "open rooms one person may have created at once"),
       Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
 
@@ -171,6 +174,7 @@ public record LiveLensConfig(
             longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
             intValue(v, "--upload-expiry-hours", 1, 24 * 365),
             boolValue(v, "--allow-private-urls")),
+        new RoomsConfig(intValue(v, "--max-room-size", 2, 64), intValue(v, "--max-rooms-per-user", 1, 1000)),
         intValue(v, "--warmup-seconds", 0, 600));
   }
 

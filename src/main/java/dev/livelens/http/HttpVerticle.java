@@ -1,5 +1,6 @@
 package dev.livelens.http;
 
+import dev.livelens.account.User;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.metrics.DashboardFeed;
 import dev.livelens.stream.CloseCodes;
@@ -16,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -94,9 +96,12 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     String address = ctx.request().remoteAddress().hostAddress();
     boolean admitted = limiter.tryAcquire(address);
     String initialFilter = ctx.request().getParam("filter");
+    Optional<User> owner = services.users().of(ctx.request());
     ctx.request().toWebSocket().onSuccess(socket -> {
       if (admitted) {
-        new StreamSession(socket, services).start(initialFilter, () -> limiter.release(address));
+        StreamSession session = new StreamSession(socket, services);
+        owner.ifPresent(session::ownedBy);
+        session.start(initialFilter, () -> limiter.release(address));
       } else {
         refuse(socket);
       }

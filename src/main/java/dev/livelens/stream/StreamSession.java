@@ -1,5 +1,6 @@
 package dev.livelens.stream;
 
+import dev.livelens.account.User;
 import dev.livelens.bus.Addresses;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.BadParamsException;
@@ -32,6 +33,7 @@ public final class StreamSession implements ClientReader.Commands {
   private long statsTimer;
   private long pingTimer;
   private Runnable onClosed = () -> { };
+  private StreamOwner owner;
 
   public StreamSession(ServerWebSocket socket, StreamServices services) {
     this.socket = socket;
@@ -44,6 +46,12 @@ public final class StreamSession implements ClientReader.Commands {
 
   public String id() {
     return id;
+  }
+
+  /** Marks the stream as this signed-in user's, so their rooms may show it (call before {@link #start}). */
+  public StreamSession ownedBy(User user) {
+    owner = StreamOwner.answer(services.vertx(), id, user);
+    return this;
   }
 
   /**
@@ -127,6 +135,9 @@ public final class StreamSession implements ClientReader.Commands {
   private void onClose() {
     client.markClosed();
     frames.close();
+    if (owner != null) {
+      owner.close();
+    }
     services.vertx().cancelTimer(statsTimer);
     services.vertx().cancelTimer(pingTimer);
     services.metrics().sessionClosed();

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ public final class WarmupVerticle extends VerticleBase {
         + "before /healthz reports ready", config.warmupSeconds(), STREAMS, filters);
     StreamServices privateStreams = new StreamServices(vertx, config, catalog,
         new PipelineMetrics(new SimpleMeterRegistry()), new PendingBytes(config.maxPendingBytes()),
-        StreamRecording.UNAVAILABLE);
+        StreamRecording.UNAVAILABLE, request -> Optional.empty()); // the warm-up's streams belong to nobody
     HttpVerticle loopback = new HttpVerticle(privateStreams, info, router -> { }, () -> true).onLoopback();
     client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(MAX_MESSAGE_BYTES).setMaxMessageSize(MAX_MESSAGE_BYTES));

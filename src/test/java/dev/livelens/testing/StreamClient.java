@@ -71,12 +71,20 @@ public final class StreamClient implements AutoCloseable {
   }
 
   public static StreamClient connect(Vertx vertx, int port, String uri, String origin) {
+    return connect(vertx, port, uri, origin, null);
+  }
+
+  /** The same, with a session cookie: the stream is then that signed-in person's. */
+  public static StreamClient connect(Vertx vertx, int port, String uri, String origin, String cookie) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(port).setURI(uri);
     if (origin != null) {
       options.addHeader("Origin", origin);
+    }
+    if (cookie != null) {
+      options.addHeader("Cookie", cookie);
     }
     StreamClient stream = new StreamClient(client, client.webSocket());
     stream.socket.connect(options).await();
