@@ -35,6 +35,7 @@ final class RoomSocket {
   private long renewTimer;
   private RoomMembership membership;
   private Future<?> tail = Future.succeededFuture();
+  private boolean closed;
 
   RoomSocket(RoomServices services, ServerWebSocket socket, User user) {
     this.services = services;
@@ -52,7 +53,8 @@ final class RoomSocket {
     channel.text(new JsonObject().put("type", "welcome")
         .put("user", new JsonObject().put("id", user.id()).put("name", user.username()))
         .put("maxRoomSize", services.limits().maxRoomSize()).put("maxChatChars", Chat.MAX_CHARS).encode());
-    services.presence().announce(connection, user, null, true);
+    LOG.info("rooms: user {} connected ({}) from {}", user.id(), connection, socket.remoteAddress());
+    announce(null);
     renewTimer = services.vertx().setPeriodic(Presence.RENEW_EVERY_MS,
         t -> services.presence().announce(connection, user, room(), false));
     unwatch = services.board().watch(view -> channel.replaceable(view.encode()));
@@ -104,7 +106,7 @@ final class RoomSocket {
         .onSuccess(joined -> {
           membership = joined;
           channel.text(reply("joined").put("room", joined.room().forPage()).encode());
-          services.presence().announce(connection, user, joined.room(), true);
+          announce(joined.room());
         });
   }
 
@@ -114,13 +116,20 @@ final class RoomSocket {
     }
     RoomMembership leaving = membership;
     membership = null;
-    services.presence().announce(connection, user, null, true);
+    announce(null);
     return leaving.leave();
   }
 
   private void ended() {
     membership = null;
-    services.presence().announce(connection, user, null, true);
+    announce(null);
+  }
+
+  /** Where this connection is now; never after it closed (a message handled late must not bring it back). */
+  private void announce(Room room) {
+    if (!closed) {
+      services.presence().announce(connection, user, room, true);
+    }
   }
 
   private Future<?> history(JsonObject message) {
@@ -175,6 +184,9 @@ final class RoomSocket {
   }
 
   private void closed() {
+    closed = true;
+    LOG.info("rooms: user {} disconnected ({}), video frames skipped {}, audio chunks dropped {}", user.id(),
+        connection, channel.videoSkipped(), channel.audioDropped());
     channel.markClosed();
     personal.unregister();
     services.vertx().cancelTimer(renewTimer);

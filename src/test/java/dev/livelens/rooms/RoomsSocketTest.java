@@ -102,6 +102,19 @@ class RoomsSocketTest {
   }
 
   @Test
+  void someoneWhoLeavesARoomAndClosesAtOnceGoesOffline() {
+    RoomClient ann = connect(SESSIONS.signIn("ann"));
+    RoomClient zoe = connect(SESSIONS.signIn("zoe"));
+    String room = createRoom(zoe, "Brief");
+    join(zoe, room);
+    ann.next(presenceWhere(people -> hasName(people, "zoe")), "zoe online");
+    zoe.send("leave");
+    zoe.close();
+    ann.next(presenceWhere(people -> !hasName(people, "zoe")), "zoe offline");
+    assertNull(ann.pollTextOfType("presence", Duration.ofMillis(2500)), "zoe stays offline: nothing changes again");
+  }
+
+  @Test
   void roomChatReachesMembersOnlyWithItsHtmlKeptAsTextAndIsInTheHistory() {
     RoomClient ann = connect(SESSIONS.signIn("ann"));
     RoomClient bob = connect(SESSIONS.signIn("bob"));
