@@ -5,11 +5,14 @@ import dev.livelens.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Room and one-to-one chat: checks a message (length, the sender's budget), stores it, then publishes it
- * on the bus: a room's on {@link Addresses#roomChat}, a direct one to both people's {@link Addresses#user}
- * (so the sender's other tabs see it too). The text is kept exactly as typed; pages show it as text.
+ * Room and one-to-one chat: checks a message (length, the sender's budget), publishes it on the bus (a
+ * room's on {@link Addresses#roomChat}, a direct one to both people's {@link Addresses#user}, so the
+ * sender's other tabs see it too) and stores it. Publishing does not wait for the database: with SQLite's
+ * one writer, a busy disk would otherwise hold every conversation up; the sender learns if storing failed.
+ * The text is kept exactly as typed; pages show it as text.
  */
 final class Chat {
 
@@ -26,12 +29,12 @@ final class Chat {
   }
 
   Future<ChatMessage> toRoom(User from, String roomId, Object text) {
-    return send(from, ChatMessage.ofRoom(roomId), text)
-        .onSuccess(message -> vertx.eventBus().publish(Addresses.roomChat(roomId), message.toJson()));
+    return send(from, ChatMessage.ofRoom(roomId), text,
+        message -> vertx.eventBus().publish(Addresses.roomChat(roomId), message.toJson()));
   }
 
   Future<ChatMessage> toUser(User from, long to, Object text) {
-    return send(from, ChatMessage.between(from.id(), to), text).onSuccess(message -> {
+    return send(from, ChatMessage.between(from.id(), to), text, message -> {
       vertx.eventBus().publish(Addresses.user(to), message.toJson());
       if (to != from.id()) {
         vertx.eventBus().publish(Addresses.user(from.id()), message.toJson());
@@ -43,7 +46,7 @@ final class Chat {
     return store.recent(conversation, HISTORY);
   }
 
-  private Future<ChatMessage> send(User from, String conversation, Object text) {
+  private Future<ChatMessage> send(User from, String conversation, Object text, Consumer<ChatMessage> publish) {
     if (!(text instanceof String body) || body.isBlank()) {
       return Future.failedFuture(new RoomProblem("bad_message", "a chat message needs some text"));
     }
@@ -57,6 +60,7 @@ final class Chat {
     long now = System.currentTimeMillis();
     ChatMessage message = new ChatMessage(String.format("%013d", now) + RoomIds.next().substring(0, 8),
         conversation, from.id(), from.username(), body, now);
+    publish.accept(message);
     return store.add(message).map(message);
   }
 }
