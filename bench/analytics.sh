@@ -2,7 +2,8 @@
 # Watch analytics' numbers: events stored per second with the time to acknowledgement (a committed
 # transaction), then reads of the analytics API once the video has that many events.
 #   bench/analytics.sh [--no-build] [--port N] [-- analytics options, e.g. --connections 128 --seconds 60]
-# Needs Debian's ffmpeg, curl and python3 (a loopback file server for the import); writes to stdout.
+# Ends with the server's CPU per read. Needs Debian's ffmpeg, curl and python3 (a loopback file server for
+# the import); writes to stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=18400
@@ -36,4 +37,11 @@ done
 [[ $status == ready ]] || { echo "the test video ended $status; see $work/server.log" >&2; exit 1; }
 echo "server pid $server, video $video; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -jar bench/target/livelens-bench.jar analytics --port "$port" --video "$video" "${extra[@]}"
+# The server's CPU for one read, from its own clock ticks over 500 more reads (a noisy machine stretches
+# the reads' wall time, much less their CPU).
+ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+before=$(ticks)
+java -jar bench/target/livelens-bench.jar analytics --port "$port" --video "$video" --connections 1 --seconds 1 \
+  --reads 500 | tail -1
+echo "server CPU per read: $(( ($(ticks) - before) * 10000 / 500 )) us (500 reads, and one player for 1 s)"
 echo "events stored: $(sqlite3 "$work/data/livelens.db" 'SELECT COUNT(*) FROM watch_events' 2>/dev/null || echo '?')"

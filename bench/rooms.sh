@@ -2,7 +2,7 @@
 # Rooms' numbers: one member's processed camera fanned out to 0, 1, 4, 8 and 16 viewers (frames a second
 # each viewer gets, the server's CPU), then chat delivery among 100 people online.
 #   bench/rooms.sh [--no-build] [--port N] [-- rooms options, e.g. --seconds 20 --filter faces]
-# The server is the real one in its own JVM (RoomsBenchServer: people signed in by a benchmark cookie).
+# The server is the real jar in its own JVM; every person signs up through the account API first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=18500
@@ -12,7 +12,7 @@ work=$(mktemp -d /tmp/livelens-rooms-bench-XXXX)
 server=""
 mkdir -p bench/results
 trap '[[ -n "$server" ]] && kill "$server"; cp "$work/server.log" bench/results/rooms-server.log; rm -rf "$work"' EXIT
-java -cp target/livelens.jar:bench/target/livelens-bench.jar dev.livelens.bench.RoomsBenchServer --port "$port" \
+java -jar target/livelens.jar --port "$port" \
   --data-dir "$work/data" --warmup-seconds 0 --max-room-size 20 >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -1,22 +1,7 @@
 // The library's JSON API: each call resolves with the answer's JSON or throws an Error with the
-// server's own message (every error the API sends is {"error","message"}).
+// server's own message (see json-api.js).
 
-async function call(method, path, body) {
-  const init = { method, headers: {} };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  const response = await fetch(path, init);
-  if (response.status === 204) return null;
-  const json = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = new Error(json.message || `the server answered ${response.status}`);
-    error.code = json.error;
-    throw error;
-  }
-  return json;
-}
+import { call } from './json-api.js';
 
 const enc = encodeURIComponent;
 

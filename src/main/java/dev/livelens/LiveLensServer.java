@@ -1,6 +1,6 @@
 package dev.livelens;
 
-import dev.livelens.account.SignedInUsers;
+import dev.livelens.account.AccountServices;
 import dev.livelens.analytics.AnalyticsRoutes;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
@@ -50,18 +50,16 @@ public final class LiveLensServer {
   private final PipelineMetrics metrics;
   private final Supplier<JpegCodec> codecs;
   private final JsonObject info;
-  private final SignedInUsers users;
   private ServesPort http;
   private final Promise<Void> readiness = Promise.promise();
   /** Read by /healthz on the event loop, set once the warm-up is over. */
   private volatile boolean ready;
   private MediaServices media;
+  private AccountServices accounts;
   private String workersDeployment;
 
-  private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics,
-      SignedInUsers users) {
+  private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
     this.vertx = vertx;
-    this.users = users;
     this.config = config;
     this.catalog = catalog;
     this.metrics = metrics;
@@ -75,17 +73,10 @@ public final class LiveLensServer {
    */
   public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
       PipelineMetrics metrics) {
-    // Until accounts exist nobody is signed in: rooms refuse every socket with 401 and streams are anonymous.
-    return start(vertx, config, catalog, metrics, request -> Optional.empty());
-  }
-
-  /** The same, with who is signed in read by {@code users} (rooms, presence and chat need it). */
-  public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
-      PipelineMetrics metrics, SignedInUsers users) {
     OpenCvNatives.load();
     FrameMessageCodec.registerOn(vertx.eventBus());
     metrics.describeNode(config.role().flagValue());
-    LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics, users);
+    LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
     Future<?> workers = config.role().runsWorkers() ? server.deployWorkers() : Future.succeededFuture();
     return workers.compose(done -> server.deployHttp()).map(id -> server.warmUp());
   }
@@ -114,26 +105,30 @@ public final class LiveLensServer {
       return vertx.deployVerticle(ops);
     }
     return MediaServices.start(vertx, config, codecs, catalog).compose(started -> Uploads.start(vertx,
-        config.storage(), started.library(), started.ffmpeg(), started.quota()).compose(uploads -> {
+        config.storage(), started.library(), started.ffmpeg(), started.quota()).compose(uploads ->
+        AccountServices.start(vertx, config, started.database().pool()).compose(accountServices -> {
       media = started;
+      accounts = accountServices;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings(),
-          users);
+          accountServices.signedInUsers());
       OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
       HttpVerticle verticle = new HttpVerticle(streams, info, router -> {
         // Analytics first: its /api/videos/<id>/analytics would otherwise meet the library's media files.
-        AnalyticsRoutes.mount(router, vertx, started.library().videos(), started.database().pool(),
+        AnalyticsRoutes.mount(router, vertx, started.library().videos(), started.database(),
             metrics.registry(), origins);
         started.jobs().ifPresent(jobs -> jobs.mount(router));
         VideoRoutes.mount(router, started.library(), started.store());
         LibraryPages.mount(router);
         UploadRoutes.mount(router, uploads);
-        RoomsRoutes.mount(router, vertx, config.rooms(), started.database().pool(), users, origins);
+        accountServices.mount(router);
+        RoomsRoutes.mount(router, vertx, config.rooms(), started.database().pool(), accountServices.signedInUsers(),
+            origins);
       }, () -> ready);
       http = verticle;
       return vertx.deployVerticle(verticle);
-    }));
+    })));
   }
 
 
@@ -164,6 +159,11 @@ public final class LiveLensServer {
   /** The library of an HTTP node (empty on a worker node): for tests and embedders that add videos. */
   public Optional<Library> library() {
     return Optional.ofNullable(media).map(MediaServices::library);
+  }
+
+  /** Accounts and sessions of an HTTP node (empty on a worker node): who signed in, for other features. */
+  public Optional<AccountServices> accounts() {
+    return Optional.ofNullable(accounts);
   }
 
   public PipelineMetrics metrics() {

@@ -1,5 +1,6 @@
 package dev.livelens.analytics;
 
+import dev.livelens.db.Database;
 import dev.livelens.http.ApiErrors;
 import dev.livelens.http.OriginPolicy;
 import dev.livelens.library.VideoIds;
@@ -9,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 
 /**
  * Watch analytics: the players' socket {@code /ws/watch}, the API, the live feed of an analytics page and
@@ -29,20 +29,21 @@ public final class AnalyticsRoutes {
   private final AnalyticsMetrics metrics;
   private final OriginPolicy origins;
 
-  private AnalyticsRoutes(Vertx vertx, Videos videos, Pool pool, MeterRegistry registry, OriginPolicy origins) {
+  private AnalyticsRoutes(Vertx vertx, Videos videos, Database database, MeterRegistry registry,
+      OriginPolicy origins) {
     this.vertx = vertx;
     this.videos = videos;
-    this.store = new WatchStore(pool);
+    this.store = new WatchStore(database.pool());
     this.writer = new AnalyticsWriter(store);
-    this.reader = new AnalyticsReader(pool);
+    this.reader = new AnalyticsReader(database.reads());
     this.metrics = new AnalyticsMetrics(registry);
     this.origins = origins;
   }
 
   /** Mount before the catch-all static handler. */
-  public static void mount(Router router, Vertx vertx, Videos videos, Pool pool, MeterRegistry registry,
+  public static void mount(Router router, Vertx vertx, Videos videos, Database database, MeterRegistry registry,
       OriginPolicy origins) {
-    AnalyticsRoutes routes = new AnalyticsRoutes(vertx, videos, pool, registry, origins);
+    AnalyticsRoutes routes = new AnalyticsRoutes(vertx, videos, database, registry, origins);
     router.get("/ws/watch").handler(routes::watchSocket);
     router.get("/ws/analytics").handler(routes::feedSocket);
     router.get("/api/videos/:id/analytics").handler(routes::analytics);

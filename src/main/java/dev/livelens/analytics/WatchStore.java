@@ -1,5 +1,6 @@
 package dev.livelens.analytics;
 
+import dev.livelens.db.BatchCounts;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -7,12 +8,10 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The analytics tables: views, raw events stored once each, and the aggregates they update. */
 final class WatchStore {
@@ -51,58 +50,48 @@ final class WatchStore {
 
   /**
    * Stores the events of these batches that were not stored yet and adds their effects to the aggregates,
-   * all in one transaction with five statements however many batches there are (SQLite's one writer
+   * all in one transaction with four statements however many batches there are (SQLite's one writer
    * then spends its time on rows, not on statements): a batch is counted whole or not at all, and once.
-   * Returns how many events of each batch were new, in order.
+   * The events' insert itself says which are new (a stored (view, seq) inserts no row), so no query
+   * looks for them first. Returns how many events of each batch were new, in order.
    */
   Future<List<Integer>> ingest(List<Batch> batches, long now) {
-    return pool.withTransaction(conn -> storedSeqs(conn, batches).compose(stored -> {
-      Map<String, WatchEffects> perView = new LinkedHashMap<>();
-      Map<String, String> videoOf = new HashMap<>();
-      List<Tuple> eventRows = new ArrayList<>();
-      List<Integer> fresh = new ArrayList<>();
-      for (Batch batch : batches) {
-        View view = batch.view();
-        WatchEffects effects = perView.computeIfAbsent(view.id(), id -> new WatchEffects(view.stallStartedAt()));
-        videoOf.put(view.id(), view.videoId());
-        int added = 0;
-        for (WatchEvent event : batch.events()) {
-          if (stored.add(view.id() + "/" + event.seq())) {
-            effects.add(event);
-            eventRows.add(Tuple.of(view.id(), event.seq(), view.videoId(), event.type(), event.body().encode(), now));
-            added++;
-          }
-        }
-        fresh.add(added);
-      }
-      if (eventRows.isEmpty()) {
-        return Future.succeededFuture(fresh);
-      }
-      return conn.preparedQuery("INSERT INTO watch_events (view_id, seq, video_id, type, body, received_at) "
-              + "VALUES (?, ?, ?, ?, ?, ?)").executeBatch(eventRows)
-          .compose(v -> addSeconds(conn, perView, videoOf))
-          .compose(v -> addRates(conn, perView, videoOf))
-          .compose(v -> updateViews(conn, perView))
-          .map(fresh);
-    }));
-  }
-
-  /** "view/seq" of every event of these batches that is stored already. */
-  private static Future<Set<String>> storedSeqs(SqlConnection conn, List<Batch> batches) {
-    StringBuilder where = new StringBuilder();
-    List<Object> params = new ArrayList<>();
+    List<Tuple> eventRows = new ArrayList<>();
     for (Batch batch : batches) {
-      where.append(where.length() == 0 ? "" : " OR ").append("(view_id = ? AND seq BETWEEN ? AND ?)");
-      params.add(batch.view().id());
-      params.add(batch.events().stream().mapToLong(WatchEvent::seq).min().orElse(0));
-      params.add(batch.events().stream().mapToLong(WatchEvent::seq).max().orElse(0));
+      for (WatchEvent event : batch.events()) {
+        eventRows.add(Tuple.of(batch.view().id(), event.seq(), batch.view().videoId(), event.type(),
+            event.body().encode(), now));
+      }
     }
-    return conn.preparedQuery("SELECT view_id, seq FROM watch_events WHERE " + where).execute(Tuple.wrap(params))
-        .map(rows -> {
-          Set<String> seqs = new HashSet<>();
-          rows.forEach(row -> seqs.add(row.getString("view_id") + "/" + row.getLong("seq")));
-          return seqs;
-        });
+    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO watch_events (view_id, seq, video_id, "
+            + "type, body, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (view_id, seq) DO NOTHING")
+        .executeBatch(eventRows).compose(inserted -> {
+          Map<String, WatchEffects> perView = new LinkedHashMap<>();
+          Map<String, String> videoOf = new HashMap<>();
+          List<Integer> fresh = new ArrayList<>();
+          int[] counts = BatchCounts.perItem(inserted, eventRows.size());
+          int row = 0;
+          for (Batch batch : batches) {
+            View view = batch.view();
+            WatchEffects effects = perView.computeIfAbsent(view.id(), id -> new WatchEffects(view.stallStartedAt()));
+            videoOf.put(view.id(), view.videoId());
+            int added = 0;
+            for (WatchEvent event : batch.events()) {
+              if (counts[row++] > 0) {
+                effects.add(event);
+                added++;
+              }
+            }
+            fresh.add(added);
+          }
+          if (fresh.stream().allMatch(added -> added == 0)) {
+            return Future.succeededFuture(fresh);
+          }
+          return addSeconds(conn, perView, videoOf)
+              .compose(v -> addRates(conn, perView, videoOf))
+              .compose(v -> updateViews(conn, perView))
+              .map(fresh);
+        }));
   }
 
   private static Future<Void> addSeconds(SqlConnection conn, Map<String, WatchEffects> perView,

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every setting of the server, read once at startup from flags (first) or environment variables.
@@ -34,8 +35,10 @@ public record LiveLensConfig(
     int maxPendingBytes,
     Set<String> allowedOrigins,
     StorageConfig storage,
-    RoomsConfig rooms,
-    int warmupSeconds) {
+    int warmupSeconds,
+    AccountConfig accounts,
+    TlsConfig tls,
+    RoomsConfig rooms) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -54,7 +57,7 @@ public record LiveLensConfig(
     }
   }
 
-  static final List<Option> OPTIONS = List.of(
+  private static final List<Option> SERVER_OPTIONS = List.of(
       Option.of("role", "all", "what this node runs: all, http (pages and sockets only) or worker (OpenCV "
           + "workers only, with /healthz, /api/info and /metrics on --port)"),
       Option.of("host", "0.0.0.0", "interface to listen on"),
@@ -86,10 +89,12 @@ public record LiveLensConfig(
       Option.of("max-upload-bytes", String.valueOf(4L << 30), "largest upload; more gets 413"),
       Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
       Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
-      Option.of("max-room-size", "8", "people in one room at once (a call is a room of two)"),
-      Option.of("max-rooms-per-user", "5", "open rooms one person may have created at once"),
       Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
+
+  static final List<Option> OPTIONS = Stream.of(SERVER_OPTIONS, AccountConfig.OPTIONS, TlsConfig.OPTIONS,
+      RoomsConfig.OPTIONS)
+      .flatMap(List::stream).toList();
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
   public static final class UsageException extends RuntimeException {
@@ -174,11 +179,13 @@ public record LiveLensConfig(
             longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
             intValue(v, "--upload-expiry-hours", 1, 24 * 365),
             boolValue(v, "--allow-private-urls")),
-        new RoomsConfig(intValue(v, "--max-room-size", 2, 64), intValue(v, "--max-rooms-per-user", 1, 1000)),
-        intValue(v, "--warmup-seconds", 0, 600));
+        intValue(v, "--warmup-seconds", 0, 600),
+        AccountConfig.from(v),
+        TlsConfig.from(v),
+        RoomsConfig.from(v));
   }
 
-  private static int intValue(Map<String, String> values, String flag, int min, int max) {
+  static int intValue(Map<String, String> values, String flag, int min, int max) {
     return (int) longValue(values, flag, min, max);
   }
 

@@ -29,29 +29,35 @@ public final class Database {
    * instead, and each is short (the aggregates keep reads small).
    */
   private static final int CONNECTIONS = 1;
+  /** WAL lets readers read beside the writer: reads neither wait behind a write nor hold the writer up. */
+  private static final int READ_CONNECTIONS = 2;
   private static final int BUSY_TIMEOUT_MS = 10_000;
 
   private final Pool pool;
+  private final Pool reads;
 
-  private Database(Pool pool) {
+  private Database(Pool pool, Pool reads) {
     this.pool = pool;
+    this.reads = reads;
   }
 
   /** Creates the data directory and database if needed, migrates the schema, opens the pool. */
   public static Future<Database> open(Vertx vertx, Path dataDir) {
     return vertx.executeBlocking(() -> {
       Files.createDirectories(dataDir);
-      SQLiteDataSource dataSource = dataSource(dataDir.resolve(FILE_NAME));
+      SQLiteDataSource dataSource = dataSource(dataDir.resolve(FILE_NAME), false);
       int applied = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
           .migrate().migrationsExecuted;
       LOG.info("database {}: {} migrations applied", dataDir.resolve(FILE_NAME), applied);
       return new Database(JDBCPool.pool(vertx, dataSource, new PoolOptions().setMaxSize(CONNECTIONS)
-          .setName("livelens-db")));
+          .setName("livelens-db")), JDBCPool.pool(vertx, dataSource(dataDir.resolve(FILE_NAME), true),
+          new PoolOptions().setMaxSize(READ_CONNECTIONS).setName("livelens-db-reads")));
     });
   }
 
-  private static SQLiteDataSource dataSource(Path file) {
+  private static SQLiteDataSource dataSource(Path file, boolean readOnly) {
     SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(readOnly);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // with WAL: durable at each checkpoint, fast
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
@@ -61,11 +67,17 @@ public final class Database {
     return dataSource;
   }
 
+  /** For writes, and for reads that must see a transaction's own writes. */
   public Pool pool() {
     return pool;
   }
 
+  /** For reads outside a transaction: they run beside the writer, never behind it. */
+  public Pool reads() {
+    return reads;
+  }
+
   public Future<Void> close() {
-    return pool.close();
+    return Future.all(pool.close(), reads.close()).mapEmpty();
   }
 }

@@ -57,6 +57,7 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
+    router.route().handler(new CsrfGuard(originPolicy));
     router.get(STREAM_PATH).handler(this::upgrade);
     router.get("/api/filters").handler(ctx -> OpsRoutes.sendJson(ctx, services.catalog().toJson().encode()));
     OpsRoutes.mount(router, info, services.metrics().registry(), ready);

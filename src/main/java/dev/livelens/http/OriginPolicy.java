@@ -1,6 +1,7 @@
 package dev.livelens.http;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -28,8 +29,10 @@ public final class OriginPolicy {
     if (allowedOrigins.contains(normalised)) {
       return true;
     }
-    String host = request.getHeader("Host");
-    return host != null && sameHost(normalised, host.toLowerCase(Locale.ROOT));
+    // The authority, not the Host header: over HTTP/2 (a client's h2c upgrade) the host comes as :authority.
+    HostAndPort authority = request.authority();
+    return authority != null && sameHost(normalised, (authority.host()
+        + (authority.port() >= 0 ? ":" + authority.port() : "")).toLowerCase(Locale.ROOT));
   }
 
   /** The page's own origin: scheme://host[:port] whose host and port are the Host the request came to. */

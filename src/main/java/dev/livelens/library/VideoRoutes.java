@@ -1,13 +1,13 @@
 package dev.livelens.library;
 
 import dev.livelens.http.ApiErrors;
+import dev.livelens.http.JsonBody;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class VideoRoutes {
     VideoRoutes routes = new VideoRoutes(library);
     router.get("/api/videos").handler(routes::list);
     router.get("/api/videos/:id").handler(routes::get);
-    router.patch("/api/videos/:id").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(routes::rename);
+    router.patch("/api/videos/:id").handler(new JsonBody(16 * 1024)).handler(routes::rename);
     router.delete("/api/videos/:id").handler(routes::delete);
     // Files are served with byte ranges by vertx-web's own handler, from the media root; only the packaged
     // files' names pass, so nothing else under the data directory can be reached.

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.TestMedia;
 import dev.livelens.testing.TestServer;
-import dev.livelens.testing.TestSessions;
-import dev.livelens.testing.TestSessions.Person;
+import dev.livelens.testing.TestAccounts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,14 +28,13 @@ import org.openqa.selenium.support.ui.Select;
 class RoomsE2ETest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(20);
-  private static final TestSessions SESSIONS = new TestSessions();
   private static TestServer server;
   private static Browser annBrowser;
   private static Browser bobBrowser;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(SESSIONS);
+    server = TestServer.start();
     Path wav = TestMedia.wav(Path.of("target", "fake-camera", "tone-20s.wav"), 20);
     annBrowser = Browser.withCameraAndMicrophone(FakeCamera.y4m(), wav);
     bobBrowser = Browser.withCameraAndMicrophone(FakeCamera.y4m(), wav);
@@ -64,11 +62,16 @@ class RoomsE2ETest {
     return "http://127.0.0.1:" + server.port() + path;
   }
 
-  private void signIn(Browser browser, Person person) {
-    String[] cookie = person.cookie().split("=", 2);
-    browser.driver.executeCdpCommand("Network.setCookie", Map.of("name", cookie[0], "value", cookie[1],
-        "url", url("/")));
+  /** Signs up on the /account page as a person would, opens /rooms and gives the new user's id. */
+  private long signUp(Browser browser, String username) {
+    AccountPage account = new AccountPage(browser).openSignedOut(url("/account"));
+    account.signUp(username, TestAccounts.PASSWORD);
+    account.awaitState("signed-in");
     browser.open(url("/rooms"));
+    Object id = browser.await("the rooms page knows who I am", PATIENCE, () -> browser.js(
+        "const me = [...document.querySelectorAll('#people li')].find(li => li.textContent.includes('(you)'));"
+        + "return me ? me.dataset.user : null;"), value -> value != null);
+    return Long.parseLong(id.toString());
   }
 
   private static String text(Browser browser, String css) {
@@ -106,18 +109,18 @@ class RoomsE2ETest {
 
   @Test
   void twoPeopleChatCallSeeEachOthersProcessedVideoHearEachOtherAndLeave() {
-    Person ann = SESSIONS.signIn("ann");
-    Person bob = SESSIONS.signIn("bob");
-    signIn(annBrowser, ann);
-    signIn(bobBrowser, bob);
-    awaitText(annBrowser, "bob online on ann's page", "#people .person-name", "bob");
-    awaitText(bobBrowser, "ann online on bob's page", "#people .person-name", "ann");
+    String annName = "ann-" + System.nanoTime() % 100_000;
+    String bobName = "bob-" + System.nanoTime() % 100_000;
+    long ann = signUp(annBrowser, annName);
+    long bob = signUp(bobBrowser, bobName);
+    awaitText(annBrowser, "bob online on ann's page", "#people .person-name", bobName);
+    awaitText(bobBrowser, "ann online on bob's page", "#people .person-name", annName);
 
     String html = "<b>bold?</b> <img src=x onerror=alert(1)>";
-    click(annBrowser, "#people li[data-user='" + bob.user().id() + "'] button");
+    click(annBrowser, "#people li[data-user='" + bob + "'] button");
     type(annBrowser, "#dm-input", html);
     awaitText(annBrowser, "ann's own message", "#dm-messages .chat-text", html);
-    click(bobBrowser, "#people li[data-user='" + ann.user().id() + "'] button");
+    click(bobBrowser, "#people li[data-user='" + ann + "'] button");
     awaitText(bobBrowser, "ann's message on bob's page, as text", "#dm-messages .chat-text", html);
     assertEquals(0L, bobBrowser.js("return document.querySelectorAll('#dm-messages b, #dm-messages img').length;"),
         "the HTML was shown as text, not made into elements");
@@ -128,7 +131,7 @@ class RoomsE2ETest {
     annBrowser.await("ann in the call", PATIENCE, () -> annBrowser.driver.getCurrentUrl(), u -> u.contains("/rooms/"));
     bobBrowser.await("the incoming call", PATIENCE, () -> bobBrowser.js(
         "return !document.getElementById('call-prompt').hidden;"), Boolean.TRUE::equals);
-    awaitText(bobBrowser, "the caller's name", "#call-prompt [data-caller]", "ann");
+    awaitText(bobBrowser, "the caller's name", "#call-prompt [data-caller]", annName);
     click(bobBrowser, "#call-prompt [data-accept]");
     bobBrowser.await("bob in the call", PATIENCE, () -> bobBrowser.driver.getCurrentUrl(), u -> u.contains("/rooms/"));
 
@@ -137,8 +140,8 @@ class RoomsE2ETest {
           members -> members instanceof List<?> list && list.size() == 2);
       new Select(browser.driver.findElement(By.id("filter"))).selectByValue("faces");
     }
-    assertFaceBoxes(annBrowser, bob.user().id());
-    assertFaceBoxes(bobBrowser, ann.user().id());
+    assertFaceBoxes(annBrowser, bob);
+    assertFaceBoxes(bobBrowser, ann);
     for (Browser browser : List.of(annBrowser, bobBrowser)) {
       browser.await("audio frames decoded", PATIENCE, () -> roomState(browser).get("audio"),
           audio -> Browser.number(castMap(audio), "decoded") > 10);
@@ -150,10 +153,10 @@ class RoomsE2ETest {
         u -> u.endsWith("/rooms"));
     annBrowser.open(url("/rooms"));
     annBrowser.await("bob online and in no call", PATIENCE, () -> text(annBrowser, "#people li"),
-        people -> people.contains("bob") && !people.contains("in a call"));
+        people -> people.contains(bobName) && !people.contains("in a call"));
     bobBrowser.open("about:blank");
     annBrowser.await("bob offline once his page is closed", Duration.ofSeconds(5),
-        () -> text(annBrowser, "#people .person-name"), people -> !people.contains("bob"));
+        () -> text(annBrowser, "#people .person-name"), people -> !people.contains(bobName));
   }
 
   private static void assertFaceBoxes(Browser viewer, long member) {

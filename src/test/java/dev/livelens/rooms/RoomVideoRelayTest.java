@@ -9,8 +9,8 @@ import dev.livelens.testing.RoomClient;
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TestImages;
 import dev.livelens.testing.TestServer;
-import dev.livelens.testing.TestSessions;
-import dev.livelens.testing.TestSessions.Person;
+import dev.livelens.testing.TestAccounts;
+import dev.livelens.testing.TestAccounts.Person;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 class RoomVideoRelayTest {
 
-  private static final TestSessions SESSIONS = new TestSessions();
   private static TestServer server;
   private final List<AutoCloseable> open = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(SESSIONS);
+    server = TestServer.start();
   }
 
   @AfterAll
@@ -81,8 +80,8 @@ class RoomVideoRelayTest {
 
   @Test
   void theOtherMembersGetTheSendersProcessedJpegByteForByte() {
-    Person ann = SESSIONS.signIn("ann");
-    Person bob = SESSIONS.signIn("bob");
+    Person ann = TestAccounts.signUp(server, "ann");
+    Person bob = TestAccounts.signUp(server, "bob");
     String room = newRoom(ann);
     RoomClient annRoom = member(ann, room);
     RoomClient bobRoom = member(bob, room);
@@ -98,7 +97,7 @@ class RoomVideoRelayTest {
       processed.put(id, annCamera.getKey().next("image").jpeg());
     }
     RoomClient.Media relayed = bobRoom.nextMedia((byte) 2);
-    assertEquals(ann.user().id(), relayed.from());
+    assertEquals(ann.id(), relayed.from());
     assertArrayEquals(processed.get(relayed.frameId()), relayed.bytes(), "the processed bytes, not re-encoded");
     assertFalse(java.util.Arrays.equals(frame, relayed.bytes()), "processed (gray), not the camera's original");
     assertEquals(null, annRoom.pollMedia(Duration.ofMillis(300)), "nobody is sent their own video");
@@ -106,8 +105,8 @@ class RoomVideoRelayTest {
 
   @Test
   void aStreamThatIsSomeoneElsesOrAnonymousCannotBeShown() {
-    Person ann = SESSIONS.signIn("ann");
-    Person bob = SESSIONS.signIn("bob");
+    Person ann = TestAccounts.signUp(server, "ann");
+    Person bob = TestAccounts.signUp(server, "bob");
     String room = newRoom(ann);
     member(ann, room);
     RoomClient bobRoom = member(bob, room);
@@ -134,11 +133,11 @@ class RoomVideoRelayTest {
 
   @Test
   void aViewerThatNeverReadsDoesNotSlowTheSenderOrTheOtherViewer() {
-    Person ann = SESSIONS.signIn("ann");
+    Person ann = TestAccounts.signUp(server, "ann");
     String room = newRoom(ann);
     RoomClient annRoom = member(ann, room);
-    RoomClient fast = member(SESSIONS.signIn("fast"), room);
-    RoomClient stuck = member(SESSIONS.signIn("stuck"), room, 8192);
+    RoomClient fast = member(TestAccounts.signUp(server, "fast"), room);
+    RoomClient stuck = member(TestAccounts.signUp(server, "stuck"), room, 8192);
     Map.Entry<StreamClient, String> annCamera = camera(ann, "none");
     annRoom.send("camera", "stream", annCamera.getValue());
     fast.next(m -> "room".equals(m.getString("type")) && m.getJsonObject("room").getJsonArray("members")

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.RoomClient;
 import dev.livelens.testing.TestServer;
-import dev.livelens.testing.TestSessions;
-import dev.livelens.testing.TestSessions.Person;
+import dev.livelens.testing.TestAccounts;
+import dev.livelens.testing.TestAccounts.Person;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,13 +25,12 @@ import org.junit.jupiter.api.Test;
 /** The rooms socket over real sockets: who may connect, presence, chat, membership, calls and voice. */
 class RoomsSocketTest {
 
-  private static final TestSessions SESSIONS = new TestSessions();
   private static TestServer server;
   private final List<RoomClient> clients = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(SESSIONS, "--max-room-size", "3", "--max-rooms-per-user", "2");
+    server = TestServer.start("--max-room-size", "3", "--max-rooms-per-user", "2");
   }
 
   @AfterAll
@@ -79,7 +78,7 @@ class RoomsSocketTest {
 
   @Test
   void anUpgradeFromAForeignPageIsRefusedWith403EvenWithASession() {
-    Person ann = SESSIONS.signIn("ann");
+    Person ann = TestAccounts.signUp(server, "ann");
     UpgradeRejectedException refused = assertThrows(UpgradeRejectedException.class,
         () -> RoomClient.connect(server.vertx, server.port(), ann.cookie(), "https://evil.example"));
     assertEquals(403, refused.getStatus());
@@ -87,38 +86,41 @@ class RoomsSocketTest {
 
   @Test
   void peopleSeeWhoIsOnlineAndSomeoneWhoClosesEveryTabGoesOffline() {
-    Person ann = SESSIONS.signIn("ann");
-    Person bob = SESSIONS.signIn("bob");
+    Person ann = TestAccounts.signUp(server, "ann");
+    Person bob = TestAccounts.signUp(server, "bob");
     RoomClient annSocket = connect(ann);
     RoomClient bobTab1 = connect(bob);
     RoomClient bobTab2 = connect(bob);
-    annSocket.next(presenceWhere(people -> hasName(people, "bob") && hasName(people, "ann")), "ann and bob online");
+    annSocket.next(presenceWhere(people -> hasName(people, bob.name()) && hasName(people, ann.name())),
+        "ann and bob online");
     bobTab1.close();
-    bobTab2.next(presenceWhere(people -> hasName(people, "bob")), "bob still online with one tab");
+    bobTab2.next(presenceWhere(people -> hasName(people, bob.name())), "bob still online with one tab");
     long closed = System.nanoTime();
     bobTab2.close();
-    annSocket.next(presenceWhere(people -> !hasName(people, "bob")), "bob offline");
+    annSocket.next(presenceWhere(people -> !hasName(people, bob.name())), "bob offline");
     assertTrue(System.nanoTime() - closed < Duration.ofSeconds(3).toNanos(), "offline within 3 s");
   }
 
   @Test
   void someoneWhoLeavesARoomAndClosesAtOnceGoesOffline() {
-    RoomClient ann = connect(SESSIONS.signIn("ann"));
-    RoomClient zoe = connect(SESSIONS.signIn("zoe"));
+    RoomClient ann = connect(TestAccounts.signUp(server, "ann"));
+    Person zoePerson = TestAccounts.signUp(server, "zoe");
+    RoomClient zoe = connect(zoePerson);
     String room = createRoom(zoe, "Brief");
     join(zoe, room);
-    ann.next(presenceWhere(people -> hasName(people, "zoe")), "zoe online");
+    ann.next(presenceWhere(people -> hasName(people, zoePerson.name())), "zoe online");
     zoe.send("leave");
     zoe.close();
-    ann.next(presenceWhere(people -> !hasName(people, "zoe")), "zoe offline");
+    ann.next(presenceWhere(people -> !hasName(people, zoePerson.name())), "zoe offline");
     assertNull(ann.pollTextOfType("presence", Duration.ofMillis(2500)), "zoe stays offline: nothing changes again");
   }
 
   @Test
   void roomChatReachesMembersOnlyWithItsHtmlKeptAsTextAndIsInTheHistory() {
-    RoomClient ann = connect(SESSIONS.signIn("ann"));
-    RoomClient bob = connect(SESSIONS.signIn("bob"));
-    RoomClient eve = connect(SESSIONS.signIn("eve"));
+    Person annPerson = TestAccounts.signUp(server, "ann");
+    RoomClient ann = connect(annPerson);
+    RoomClient bob = connect(TestAccounts.signUp(server, "bob"));
+    RoomClient eve = connect(TestAccounts.signUp(server, "eve"));
     String room = createRoom(ann, "Kitchen");
     join(ann, room);
     join(bob, room);
@@ -126,7 +128,7 @@ class RoomsSocketTest {
     ann.send("say", "text", html);
     JsonObject heard = bob.next("chat");
     assertEquals(html, heard.getString("text"));
-    assertEquals("ann", heard.getJsonObject("from").getString("name"));
+    assertEquals(annPerson.name(), heard.getJsonObject("from").getString("name"));
     assertEquals(room, heard.getString("room"));
     assertEquals(html, ann.next("chat").getString("text"), "the sender sees its own message as sent");
     eve.send("say", "text", "let me in");
@@ -135,7 +137,7 @@ class RoomsSocketTest {
     assertEquals("not_member", eve.next("error").getString("code"));
     assertNull(eve.pollTextOfType("chat", Duration.ofMillis(500)), "a non-member hears nothing");
 
-    RoomClient bobLater = connect(SESSIONS.signIn("carl"));
+    RoomClient bobLater = connect(TestAccounts.signUp(server, "carl"));
     join(bobLater, room);
     bobLater.send("history");
     JsonArray history = bobLater.next("history").getJsonArray("messages");
@@ -144,19 +146,19 @@ class RoomsSocketTest {
 
   @Test
   void aDirectMessageReachesBothPeopleAndTheirHistoryButNobodyElse() {
-    Person annPerson = SESSIONS.signIn("ann");
-    Person bobPerson = SESSIONS.signIn("bob");
+    Person annPerson = TestAccounts.signUp(server, "ann");
+    Person bobPerson = TestAccounts.signUp(server, "bob");
     RoomClient ann = connect(annPerson);
     RoomClient bob = connect(bobPerson);
-    RoomClient eve = connect(SESSIONS.signIn("eve"));
-    ann.send("dm", "to", bobPerson.user().id(), "text", "<script>x</script>");
+    RoomClient eve = connect(TestAccounts.signUp(server, "eve"));
+    ann.send("dm", "to", bobPerson.id(), "text", "<script>x</script>");
     JsonObject got = bob.next("chat");
     assertEquals("<script>x</script>", got.getString("text"));
-    assertEquals(bobPerson.user().id(), got.getLong("to"));
-    assertEquals(annPerson.user().id(), ann.next("chat").getJsonObject("from").getLong("id"));
-    bob.send("dm", "to", annPerson.user().id(), "text", "hello back");
+    assertEquals(bobPerson.id(), got.getLong("to"));
+    assertEquals(annPerson.id(), ann.next("chat").getJsonObject("from").getLong("id"));
+    bob.send("dm", "to", annPerson.id(), "text", "hello back");
     assertEquals("hello back", ann.next("chat").getString("text"));
-    bob.send("history", "with", annPerson.user().id());
+    bob.send("history", "with", annPerson.id());
     JsonArray history = bob.next("history").getJsonArray("messages");
     assertEquals(List.of("<script>x</script>", "hello back"),
         history.stream().map(m -> ((JsonObject) m).getString("text")).toList());
@@ -165,10 +167,10 @@ class RoomsSocketTest {
 
   @Test
   void aFullRoomRefusesTheNextPersonAndKeepsWorkingForItsMembers() {
-    RoomClient ann = connect(SESSIONS.signIn("ann"));
-    RoomClient bob = connect(SESSIONS.signIn("bob"));
-    RoomClient carl = connect(SESSIONS.signIn("carl"));
-    RoomClient dora = connect(SESSIONS.signIn("dora"));
+    RoomClient ann = connect(TestAccounts.signUp(server, "ann"));
+    RoomClient bob = connect(TestAccounts.signUp(server, "bob"));
+    RoomClient carl = connect(TestAccounts.signUp(server, "carl"));
+    RoomClient dora = connect(TestAccounts.signUp(server, "dora"));
     String room = createRoom(ann, "Small");
     join(ann, room);
     join(bob, room);
@@ -182,7 +184,7 @@ class RoomsSocketTest {
 
   @Test
   void tooLongAndTooManyMessagesAreRefusedAndTheSocketStaysUsable() {
-    RoomClient ann = connect(SESSIONS.signIn("ann"));
+    RoomClient ann = connect(TestAccounts.signUp(server, "ann"));
     String room = createRoom(ann, "Talky");
     join(ann, room);
     ann.send("say", "text", "x".repeat(Chat.MAX_CHARS + 1));
@@ -199,21 +201,21 @@ class RoomsSocketTest {
 
   @Test
   void aCallRingsTheOtherPersonWhoDeclinesOrAcceptsAndEitherSideEndsIt() {
-    Person annPerson = SESSIONS.signIn("ann");
-    Person bobPerson = SESSIONS.signIn("bob");
+    Person annPerson = TestAccounts.signUp(server, "ann");
+    Person bobPerson = TestAccounts.signUp(server, "bob");
     RoomClient ann = connect(annPerson);
     RoomClient bob = connect(bobPerson);
-    RoomClient eve = connect(SESSIONS.signIn("eve"));
+    RoomClient eve = connect(TestAccounts.signUp(server, "eve"));
 
-    ann.send("call", "to", bobPerson.user().id());
+    ann.send("call", "to", bobPerson.id());
     String first = ann.next("calling").getString("room");
     JsonObject ringing = bob.next("incoming");
     assertEquals(first, ringing.getString("room"));
-    assertEquals("ann", ringing.getJsonObject("from").getString("name"));
+    assertEquals(annPerson.name(), ringing.getJsonObject("from").getString("name"));
     bob.send("decline", "room", first);
-    assertEquals("bob", ann.next("declined").getJsonObject("by").getString("name"));
+    assertEquals(bobPerson.name(), ann.next("declined").getJsonObject("by").getString("name"));
 
-    ann.send("call", "to", bobPerson.user().id());
+    ann.send("call", "to", bobPerson.id());
     String call = ann.next("calling").getString("room");
     join(ann, call);
     assertEquals("not_invited", join(eve, call).getString("code"));
@@ -225,17 +227,17 @@ class RoomsSocketTest {
 
   @Test
   void voiceReachesTheOtherMembersTaggedWithTheSpeakerAndNobodyElse() {
-    Person annPerson = SESSIONS.signIn("ann");
+    Person annPerson = TestAccounts.signUp(server, "ann");
     RoomClient ann = connect(annPerson);
-    RoomClient bob = connect(SESSIONS.signIn("bob"));
-    RoomClient eve = connect(SESSIONS.signIn("eve"));
+    RoomClient bob = connect(TestAccounts.signUp(server, "bob"));
+    RoomClient eve = connect(TestAccounts.signUp(server, "eve"));
     String room = createRoom(ann, "Voices");
     join(ann, room);
     join(bob, room);
     byte[] chunk = {9, 8, 7, 6, 5};
     ann.sendAudio(chunk);
     RoomClient.Media heard = bob.nextMedia((byte) 1);
-    assertEquals(annPerson.user().id(), heard.from());
+    assertEquals(annPerson.id(), heard.from());
     assertArrayEquals(chunk, heard.bytes());
     assertNull(ann.pollMedia(Duration.ofMillis(300)), "a speaker does not hear itself");
     assertNull(eve.pollMedia(Duration.ofMillis(100)), "a non-member hears nothing");
@@ -245,7 +247,7 @@ class RoomsSocketTest {
 
   @Test
   void tooManyRoomsForOnePersonAreRefused() {
-    RoomClient ann = connect(SESSIONS.signIn("ann"));
+    RoomClient ann = connect(TestAccounts.signUp(server, "ann"));
     createRoom(ann, "One");
     createRoom(ann, "Two");
     ann.send("create", "name", "Three");

@@ -1,7 +1,6 @@
 package dev.livelens.testing;
 
 import dev.livelens.LiveLensServer;
-import dev.livelens.account.SignedInUsers;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.PipelineMetrics;
@@ -65,15 +64,6 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(FilterCatalog catalog, String... flags) {
-    return start(catalog, request -> java.util.Optional.empty(), flags);
-  }
-
-  /** A server that knows who is signed in from {@code users}. */
-  public static TestServer start(SignedInUsers users, String... flags) {
-    return start(FilterCatalog.standard(), users, flags);
-  }
-
-  private static TestServer start(FilterCatalog catalog, SignedInUsers users, String... flags) {
     // No warm-up (a test wants a server at once); a test that wants one passes --warmup-seconds, which wins.
     List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--warmup-seconds", "0"));
     Path ownDataDir = List.of(flags).contains("--data-dir") ? null : TempDirs.create("livelens-test-");
@@ -84,8 +74,7 @@ public final class TestServer implements AutoCloseable {
     LiveLensConfig config = LiveLensConfig.load(args.toArray(String[]::new), Map.of());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = VertxWithMetrics.create(registry);
-    LiveLensServer server = LiveLensServer.start(vertx, config, catalog, new PipelineMetrics(registry), users)
-        .await();
+    LiveLensServer server = LiveLensServer.start(vertx, config, catalog, new PipelineMetrics(registry)).await();
     return new TestServer(vertx, registry, server, ownDataDir);
   }
 

@@ -39,8 +39,8 @@ public final class BenchMain {
                   analytics API read
         rooms   --port P --pid PID [--frames bench/frames] [--filter edges] [--viewers 0,1,4,8,16] [--seconds 10]
                 [--people 100] [--room-size 10] [--chat-seconds 20]
-                  against RoomsBenchServer: one member's processed video fanned out to N viewers, then chat
-                  delivery among that many people online
+                  one member's processed video fanned out to N viewers, then chat delivery among that many
+                  people online (each signs up through the account API first)
         faces   --noface DIR [--frames bench/frames] [--cascades a.xml,b.xml] [--widths 160,240,320]
                 [--scales 1.1,1.2] [--neighbours 3,4] [--threads N]
                   the face detector's settings measured: CPU a detection, faces found, false faces

@@ -3,6 +3,8 @@ package dev.livelens.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -15,11 +17,12 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The rooms' numbers against a running {@link RoomsBenchServer}: fan-out (one member's processed camera to
+ * The rooms' numbers against a running server, whose people sign up through the account API first: fan-out (one member's processed camera to
  * 0, 1, 4, 8 and 16 viewers: frames a second each viewer gets, and the server's CPU for each frame delivered
  * beyond the processing itself) and chat (100 people online in rooms of ten, each saying something every
  * two seconds: the time from sending to each member's receipt, p50/p99).
@@ -31,7 +34,8 @@ final class RoomsBench {
   private final int port;
   private final long pid;
   private final FrameSet frames;
-  private long nextUser = 1;
+  private final HttpClient http;
+  private int nextUser = 1;
 
   RoomsBench(Vertx vertx, int port, long pid, FrameSet frames) {
     this.vertx = vertx;
@@ -40,18 +44,28 @@ final class RoomsBench {
     this.frames = frames;
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(16 << 20)
         .setMaxMessageSize(16 << 20).setMaxConnections(1000));
+    this.http = vertx.createHttpClient();
   }
 
-  /** One rooms socket, signed in as a new person; text messages to {@code onText}, binary to {@code onBinary}. */
-  private WebSocket person(String name, Consumer<JsonObject> onText, Consumer<Buffer> onBinary)
-      throws java.util.concurrent.TimeoutException {
-    return person(nextUser++, name, onText, onBinary);
+  /** Signs a new person up (the server hashes their password: a fraction of a second each) and gives their cookie. */
+  private String signUp(String name) throws TimeoutException {
+    String username = name + "-" + ProcessHandle.current().pid() + "-" + nextUser++;
+    JsonObject body = new JsonObject().put("username", username).put("password", "bench password 1234");
+    return http.request(HttpMethod.POST, port, "127.0.0.1", "/api/auth/signup")
+        .compose(request -> request.putHeader("Content-Type", "application/json").send(body.encode()))
+        .map(response -> {
+          if (response.statusCode() != 201) {
+            throw new IllegalStateException("sign-up answered " + response.statusCode());
+          }
+          return response.getHeader("Set-Cookie").split(";", 2)[0];
+        }).await(60, TimeUnit.SECONDS);
   }
 
-  private WebSocket person(long id, String name, Consumer<JsonObject> onText, Consumer<Buffer> onBinary)
-      throws java.util.concurrent.TimeoutException {
+  /** One rooms socket, signed in by {@code cookie}; text messages to {@code onText}, binary to {@code onBinary}. */
+  private WebSocket person(String cookie, Consumer<JsonObject> onText, Consumer<Buffer> onBinary)
+      throws TimeoutException {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-        .setURI("/ws/rooms").addHeader("Cookie", RoomsBenchServer.cookie(id, name));
+        .setURI("/ws/rooms").addHeader("Cookie", cookie);
     WebSocket socket = client.connect(options).await(10, TimeUnit.SECONDS);
     socket.textMessageHandler(text -> onText.accept(new JsonObject(text)));
     socket.binaryMessageHandler(onBinary::accept);
@@ -85,8 +99,8 @@ final class RoomsBench {
       }
     };
     List<WebSocket> open = new ArrayList<>();
-    long senderId = nextUser++;
-    WebSocket sender = person(senderId, "sender", answers, b -> { });
+    String senderCookie = signUp("sender");
+    WebSocket sender = person(senderCookie, answers, b -> { });
     open.add(sender);
     String room = ask(sender, waiting, "created", new JsonObject().put("type", "create").put("name", "fanout"))
         .getJsonObject("room").getString("id");
@@ -96,7 +110,7 @@ final class RoomsBench {
       AtomicLong count = new AtomicLong();
       counts.add(count);
       List<CompletableFuture<JsonObject>> mine = Collections.synchronizedList(new ArrayList<>());
-      WebSocket viewer = person("viewer" + i, m -> {
+      WebSocket viewer = person(signUp("viewer"), m -> {
         if (!mine.isEmpty() && List.of("joined", "error").contains(m.getString("type"))) {
           mine.remove(0).complete(m);
         }
@@ -109,7 +123,7 @@ final class RoomsBench {
       ask(viewer, mine, "joined", new JsonObject().put("type", "join").put("room", room));
     }
     Camera camera = new Camera(vertx, frames);
-    String stream = camera.connect(client, port, filter, RoomsBenchServer.cookie(senderId, "sender")).await(10, TimeUnit.SECONDS);
+    String stream = camera.connect(client, port, filter, senderCookie).await(10, TimeUnit.SECONDS);
     sender.writeTextMessage(new JsonObject().put("type", "camera").put("stream", stream).encode());
     vertx.runOnContext(v -> camera.start());
     Thread.sleep(3000); // warm-up
@@ -144,7 +158,7 @@ final class RoomsBench {
     for (int i = 0; i < people; i++) {
       List<CompletableFuture<JsonObject>> mine = Collections.synchronizedList(new ArrayList<>());
       waits.add(mine);
-      WebSocket socket = person("p" + i, m -> {
+      WebSocket socket = person(signUp("p"), m -> {
         String type = m.getString("type");
         if ("chat".equals(type) && m.getString("text").startsWith("t=")) {
           latencies.add((System.nanoTime() - Long.parseLong(m.getString("text").substring(2))) / 1e6);

@@ -2,6 +2,7 @@ package dev.livelens.library.jobs;
 
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.ApiErrors;
+import dev.livelens.http.JsonBody;
 import dev.livelens.library.Library;
 import dev.livelens.library.Video;
 import dev.livelens.library.VideoIds;
@@ -12,7 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,7 +40,7 @@ final class JobRoutes {
   static void mount(Router router, Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls,
       WorkerExecutor pool, JobFeed feed) {
     JobRoutes routes = new JobRoutes(library, queue, catalog, urls, pool);
-    BodyHandler body = BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false);
+    JsonBody body = new JsonBody(BODY_LIMIT);
     router.post("/api/videos/:id/cuts").handler(body).handler(routes::cut);
     router.post("/api/videos/:id/process").handler(body).handler(routes::process);
     router.post("/api/imports").handler(body).handler(routes::importUrl);

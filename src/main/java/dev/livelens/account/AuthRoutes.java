@@ -1,0 +1,119 @@
+package dev.livelens.account;
+
+import dev.livelens.http.ApiErrors;
+import dev.livelens.http.JsonBody;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/** The account API: sign up, log in, log out, change password, and who am I. */
+final class AuthRoutes {
+
+  private static final int BODY_LIMIT = 4 * 1024;
+
+  private final Users users;
+  private final Passwords passwords;
+  private final CookieSessions sessions;
+  private final Revocations revocations;
+  private final LoginLimits limits;
+
+  AuthRoutes(Users users, Passwords passwords, CookieSessions sessions, Revocations revocations, LoginLimits limits) {
+    this.users = users;
+    this.passwords = passwords;
+    this.sessions = sessions;
+    this.revocations = revocations;
+    this.limits = limits;
+  }
+
+  void mount(Router router) {
+    JsonBody json = new JsonBody(BODY_LIMIT);
+    router.post("/api/auth/signup").handler(json).handler(this::signup);
+    router.post("/api/auth/login").handler(json).handler(this::login);
+    router.post("/api/auth/logout").handler(this::logout);
+    router.post("/api/auth/password").handler(json).handler(this::changePassword);
+    router.get("/api/me").handler(this::me);
+    router.get("/account").handler(ctx -> ctx.reroute("/account.html"));
+  }
+
+  private void signup(RoutingContext ctx) {
+    Future.succeededFuture(ctx).map(AuthRequests::credentials).compose(credentials -> {
+      AuthRequests.checkUsername(credentials.username());
+      AuthRequests.checkNewPassword(credentials.password());
+      return passwords.hash(credentials.password()).compose(hash -> users.create(credentials.username(), hash));
+    }).onSuccess(user -> signedIn(ctx, 201, user)).onFailure(error -> AuthProblem.answer(ctx, error));
+  }
+
+  private void login(RoutingContext ctx) {
+    String address = ctx.request().remoteAddress().hostAddress();
+    Future.succeededFuture(ctx).map(AuthRequests::credentials).compose(credentials -> {
+      AuthRequests.checkLength(credentials.password());
+      limits.attempt(credentials.username(), address);
+      return users.find(credentials.username()).compose(stored -> passwords.verify(credentials.password(),
+          stored.map(Users.Stored::passwordHash)).map(right -> {
+            if (!right) {
+              throw new AuthProblem(401, "wrong_credentials", "wrong username or password");
+            }
+            limits.succeeded(credentials.username(), address);
+            return stored.get().user();
+          }));
+    }).onSuccess(user -> signedIn(ctx, 200, user)).onFailure(error -> AuthProblem.answer(ctx, error));
+  }
+
+  /** Ends this session everywhere at once; answers 204 whether or not there was one. */
+  private void logout(RoutingContext ctx) {
+    sessions.token(ctx.request()).map(revocations::signOut).orElse(Future.succeededFuture())
+        .onSuccess(done -> {
+          sessions.clear(ctx.response());
+          ctx.response().setStatusCode(204).end();
+        }).onFailure(ctx::fail);
+  }
+
+  /** A new password: every other session of the user ends; this one goes on with a renewed cookie. */
+  private void changePassword(RoutingContext ctx) {
+    Future.succeededFuture(ctx).map(c -> sessions.token(c.request()).orElseThrow(AuthProblem::notSignedIn))
+        .compose(token -> {
+          AuthRequests.PasswordChange change = AuthRequests.passwordChange(ctx);
+          AuthRequests.checkLength(change.current());
+          AuthRequests.checkNewPassword(change.password());
+          // Guessing the current password from a stolen session counts like guessing at the login.
+          String address = ctx.request().remoteAddress().hostAddress();
+          limits.attempt(token.user().username(), address);
+          return users.find(token.user().id()).map(found -> found.orElseThrow(AuthProblem::notSignedIn))
+              .compose(stored -> passwords.verify(change.current(), Optional.of(stored.passwordHash()))
+                  .compose(right -> {
+                    if (!right) {
+                      throw new AuthProblem(403, "wrong_password", "the current password is wrong");
+                    }
+                    limits.succeeded(token.user().username(), address);
+                    return passwords.hash(change.password());
+                  })
+                  .compose(hash -> users.changePassword(stored.user().id(), stored.epoch(), hash))
+                  .map(changed -> {
+                    if (!changed) {
+                      throw new AuthProblem(409, "changed_meanwhile", "the password was changed meanwhile; "
+                          + "sign in again");
+                    }
+                    revocations.raiseEpoch(stored.user().id(), stored.epoch() + 1);
+                    return token;
+                  }));
+        }).onSuccess(token -> {
+          sessions.renew(ctx.response(), token);
+          ApiErrors.json(ctx, 200, new JsonObject().put("username", token.user().username()));
+        }).onFailure(error -> AuthProblem.answer(ctx, error));
+  }
+
+  private void me(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-store");
+    sessions.of(ctx.request()).ifPresentOrElse(
+        user -> ApiErrors.json(ctx, 200, new JsonObject().put("username", user.username())),
+        () -> AuthProblem.answer(ctx, AuthProblem.notSignedIn()));
+  }
+
+  private void signedIn(RoutingContext ctx, int status, User user) {
+    sessions.start(ctx.response(), user);
+    ctx.response().putHeader("Cache-Control", "no-store");
+    ApiErrors.json(ctx, status, new JsonObject().put("username", user.username()));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.livelens.account;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The users table: every read and write of it, in portable SQL. */
+final class Users {
+
+  /** A user as stored: their password hash and session epoch beside who they are. */
+  record Stored(User user, String passwordHash, int epoch) {
+  }
+
+  /** A sign-up whose name someone already has, ignoring case. */
+  static final class NameTaken extends RuntimeException {
+    NameTaken(String username) {
+      super("the name '" + username + "' is taken", null, false, false);
+    }
+  }
+
+  /** Ids below 2^53: the pages' JavaScript reads them as exact numbers. */
+  private static final long ID_MASK = (1L << 53) - 1;
+  private static final String COLUMNS = "id, username, password_hash, session_epoch";
+
+  private final Pool pool;
+  private final SecureRandom random = new SecureRandom();
+
+  Users(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Lower case, the form names are compared in. */
+  static String key(String username) {
+    return username.toLowerCase(Locale.ROOT);
+  }
+
+  /** A new user; fails with {@link NameTaken} when the name is someone's already. */
+  Future<User> create(String username, String passwordHash) {
+    long id = 1 + Math.floorMod(random.nextLong(), ID_MASK);
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery("INSERT INTO users (id, username, username_key, password_hash, session_epoch, "
+            + "created_at, password_changed_at) VALUES (?, ?, ?, ?, 0, ?, ?)")
+        .execute(Tuple.of(id, username, key(username), passwordHash, now, now))
+        .map(done -> new User(id, username))
+        // Which constraint failed reads differently in each database; asking again does not.
+        .recover(error -> find(username).compose(found -> Future.failedFuture(
+            found.isPresent() ? new NameTaken(username) : error)));
+  }
+
+  Future<Optional<Stored>> find(String username) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE username_key = ?")
+        .execute(Tuple.of(key(username)))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+  }
+
+  Future<Optional<Stored>> find(long id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE id = ?").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+  }
+
+  /**
+   * The new password, and the session epoch one past {@code epoch}, so every older token stops working.
+   * @return whether the row still had {@code epoch} (false: another change came first)
+   */
+  Future<Boolean> changePassword(long id, int epoch, String passwordHash) {
+    return pool.preparedQuery("UPDATE users SET password_hash = ?, session_epoch = ?, password_changed_at = ? "
+            + "WHERE id = ? AND session_epoch = ?")
+        .execute(Tuple.of(passwordHash, epoch + 1, System.currentTimeMillis(), id, epoch))
+        .map(result -> result.rowCount() == 1);
+  }
+
+  /** The epoch of every user who ever changed their password (the others are at 0). */
+  Future<Map<Long, Integer>> raisedEpochs() {
+    return pool.preparedQuery("SELECT id, session_epoch FROM users WHERE session_epoch > 0").execute(Tuple.tuple())
+        .map(rows -> {
+          Map<Long, Integer> epochs = new HashMap<>();
+          rows.forEach(row -> epochs.put(row.getLong("id"), row.getInteger("session_epoch")));
+          return epochs;
+        });
+  }
+
+  private static Stored stored(Row row) {
+    return new Stored(new User(row.getLong("id"), row.getString("username")), row.getString("password_hash"),
+        row.getInteger("session_epoch"));
+  }
+}

@@ -1,0 +1,85 @@
+// The account page: sign up, log in, log out and change password, each form posting JSON with fetch.
+// Which forms show is one data-state attribute on <main> (loading, signed-in, signed-out) that CSS reads.
+
+import { signUp, logIn, logOut, changePassword, whoAmI } from './account-api.js';
+
+const main = document.getElementById('account');
+const message = document.getElementById('account-message');
+const whoami = document.getElementById('whoami');
+
+function show(user) {
+  main.dataset.state = user ? 'signed-in' : 'signed-out';
+  whoami.textContent = user ? user.username : ''; // text, never HTML
+}
+
+function say(text, kind = 'info') {
+  message.textContent = text;
+  message.dataset.kind = kind;
+}
+
+function wait(seconds) {
+  if (seconds < 120) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** What went wrong, in words a person can act on: the server's own message, or when to retry. */
+function explain(error) {
+  if (error.code === 'too_many_attempts') {
+    const at = error.retryAt
+      ? ` (at ${error.retryAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })})` : '';
+    return `Too many failed logins. Try again in ${wait(error.retryAfterSeconds)}${at}.`;
+  }
+  const text = error.message || 'Something went wrong';
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** Submits a form through {@code action}; the button waits meanwhile, password fields are cleared after. */
+function handle(form, action) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    const values = Object.fromEntries(new FormData(form));
+    button.disabled = true;
+    try {
+      await action(values);
+    } catch (error) {
+      say(explain(error), 'error');
+      form.querySelector('input:not([type=password])')?.focus();
+    } finally {
+      button.disabled = false;
+      form.querySelectorAll('input[type=password]').forEach((input) => { input.value = ''; });
+    }
+  });
+}
+
+handle(document.getElementById('signup-form'), async ({ username, password }) => {
+  show(await signUp(username, password));
+  say(`Welcome, ${username}: your account is made and you are signed in.`, 'ok');
+});
+
+handle(document.getElementById('login-form'), async ({ username, password }) => {
+  const user = await logIn(username, password);
+  show(user);
+  say(`Signed in as ${user.username}.`, 'ok');
+});
+
+handle(document.getElementById('password-form'), async ({ current, password }) => {
+  await changePassword(current, password);
+  say('Password changed. Your other browsers are signed out.', 'ok');
+});
+
+document.getElementById('logout').addEventListener('click', async () => {
+  try {
+    await logOut();
+    show(null);
+    say('Signed out.', 'ok');
+    document.getElementById('login-username').focus();
+  } catch (error) {
+    say(explain(error), 'error');
+  }
+});
+
+whoAmI().then(show).catch((error) => {
+  show(null);
+  say(explain(error), 'error');
+});
