@@ -54,8 +54,17 @@ class RoomsE2ETest {
   void screenshots(TestInfo test) {
     annBrowser.screenshot(Browser.screenshotName(test) + "-ann");
     bobBrowser.screenshot(Browser.screenshotName(test) + "-bob");
-    assertEquals(List.of(), annBrowser.consoleErrors(), "console errors on ann's page");
-    assertEquals(List.of(), bobBrowser.consoleErrors(), "console errors on bob's page");
+    assertEquals(List.of(), unexpected(annBrowser.consoleErrors()), "console errors on ann's page");
+    assertEquals(List.of(), unexpected(bobBrowser.consoleErrors()), "console errors on bob's page");
+  }
+
+  /**
+   * Console errors but the expected ones: the account page asks /api/me before signing up (401), and
+   * Chromium notes camera frames its track processor still held when the camera stopped at the call's end.
+   */
+  private static List<String> unexpected(List<String> errors) {
+    return errors.stream().filter(e -> !(e.contains("/api/me") && e.contains("401"))
+        && !e.contains("A VideoFrame was garbage collected")).toList();
   }
 
   private String url(String path) {
