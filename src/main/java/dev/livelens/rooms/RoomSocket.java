@@ -134,12 +134,13 @@ final class RoomSocket {
 
   private Future<?> history(JsonObject message) {
     Object with = message.getValue("with");
+    String roomId = membership == null ? null : membership.room().id(); // it may leave before the answer
     Future<String> conversation = with != null ? person(with).map(other -> ChatMessage.between(user.id(), other))
-        : inRoom().map(m -> ChatMessage.ofRoom(m.room().id()));
+        : inRoom().map(m -> ChatMessage.ofRoom(roomId));
     return conversation.compose(services.chat()::history).onSuccess(messages -> {
       JsonObject reply = reply("history").put("messages", new JsonArray(messages.stream().map(ChatMessage::toJson)
           .toList()));
-      channel.text((with != null ? reply.put("with", with) : reply.put("room", membership.room().id())).encode());
+      channel.text((with != null ? reply.put("with", with) : reply.put("room", roomId)).encode());
     });
   }
 
