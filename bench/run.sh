@@ -47,16 +47,10 @@ done
 mkdir -p bench/results
 stamp=$(date +%Y%m%d-%H%M%S)
 log="bench/results/server-$stamp.log"
+# shellcheck source=bench/server.sh
+source bench/server.sh
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar target/livelens.jar --port "$port" "${server_flags[@]}" >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 120); do
-  if curl -fs "http://localhost:$port/healthz" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server" 2>/dev/null; then echo "run.sh: the server did not start; see $log" >&2; exit 1; fi
-  sleep 0.5
-done
+start_server "$log" "$port" ${JAVA_OPTS:-} -jar target/livelens.jar --port "$port" "${server_flags[@]}"
 echo "server pid $server on port $port (log: $log)" >&2
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)

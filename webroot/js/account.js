@@ -12,6 +12,13 @@ function show(user) {
   whoami.textContent = user ? user.username : ''; // text, never HTML
 }
 
+/** After signing in the form that had focus is gone: focus goes to what the page shows now. */
+function signedIn(user, text) {
+  show(user);
+  say(text, 'ok');
+  document.getElementById('signed-in-heading').focus();
+}
+
 function say(text, kind = 'info') {
   message.textContent = text;
   message.dataset.kind = kind;
@@ -29,6 +36,7 @@ function explain(error) {
       ? ` (at ${error.retryAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })})` : '';
     return `Too many failed logins. Try again in ${wait(error.retryAfterSeconds)}${at}.`;
   }
+  if (error.status === undefined) return 'The server cannot be reached. Check the connection and try again.';
   const text = error.message || 'Something went wrong';
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
@@ -53,14 +61,12 @@ function handle(form, action) {
 }
 
 handle(document.getElementById('signup-form'), async ({ username, password }) => {
-  show(await signUp(username, password));
-  say(`Welcome, ${username}: your account is made and you are signed in.`, 'ok');
+  signedIn(await signUp(username, password), `Welcome, ${username}: your account is made and you are signed in.`);
 });
 
 handle(document.getElementById('login-form'), async ({ username, password }) => {
   const user = await logIn(username, password);
-  show(user);
-  say(`Signed in as ${user.username}.`, 'ok');
+  signedIn(user, `Signed in as ${user.username}.`);
 });
 
 handle(document.getElementById('password-form'), async ({ current, password }) => {

@@ -5,6 +5,8 @@ import dev.livelens.analytics.AnalyticsRoutes;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
+import dev.livelens.http.ConnectionLimiter;
+import dev.livelens.http.DashboardRoutes;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.http.OpsVerticle;
 import dev.livelens.http.OriginPolicy;
@@ -12,6 +14,7 @@ import dev.livelens.http.ServesPort;
 import dev.livelens.library.Library;
 import dev.livelens.library.LibraryPages;
 import dev.livelens.library.VideoRoutes;
+import dev.livelens.metrics.DashboardFeed;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.rooms.RoomsRoutes;
 import dev.livelens.stream.PendingBytes;
@@ -29,7 +32,11 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +58,8 @@ public final class LiveLensServer {
   private final Supplier<JpegCodec> codecs;
   private final JsonObject info;
   private ServesPort http;
+  /** The HTTP verticles, one per event loop, all on the same port. */
+  private final List<HttpVerticle> httpInstances = new CopyOnWriteArrayList<>();
   private final Promise<Void> readiness = Promise.promise();
   /** Read by /healthz on the event loop, set once the warm-up is over. */
   private volatile boolean ready;
@@ -114,7 +123,10 @@ public final class LiveLensServer {
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings(),
           accountServices.signedInUsers());
       OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
-      HttpVerticle verticle = new HttpVerticle(streams, info, router -> {
+      DashboardFeed dashboards = new DashboardFeed(metrics.registry(), config.idleTimeoutSeconds());
+      ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
+      Consumer<Router> features = router -> {
+        DashboardRoutes.mount(router, dashboards, origins);
         // Analytics first: its /api/videos/<id>/analytics would otherwise meet the library's media files.
         AnalyticsRoutes.mount(router, vertx, started.library().videos(), started.database(),
             metrics.registry(), origins);
@@ -123,14 +135,25 @@ public final class LiveLensServer {
         LibraryPages.mount(router);
         UploadRoutes.mount(router, uploads);
         accountServices.mount(router);
+        // One per HTTP verticle (event loop): rooms keep their state in shared maps and talk over the bus.
         RoomsRoutes.mount(router, vertx, config.rooms(), started.database().pool(), accountServices.signedInUsers(),
             origins);
-      }, () -> ready);
-      http = verticle;
-      return vertx.deployVerticle(verticle);
+      };
+      return vertx.deployVerticle(dashboards).compose(feed -> vertx.deployVerticle(() -> {
+        HttpVerticle verticle = new HttpVerticle(streams, info, limiter, features, () -> ready);
+        httpInstances.add(verticle);
+        return verticle;
+      }, new DeploymentOptions().setInstances(config.eventLoops())).onSuccess(id -> http = httpInstances.get(0)));
     })));
   }
 
+  /**
+   * Stream connections open on each HTTP verticle (one per event loop), in deployment order: how the
+   * connections spread, for tests and embedders. Empty on a worker node.
+   */
+  public List<Integer> streamsPerEventLoop() {
+    return httpInstances.stream().map(HttpVerticle::openStreams).toList();
+  }
 
   public Future<String> deployWorkers() {
     DeploymentOptions options = new DeploymentOptions()

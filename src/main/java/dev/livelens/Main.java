@@ -40,8 +40,8 @@ public final class Main {
     PipelineMetrics metrics = new PipelineMetrics(registry);
     LiveLensServer.start(vertx, config, FilterCatalog.standard(), metrics)
         .compose(server -> server.ready().map(server))
-        .onSuccess(server -> LOG.info("LiveLens ({} node) is ready: http://{}:{}/ (OpenCV {}, JPEG codec {}, {} workers)",
-            config.role().flagValue(), "0.0.0.0".equals(config.host()) ? "localhost" : config.host(), server.port(),
+        .onSuccess(server -> LOG.info("LiveLens ({} node) is ready: {}://{}:{}/ (OpenCV {}, JPEG codec {}, {} workers)",
+            config.role().flagValue(), config.tls().enabled() ? "https" : "http", "0.0.0.0".equals(config.host()) ? "localhost" : config.host(), server.port(),
             OpenCvNatives.version(), LiveLensServer.codecName(config),
             config.role().runsWorkers() ? config.workers() : 0))
         .onFailure(error -> {

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * What an HTTP node keeps beyond the live streams: the database, the library of videos and their media
- * files, and the recorder of live streams; all under {@code --data-dir}. FFmpeg work runs on the bounded
+ * files, and the recorder of live streams; all under {@code --data-dir} (the database in PostgreSQL instead
+ * when {@code --db-url} names one). FFmpeg work runs on the bounded
  * "livelens-media" pool. The database pool and the media pool close with Vert.x.
  */
 record MediaServices(Database database, LocalMediaStore store, Library library, StreamRecording recordings,
@@ -41,7 +42,7 @@ record MediaServices(Database database, LocalMediaStore store, Library library, 
     // One account of the data directory's disk use for every writer: recordings and uploads alike.
     DiskQuota quota = new DiskQuota(pool, List.of(store.root(), Uploads.root(config.storage())),
         config.storage().maxDataBytes());
-    return Database.open(vertx, config.storage().dataDir()).compose(database -> {
+    return Database.open(vertx, config.storage().dataDir(), config.database()).compose(database -> {
       Videos videos = new Videos(database.pool());
       Library library = new Library(videos, store, ffmpeg.map(f -> new Packager(f, store, vertx.fileSystem())),
           vertx.fileSystem());

@@ -46,18 +46,11 @@ final class AuthRoutes {
   }
 
   private void login(RoutingContext ctx) {
-    String address = ctx.request().remoteAddress().hostAddress();
     Future.succeededFuture(ctx).map(AuthRequests::credentials).compose(credentials -> {
       AuthRequests.checkLength(credentials.password());
-      limits.attempt(credentials.username(), address);
-      return users.find(credentials.username()).compose(stored -> passwords.verify(credentials.password(),
-          stored.map(Users.Stored::passwordHash)).map(right -> {
-            if (!right) {
-              throw new AuthProblem(401, "wrong_credentials", "wrong username or password");
-            }
-            limits.succeeded(credentials.username(), address);
-            return stored.get().user();
-          }));
+      return users.find(credentials.username()).compose(stored -> check(ctx, credentials.username(),
+          credentials.password(), stored.map(Users.Stored::passwordHash),
+          new AuthProblem(401, "wrong_credentials", "wrong username or password")).map(right -> stored.get().user()));
     }).onSuccess(user -> signedIn(ctx, 200, user)).onFailure(error -> AuthProblem.answer(ctx, error));
   }
 
@@ -77,18 +70,12 @@ final class AuthRoutes {
           AuthRequests.PasswordChange change = AuthRequests.passwordChange(ctx);
           AuthRequests.checkLength(change.current());
           AuthRequests.checkNewPassword(change.password());
-          // Guessing the current password from a stolen session counts like guessing at the login.
-          String address = ctx.request().remoteAddress().hostAddress();
-          limits.attempt(token.user().username(), address);
           return users.find(token.user().id()).map(found -> found.orElseThrow(AuthProblem::notSignedIn))
-              .compose(stored -> passwords.verify(change.current(), Optional.of(stored.passwordHash()))
-                  .compose(right -> {
-                    if (!right) {
-                      throw new AuthProblem(403, "wrong_password", "the current password is wrong");
-                    }
-                    limits.succeeded(token.user().username(), address);
-                    return passwords.hash(change.password());
-                  })
+              // Guessing the current password from a stolen session counts like guessing at the login.
+              .compose(stored -> check(ctx, stored.user().username(), change.current(),
+                  Optional.of(stored.passwordHash()), new AuthProblem(403, "wrong_password",
+                      "the current password is wrong"))
+                  .compose(right -> passwords.hash(change.password()))
                   .compose(hash -> users.changePassword(stored.user().id(), stored.epoch(), hash))
                   .map(changed -> {
                     if (!changed) {
@@ -102,6 +89,23 @@ final class AuthRoutes {
           sessions.renew(ctx.response(), token);
           ApiErrors.json(ctx, 200, new JsonObject().put("username", token.user().username()));
         }).onFailure(error -> AuthProblem.answer(ctx, error));
+  }
+
+  /**
+   * Checks a password against a stored hash (none: an unknown name), as one attempt under the login
+   * limits; fails with {@code wrong} when it does not match.
+   */
+  private Future<Void> check(RoutingContext ctx, String username, String password, Optional<String> hash,
+      AuthProblem wrong) {
+    String address = ctx.request().remoteAddress().hostAddress();
+    limits.attempt(username, address);
+    return passwords.verify(password, hash).map(right -> {
+      if (!right) {
+        throw wrong;
+      }
+      limits.succeeded(username, address);
+      return null;
+    });
   }
 
   private void me(RoutingContext ctx) {

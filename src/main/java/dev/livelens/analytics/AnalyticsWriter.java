@@ -10,7 +10,8 @@ import java.util.List;
  * Group commit for the players' batches: while one transaction is being written, the batches that arrive
  * wait, and the next transaction takes them all (up to {@link #MOST}). Under load a transaction then holds
  * many batches at the cost of one, so SQLite's single writer keeps up and no batch waits behind a long
- * queue of others; alone, a batch is written at once. Used from one event loop.
+ * queue of others; alone, a batch is written at once. Each HTTP verticle mounts its own, used on its event
+ * loop only (SQLite's one connection still takes their transactions one at a time).
  */
 final class AnalyticsWriter {
 

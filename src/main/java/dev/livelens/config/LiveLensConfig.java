@@ -20,6 +20,7 @@ public record LiveLensConfig(
     String host,
     int port,
     int workers,
+    int eventLoops,
     int maxFrameBytes,
     int maxImageSide,
     int maxInFlight,
@@ -35,6 +36,7 @@ public record LiveLensConfig(
     int maxPendingBytes,
     Set<String> allowedOrigins,
     StorageConfig storage,
+    DatabaseConfig database,
     int warmupSeconds,
     AccountConfig accounts,
     TlsConfig tls,
@@ -64,6 +66,9 @@ public record LiveLensConfig(
       Option.of("port", "8080", "HTTP and WebSocket port"),
       Option.of("workers", String.valueOf(Runtime.getRuntime().availableProcessors()),
           "OpenCV worker verticles (default: one per core)"),
+      Option.of("event-loops", String.valueOf(Runtime.getRuntime().availableProcessors()),
+          "HTTP verticles sharing the port, each on its own event loop (default: one per core); each connection "
+          + "stays on the one that accepted it"),
       Option.of("max-frame-bytes", String.valueOf(4 * 1024 * 1024),
           "largest message accepted on the stream socket; bigger ones get too_large"),
       Option.of("max-image-side", "4096", "largest width or height of a frame, read from the JPEG header"),
@@ -89,6 +94,11 @@ public record LiveLensConfig(
       Option.of("max-upload-bytes", String.valueOf(4L << 30), "largest upload; more gets 413"),
       Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
       Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
+      Option.of("db-url", "", "PostgreSQL for state shared by a cluster's nodes: postgresql://host[:port]/database "
+          + "(empty: SQLite in --data-dir, for one node)"),
+      Option.of("db-user", "", "PostgreSQL user (wins over one in --db-url)"),
+      Option.of("db-password", "", "PostgreSQL password (wins over one in --db-url; never printed)"),
+      Option.of("db-pool-size", "8", "connections to PostgreSQL per node"),
       Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
 
@@ -158,6 +168,7 @@ public record LiveLensConfig(
         v.get("--host"),
         intValue(v, "--port", 0, 65535),
         intValue(v, "--workers", 1, 256),
+        intValue(v, "--event-loops", 1, 256),
         intValue(v, "--max-frame-bytes", 1024, 256 * 1024 * 1024),
         intValue(v, "--max-image-side", 16, JpegStructure.MAX_SIDE),
         intValue(v, "--max-in-flight", 1, 64),
@@ -179,6 +190,8 @@ public record LiveLensConfig(
             longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
             intValue(v, "--upload-expiry-hours", 1, 24 * 365),
             boolValue(v, "--allow-private-urls")),
+        DatabaseConfig.parse(v.get("--db-url"), v.get("--db-user"), v.get("--db-password"),
+            intValue(v, "--db-pool-size", 1, 1000)),
         intValue(v, "--warmup-seconds", 0, 600),
         AccountConfig.from(v),
         TlsConfig.from(v),

@@ -1,15 +1,21 @@
 package dev.livelens.http;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Counts open stream connections in total and per client address, shared by every HTTP verticle. */
+/**
+ * Counts open stream connections in total and per client address, shared by every HTTP verticle (and so
+ * by several event loops). Each decision takes one lock, so the two counts move together: an attempt
+ * refused for its address never holds a total slot, even for an instant, that another address's
+ * connection needed. (An earlier version counted the total first and gave it back after the address
+ * refused, so a connection racing with that one could be refused below the limit.)
+ */
 public final class ConnectionLimiter {
 
   private final int maxTotal;
   private final int maxPerAddress;
-  private final AtomicInteger total = new AtomicInteger();
-  private final ConcurrentHashMap<String, Integer> perAddress = new ConcurrentHashMap<>();
+  private final Map<String, Integer> perAddress = new HashMap<>();
+  private int total;
 
   public ConnectionLimiter(int maxTotal, int maxPerAddress) {
     this.maxTotal = maxTotal;
@@ -17,30 +23,23 @@ public final class ConnectionLimiter {
   }
 
   /** Takes a slot for a new connection from {@code address}; false when a limit is reached. */
-  public boolean tryAcquire(String address) {
-    if (total.incrementAndGet() > maxTotal) {
-      total.decrementAndGet();
+  public synchronized boolean tryAcquire(String address) {
+    int fromAddress = perAddress.getOrDefault(address, 0);
+    if (total >= maxTotal || fromAddress >= maxPerAddress) {
       return false;
     }
-    boolean[] granted = {false};
-    perAddress.compute(address, (key, count) -> {
-      int current = count == null ? 0 : count;
-      granted[0] = current < maxPerAddress;
-      return granted[0] ? current + 1 : count;
-    });
-    if (!granted[0]) {
-      total.decrementAndGet();
-    }
-    return granted[0];
+    total++;
+    perAddress.put(address, fromAddress + 1);
+    return true;
   }
 
-  public void release(String address) {
-    total.decrementAndGet();
+  public synchronized void release(String address) {
+    total--;
     perAddress.computeIfPresent(address, (key, count) -> count <= 1 ? null : count - 1);
   }
 
   /** Addresses with open connections: stays small when connections come and go. */
-  int trackedAddresses() {
+  synchronized int trackedAddresses() {
     return perAddress.size();
   }
 }

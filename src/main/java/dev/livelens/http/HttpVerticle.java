@@ -2,9 +2,9 @@ package dev.livelens.http;
 
 import dev.livelens.account.User;
 import dev.livelens.config.LiveLensConfig;
-import dev.livelens.metrics.DashboardFeed;
 import dev.livelens.stream.CloseCodes;
 import dev.livelens.stream.ErrorCode;
+import dev.livelens.stream.StatsTicker;
 import dev.livelens.stream.StreamServices;
 import dev.livelens.stream.StreamSession;
 import dev.livelens.stream.WireFormat;
@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -21,10 +22,18 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** Serves the page, the JSON API, /metrics and the stream socket, all on one port. */
+/**
+ * Serves the page, the JSON API, /metrics and the stream socket, all on one port. Deployed once per
+ * event loop wanted ({@code --event-loops}): the instances share the port (Vert.x hands each new
+ * connection to the next instance), and a connection stays on the event loop of the one that took it.
+ * What the instances share (the limiter, the stream services, the features' state) is safe across
+ * event loops; what is per event loop (the stats timer, the router) is the instance's own.
+ */
 public final class HttpVerticle extends VerticleBase implements ServesPort {
 
   public static final String STREAM_PATH = "/ws/stream";
+  /** Vert.x's "any free port, one for every server asking for this number": port 0 binds each instance apart. */
+  private static final int SHARED_FREE_PORT = -1;
 
   private final StreamServices services;
   private final LiveLensConfig config;
@@ -33,23 +42,31 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
   private final ConnectionLimiter limiter;
   private final OriginPolicy originPolicy;
   private final BooleanSupplier ready;
+  private boolean tls;
   private String host;
   private int port;
   private HttpServer server;
+  private StatsTicker stats;
+  /** Stream connections open on this instance; written on its event loop, read by tests and embedders. */
+  private volatile int openStreams;
 
   /**
-   * @param features mounts the routes of the server's other features (the library, uploads, …)
+   * @param limiter the connection limits, shared by every instance of a server
+   * @param features mounts the routes of the server's other features (the dashboard, the library, uploads, …);
+   *     called once per instance, on its event loop
    * @param ready whether /healthz says ok; until then it answers 503 "starting" (the warm-up is running)
    */
-  public HttpVerticle(StreamServices services, JsonObject info, Consumer<Router> features, BooleanSupplier ready) {
+  public HttpVerticle(StreamServices services, JsonObject info, ConnectionLimiter limiter, Consumer<Router> features,
+      BooleanSupplier ready) {
     this.services = services;
     this.config = services.config();
     this.ready = ready;
     this.host = config.host();
-    this.port = config.port();
+    this.port = config.port() == 0 ? SHARED_FREE_PORT : config.port();
+    this.tls = config.tls().enabled();
     this.info = info;
     this.features = features;
-    this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
+    this.limiter = limiter;
     this.originPolicy = new OriginPolicy(config.allowedOrigins());
   }
 
@@ -61,8 +78,6 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     router.get(STREAM_PATH).handler(this::upgrade);
     router.get("/api/filters").handler(ctx -> OpsRoutes.sendJson(ctx, services.catalog().toJson().encode()));
     OpsRoutes.mount(router, info, services.metrics().registry(), ready);
-    DashboardRoutes.mount(router, DashboardFeed.start(vertx, services.metrics().registry(), config.idleTimeoutSeconds()),
-        originPolicy);
     features.accept(router);
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     int maxMessage = config.maxWebSocketMessageBytes();
@@ -73,20 +88,35 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setReadIdleTimeout(config.idleTimeoutSeconds());
+    stats = StatsTicker.start(vertx);
+    if (tls) {
+      // HTTPS and WSS on the same port: the page, the API and every socket.
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+          .setCertPath(config.tls().certificate().orElseThrow().toString())
+          .setKeyPath(config.tls().privateKey().orElseThrow().toString()));
+    }
     server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen(port);
   }
 
-  /** This verticle listening privately, on a loopback port of the system's choosing (the warm-up's). */
+  /**
+   * This verticle listening privately, in plain text, on a loopback port of the system's choosing, shared
+   * with nobody (the warm-up's).
+   */
   public HttpVerticle onLoopback() {
     host = "127.0.0.1";
     port = 0;
+    tls = false;
     return this;
   }
 
   @Override
   public int actualPort() {
     return server.actualPort();
+  }
+
+  public int openStreams() {
+    return openStreams;
   }
 
   private void upgrade(RoutingContext ctx) {
@@ -100,9 +130,13 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     Optional<User> owner = services.users().of(ctx.request());
     ctx.request().toWebSocket().onSuccess(socket -> {
       if (admitted) {
-        StreamSession session = new StreamSession(socket, services);
+        openStreams++;
+        StreamSession session = new StreamSession(socket, services, stats);
         owner.ifPresent(session::ownedBy);
-        session.start(initialFilter, () -> limiter.release(address));
+        session.start(initialFilter, () -> {
+          openStreams--;
+          limiter.release(address);
+        });
       } else {
         refuse(socket);
       }

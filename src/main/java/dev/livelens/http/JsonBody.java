@@ -15,9 +15,11 @@ import java.util.Locale;
 public final class JsonBody implements Handler<RoutingContext> {
 
   private final BodyHandler body;
+  private final long limitBytes;
 
   public JsonBody(long limitBytes) {
     this.body = BodyHandler.create().setBodyLimit(limitBytes).setHandleFileUploads(false);
+    this.limitBytes = limitBytes;
   }
 
   @Override
@@ -27,7 +29,21 @@ public final class JsonBody implements Handler<RoutingContext> {
           + "Content-Type: application/json");
       return;
     }
+    if (declaredLength(ctx) > limitBytes) {
+      // Said before reading a byte; a body without a length that grows too large fails in the BodyHandler.
+      ApiErrors.send(ctx, 413, "too_large", "the request body is larger than " + limitBytes + " bytes");
+      return;
+    }
     body.handle(ctx);
+  }
+
+  private static long declaredLength(RoutingContext ctx) {
+    try {
+      String length = ctx.request().getHeader("Content-Length");
+      return length == null ? -1 : Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** The body as a JSON object; null when it is not one (bad JSON, an array, nothing). */

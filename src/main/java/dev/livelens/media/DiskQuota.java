@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
  * How much of {@code --max-data-bytes} the media and the uploads in progress leave: one account for
  * every writer (uploads, recordings). Walking the directories costs a little, so the sum is re-read at
  * most every {@link #RESCAN_MS} and the uploads' own writes are added in between; recordings and
- * packaging are seen at the next walk. Used from the HTTP verticle's event loop only.
+ * packaging are seen at the next walk. Used from every HTTP verticle's event loop, so the sum is atomic.
  */
 public final class DiskQuota {
 
@@ -21,8 +22,8 @@ public final class DiskQuota {
   private final WorkerExecutor pool;
   private final List<Path> roots;
   private final long maxBytes;
-  private long used;
-  private long walkedAt = Long.MIN_VALUE;
+  private final AtomicLong used = new AtomicLong();
+  private volatile long walkedAt = Long.MIN_VALUE;
 
   public DiskQuota(WorkerExecutor pool, List<Path> roots, long maxBytes) {
     this.pool = pool;
@@ -33,19 +34,19 @@ public final class DiskQuota {
   /** Bytes that may still be written before the quota is full (never negative). */
   public Future<Long> remaining() {
     long now = System.currentTimeMillis();
-    Future<Long> usage = now - walkedAt < RESCAN_MS ? Future.succeededFuture(used)
+    Future<Long> usage = now - walkedAt < RESCAN_MS ? Future.succeededFuture(used.get())
         : pool.executeBlocking(this::walk, false).andThen(walked -> {
           if (walked.succeeded()) {
-            used = walked.result();
+            used.set(walked.result());
             walkedAt = now;
           }
-        }).otherwise(error -> used); // a directory deleted during the walk: the last sum will do
+        }).otherwise(error -> used.get()); // a directory deleted during the walk: the last sum will do
     return usage.map(bytes -> Math.max(0, maxBytes - bytes));
   }
 
   /** Bytes an upload has just written (or freed, when negative). */
   public void add(long bytes) {
-    used += bytes;
+    used.addAndGet(bytes);
   }
 
   private long walk() throws IOException {

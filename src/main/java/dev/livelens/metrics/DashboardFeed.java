@@ -2,8 +2,8 @@ package dev.livelens.metrics;
 
 import dev.livelens.stream.CloseCodes;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
@@ -14,9 +14,11 @@ import java.util.Set;
  * Pushes one metrics snapshot a second to every open dashboard over its WebSocket. The registry is
  * read once a tick however many dashboards watch; a dashboard whose socket cannot take more is
  * skipped for that tick rather than buffered for. A new dashboard first gets the recent past, so its
- * charts do not start empty. Everything runs on the context that started the feed.
+ * charts do not start empty. One feed serves every HTTP verticle of the server: it is a verticle of its
+ * own, its list of dashboards and its history are touched on its context only, and each socket's
+ * handlers are set on the socket's own event loop before it is handed over.
  */
-public final class DashboardFeed {
+public final class DashboardFeed extends VerticleBase {
 
   public static final long PERIOD_MS = 1000;
   /** Snapshots kept for a dashboard that connects: two minutes, what the page's charts show. */
@@ -24,37 +26,36 @@ public final class DashboardFeed {
   /** More dashboards than this get close code 1013 (try again later): each costs a write a second. */
   public static final int MAX_CLIENTS = 32;
 
-  private final Vertx vertx;
-  private final Context context;
   private final SnapshotSampler sampler;
   private final long pingEveryTicks;
   private final ArrayDeque<String> history = new ArrayDeque<>(HISTORY);
   private final Set<ServerWebSocket> clients = new LinkedHashSet<>();
   private long ticks;
 
-  private DashboardFeed(Vertx vertx, SnapshotSampler sampler, long pingEveryTicks) {
-    this.vertx = vertx;
-    this.context = vertx.getOrCreateContext();
-    this.sampler = sampler;
-    this.pingEveryTicks = pingEveryTicks;
-  }
-
   /**
-   * Starts sampling on the calling context; called from a verticle, the timer ends with it.
-   *
    * @param idleTimeoutSeconds the server's read idle timeout: dashboards are pinged well within it,
    *     since a browser answers pings but sends nothing else
    */
-  public static DashboardFeed start(Vertx vertx, MeterRegistry registry, int idleTimeoutSeconds) {
-    DashboardFeed feed = new DashboardFeed(vertx, new SnapshotSampler(registry),
-        Math.max(1, idleTimeoutSeconds * 1000L / 3 / PERIOD_MS));
-    feed.sampler.sample(System.nanoTime(), System.currentTimeMillis());
-    vertx.setPeriodic(PERIOD_MS, id -> feed.tick());
-    return feed;
+  public DashboardFeed(MeterRegistry registry, int idleTimeoutSeconds) {
+    this.sampler = new SnapshotSampler(registry);
+    this.pingEveryTicks = Math.max(1, idleTimeoutSeconds * 1000L / 3 / PERIOD_MS);
   }
 
-  /** Adds a dashboard: it gets the history at once, then every snapshot until it closes. */
+  @Override
+  public Future<?> start() {
+    sampler.sample(System.nanoTime(), System.currentTimeMillis());
+    vertx.setPeriodic(PERIOD_MS, id -> tick());
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Adds a dashboard: it gets the history at once, then every snapshot until it closes. Called on the
+   * socket's event loop (any HTTP verticle's).
+   */
   public void add(ServerWebSocket socket) {
+    socket.closeHandler(v -> context.runOnContext(nothing -> clients.remove(socket)));
+    // The feed only talks; a client that sends is misusing it.
+    socket.handler(data -> socket.close(CloseCodes.UNSUPPORTED_DATA, "this socket only sends"));
     context.runOnContext(v -> accept(socket));
   }
 
@@ -67,9 +68,6 @@ public final class DashboardFeed {
       return;
     }
     clients.add(socket);
-    socket.closeHandler(v -> context.runOnContext(nothing -> clients.remove(socket)));
-    // The feed only talks; a client that sends is misusing it.
-    socket.handler(data -> socket.close(CloseCodes.UNSUPPORTED_DATA, "this socket only sends"));
     socket.writeTextMessage("{\"type\":\"history\",\"snapshots\":[" + String.join(",", history) + "]}");
   }
 

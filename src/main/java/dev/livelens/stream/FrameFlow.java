@@ -36,7 +36,8 @@ final class FrameFlow {
   private final EventBus eventBus;
   private final DeliveryOptions publishOptions = FrameMessage.options();
 
-  FrameFlow(String streamId, ClientChannel client, ClientErrors errors, StreamServices services) {
+  /** @param changed told whenever the counts change, so the next stats message carries them */
+  FrameFlow(String streamId, ClientChannel client, ClientErrors errors, StreamServices services, Runnable changed) {
     this.streamId = streamId;
     this.address = Addresses.processed(streamId);
     this.client = client;
@@ -46,7 +47,7 @@ final class FrameFlow {
     this.eventBus = services.vertx().eventBus();
     this.workers = new WorkerDispatch(eventBus, services.config().frameTimeoutMs(), services.config().maxWaitMs());
     this.metrics = services.metrics();
-    this.counters = new StreamCounters(metrics);
+    this.counters = new StreamCounters(metrics, changed);
   }
 
   /** A frame from the client, for the filter selected now. */

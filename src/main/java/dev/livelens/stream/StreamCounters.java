@@ -14,6 +14,8 @@ import io.vertx.core.json.JsonObject;
 final class StreamCounters {
 
   private final PipelineMetrics metrics;
+  /** Told of every change: the connection's next stats message has something to say. */
+  private final Runnable changed;
   private final LatencyWindow serverTimes = new LatencyWindow(256);
   // Short, about two seconds at 30 fps: a page adapting to it must see the queue go as soon as it goes.
   private final LatencyWindow queueTimes = new LatencyWindow(64);
@@ -22,24 +24,28 @@ final class StreamCounters {
   private long dropped;
   private long errors;
 
-  StreamCounters(PipelineMetrics metrics) {
+  StreamCounters(PipelineMetrics metrics, Runnable changed) {
     this.metrics = metrics;
+    this.changed = changed;
   }
 
   void received(String filter) {
     received++;
     metrics.received(filter);
+    changed.run();
   }
 
   void dropped(String filter, DropReason reason) {
     dropped++;
     metrics.dropped(filter, reason);
+    changed.run();
   }
 
   /** A frame answered with an error message instead of an image. */
   void failed(String filter) {
     errors++;
     metrics.dropped(filter, DropReason.ERROR);
+    changed.run();
   }
 
   /**
@@ -52,6 +58,7 @@ final class StreamCounters {
    */
   void processed(String filter, FrameResult result, long arrived, long sent, long answered, long written) {
     processed++;
+    changed.run();
     serverTimes.add(written - arrived);
     metrics.processed(filter);
     long queued = Math.max(0, (answered - sent) - result.workerNanos()) + (sent - arrived);

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * moves bytes. Every stream has an unguessable id; its processed frames are published on
  * {@link Addresses#processed(String)}.
  */
-public final class StreamSession implements ClientReader.Commands {
+public final class StreamSession implements ClientReader.Commands, StatsTicker.Reporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
 
@@ -30,18 +30,18 @@ public final class StreamSession implements ClientReader.Commands {
   private final ClientErrors errors;
   private final FrameFlow frames;
   private SelectedFilter filter;
-  private long statsTimer;
   private long pingTimer;
   private Runnable onClosed = () -> { };
   private StreamOwner owner;
 
-  public StreamSession(ServerWebSocket socket, StreamServices services) {
+  /** @param stats the stats messages of this event loop's streams (the socket's own) */
+  public StreamSession(ServerWebSocket socket, StreamServices services, StatsTicker stats) {
     this.socket = socket;
     this.services = services;
     this.config = services.config();
     this.client = new ClientChannel(socket);
     this.errors = new ClientErrors(id, client, config.garbageLimit());
-    this.frames = new FrameFlow(id, client, errors, services);
+    this.frames = new FrameFlow(id, client, errors, services, () -> stats.due(this));
   }
 
   public String id() {
@@ -67,11 +67,16 @@ public final class StreamSession implements ClientReader.Commands {
     new ClientReader(this, config.maxFrameBytes(), config.maxWebSocketMessageBytes(),
         config.maxTextMessagesPerSecond()).readFrom(socket);
     socket.closeHandler(v -> onClose());
-    statsTimer = vertx.setPeriodic(1000, t -> client.text(WireFormat.stats(frames.counts(filter.name()))));
     pingTimer = vertx.setPeriodic(config.idleTimeoutSeconds() * 1000L / 3, t -> client.ping());
     LOG.info("stream {} opened from {}", id, socket.remoteAddress());
     client.text(WireFormat.hello(id, services.catalog().names(), config.maxFrameBytes()));
     selectFilter(initialFilter == null ? "none" : initialFilter, new JsonObject());
+  }
+
+  /** A closed socket has nothing more to hear: done too. */
+  @Override
+  public boolean sendStats() {
+    return client.isClosed() || client.text(WireFormat.stats(frames.counts(filter.name())));
   }
 
   @Override
@@ -138,7 +143,6 @@ public final class StreamSession implements ClientReader.Commands {
     if (owner != null) {
       owner.close();
     }
-    services.vertx().cancelTimer(statsTimer);
     services.vertx().cancelTimer(pingTimer);
     services.metrics().sessionClosed();
     LOG.info("stream {} closed ({}): {}", id, socket.closeStatusCode(), frames.counts(filter.name()).encode());

@@ -2,6 +2,7 @@ package dev.livelens.warmup;
 
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
+import dev.livelens.http.ConnectionLimiter;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.PendingBytes;
@@ -64,7 +65,9 @@ public final class WarmupVerticle extends VerticleBase {
     StreamServices privateStreams = new StreamServices(vertx, config, catalog,
         new PipelineMetrics(new SimpleMeterRegistry()), new PendingBytes(config.maxPendingBytes()),
         StreamRecording.UNAVAILABLE, request -> Optional.empty()); // the warm-up's streams belong to nobody
-    HttpVerticle loopback = new HttpVerticle(privateStreams, info, router -> { }, () -> true).onLoopback();
+    ConnectionLimiter privateLimits = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
+    HttpVerticle loopback = new HttpVerticle(privateStreams, info, privateLimits, router -> { }, () -> true)
+        .onLoopback();
     client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(MAX_MESSAGE_BYTES).setMaxMessageSize(MAX_MESSAGE_BYTES));
     Map<String, Long> small = new LinkedHashMap<>();

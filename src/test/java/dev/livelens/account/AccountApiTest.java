@@ -47,6 +47,7 @@ class AccountApiTest {
     String attributes = cookie.toLowerCase(java.util.Locale.ROOT);
     assertTrue(attributes.contains("; httponly") && attributes.contains("; samesite=lax")
         && attributes.contains("; path=/"), cookie);
+    assertTrue(attributes.contains("; max-age=604800"), "seven days by default: " + cookie);
     assertFalse(attributes.contains("secure"), "plain HTTP: " + cookie);
     HttpResponse<String> me = browser.get("/api/me");
     assertEquals(200, me.statusCode());
@@ -114,6 +115,13 @@ class AccountApiTest {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"username\":")));
     assertEquals(400, broken.statusCode());
     assertEquals("bad_json", new JsonObject(broken.body()).getString("error"));
+  }
+
+  @Test
+  void aBodyOverFourKilobytesIs413() throws Exception {
+    HttpResponse<String> huge = new CookieClient(server.port()).signUp(newName(), "x".repeat(8 * 1024));
+    assertEquals(413, huge.statusCode());
+    assertEquals("too_large", new JsonObject(huge.body()).getString("error"));
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.livelens.testing.OnDatabase;
 import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
 import io.vertx.core.http.ClientWebSocket;
@@ -20,18 +22,25 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The players' socket, by an independent client: a scripted viewing counted exactly, once, and forgeries refused. */
-class WatchSocketTest {
+/**
+ * The players' socket, by an independent client: a scripted viewing counted exactly, once, and forgeries
+ * refused. On SQLite here, on PostgreSQL in {@link WatchSocketOnPostgresTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WatchSocketTest implements OnDatabase {
 
-  private static TestServer server;
-  private static Path files;
-  private static String video;
-  private static String otherVideo;
+  private TestDatabase database;
+  private TestServer server;
+  private Path files;
+  private String video;
+  private String otherVideo;
 
   @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
+  void startServer() {
+    database = database();
+    server = TestServer.start(database.serverFlags());
     files = TempDirs.create("livelens-analytics-");
     Path clip = TestVideos.make(files, "clip.mp4", 30);
     video = TestVideos.add(server, clip, "Thirty seconds").id();
@@ -39,8 +48,9 @@ class WatchSocketTest {
   }
 
   @AfterAll
-  static void stopServer() {
+  void stopServer() {
     server.close();
+    database.close();
     TempDirs.delete(files);
   }
 
@@ -78,6 +88,12 @@ class WatchSocketTest {
     assertEquals(20_000, second.getJsonObject("rates").getLong("1"));
     assertEquals(3_333, second.getJsonObject("rates").getLong("1.5"), 1);
     assertEquals(23_333, second.getJsonObject("watchTime").getLong("averageMs"), 2);
+
+    JsonObject summary = new JsonObject(server.get("/api/analytics/summary").body());
+    assertTrue(summary.getJsonArray("mostWatched").contains(new JsonObject().put("id", video)
+        .put("title", "Thirty seconds").put("count", 1)), summary.encode());
+    assertTrue(summary.getJsonArray("mostSkipped").contains(new JsonObject().put("id", video)
+        .put("title", "Thirty seconds").put("count", 10)), summary.encode());
   }
 
   @Test
@@ -154,12 +170,12 @@ class WatchSocketTest {
     return array;
   }
 
-  private static JsonObject analytics(String id) throws Exception {
+  private JsonObject analytics(String id) throws Exception {
     return new JsonObject(server.get("/api/videos/" + id + "/analytics").body());
   }
 
   /** A player's socket as an independent client sees it. */
-  private static final class Player implements AutoCloseable {
+  private final class Player implements AutoCloseable {
     private final LinkedBlockingQueue<JsonObject> incoming = new LinkedBlockingQueue<>();
     private final WebSocketClient client = server.vertx.createWebSocketClient();
     private final ClientWebSocket socket = client.webSocket();

@@ -80,6 +80,16 @@ class LiveLensConfigTest {
   }
 
   @Test
+  void eventLoopsAreOnePerCoreUnlessSet() {
+    assertEquals(Runtime.getRuntime().availableProcessors(), LiveLensConfig.defaults().eventLoops());
+    assertEquals(3, LiveLensConfig.load(new String[0], Map.of("LIVELENS_EVENT_LOOPS", "3")).eventLoops());
+    assertEquals(1, LiveLensConfig.load(new String[] {"--event-loops", "1"}, Map.of()).eventLoops());
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class,
+        () -> LiveLensConfig.load(new String[] {"--event-loops", "0"}, Map.of())).getMessage()
+        .contains("--event-loops must be between 1 and 256"));
+  }
+
+  @Test
   void imageSideIsBoundedByWhatTheCodecsDecode() {
     assertTrue(assertThrows(LiveLensConfig.UsageException.class,
         () -> LiveLensConfig.load(new String[] {"--max-image-side", "8193"}, Map.of())).getMessage()

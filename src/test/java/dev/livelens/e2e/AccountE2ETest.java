@@ -45,6 +45,8 @@ class AccountE2ETest {
     page.awaitState("signed-in");
     assertEquals(name, page.signedInName());
     assertTrue(page.message().contains("Welcome, " + name));
+    assertEquals("signed-in-heading", fixture.browser.js("return document.activeElement.id;"),
+        "focus moves to what the page shows now");
 
     fixture.browser.open(fixture.url("/account"));
     page.awaitState("signed-in");

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.Ffprobe;
+import dev.livelens.testing.OnDatabase;
 import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
 import io.vertx.core.json.JsonObject;
@@ -16,27 +18,35 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The library's API from outside: playback files, cuts measured with Debian's ffprobe, jobs, cancel. */
-class LibraryApiTest {
+/**
+ * The library's API from outside: playback files, cuts measured with Debian's ffprobe, jobs, cancel. On
+ * SQLite here, on PostgreSQL in {@link LibraryApiOnPostgresTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LibraryApiTest implements OnDatabase {
 
   static final Duration PATIENCE = Duration.ofSeconds(90);
-  private static TestServer server;
-  private static ApiClient api;
-  private static Path files;
-  private static String video;
+  private TestDatabase database;
+  private TestServer server;
+  private ApiClient api;
+  private Path files;
+  private String video;
 
   @BeforeAll
-  static void start() {
+  void start() {
     files = TempDirs.create("livelens-library-");
-    server = TestServer.start("--workers", "2");
+    database = database();
+    server = TestServer.start(database.serverFlags("--workers", "2"));
     api = new ApiClient(server.port());
     video = TestVideos.add(server, TestVideos.make(files, "clip.mp4", 8), "Test clip").id();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     server.close();
+    database.close();
     TempDirs.delete(files);
   }
 
@@ -63,6 +73,8 @@ class LibraryApiTest {
     assertEquals(video, cut.getString("parent"));
     double seconds = probedSeconds(cut);
     assertTrue(Math.abs(seconds - 4.0) <= 1.05, "a fast cut of 2-6 s lasts " + seconds + " s");
+    assertTrue(api.json("/api/videos?parent=" + video).getJsonArray("videos").stream()
+        .anyMatch(child -> cut.getString("id").equals(((JsonObject) child).getString("id"))), "listed on its parent");
   }
 
   @Test
@@ -96,7 +108,7 @@ class LibraryApiTest {
     assertEquals(404, api.send("DELETE", "/api/jobs/" + id, null).statusCode());
   }
 
-  private static JsonObject cut(double start, double end, boolean exact) throws Exception {
+  private JsonObject cut(double start, double end, boolean exact) throws Exception {
     HttpResponse<String> accepted = api.send("POST", "/api/videos/" + video + "/cuts",
         new JsonObject().put("start", start).put("end", end).put("exact", exact).encode());
     assertEquals(202, accepted.statusCode(), accepted.body());
@@ -107,7 +119,7 @@ class LibraryApiTest {
     return done;
   }
 
-  private static double probedSeconds(JsonObject video) throws Exception {
+  private double probedSeconds(JsonObject video) throws Exception {
     Path file = api.download(video.getString("mp4"), files.resolve(video.getString("id") + ".mp4"));
     return Ffprobe.durationSeconds(Ffprobe.probe(file));
   }

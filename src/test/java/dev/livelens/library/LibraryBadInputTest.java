@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.FileServer;
+import dev.livelens.testing.OnDatabase;
 import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
 import io.vertx.core.json.JsonObject;
@@ -15,29 +17,37 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** Bad requests get their status and error code, and leave the library as it was. */
-class LibraryBadInputTest {
+/**
+ * Bad requests get their status and error code, and leave the library as it was. On SQLite here, on
+ * PostgreSQL in {@link LibraryBadInputOnPostgresTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LibraryBadInputTest implements OnDatabase {
 
-  private static TestServer server;
-  private static ApiClient api;
-  private static Path files;
-  private static FileServer fileServer;
-  private static String video;
+  private TestDatabase database;
+  private TestServer server;
+  private ApiClient api;
+  private Path files;
+  private FileServer fileServer;
+  private String video;
 
   @BeforeAll
-  static void start() throws Exception {
+  void start() throws Exception {
     files = TempDirs.create("livelens-bad-input-");
     TestVideos.make(files, "clip.mp4", 4);
     fileServer = FileServer.serve(files);
-    server = TestServer.start("--workers", "1");
+    database = database();
+    server = TestServer.start(database.serverFlags("--workers", "1"));
     api = new ApiClient(server.port());
     video = TestVideos.add(server, files.resolve("clip.mp4"), "Clip").id();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     server.close();
+    database.close();
     fileServer.close();
     TempDirs.delete(files);
   }
@@ -94,7 +104,8 @@ class LibraryBadInputTest {
   @Test
   void withTheSwitchImportsWorkAndDeadOrBadUrlsFailCleanly() throws Exception {
     Files.writeString(files.resolve("page.html"), "<html>not a video</html>");
-    try (TestServer open = TestServer.start("--workers", "1", "--allow-private-urls")) {
+    try (TestDatabase own = database();
+        TestServer open = TestServer.start(own.serverFlags("--workers", "1", "--allow-private-urls"))) {
       ApiClient client = new ApiClient(open.port());
       HttpResponse<String> accepted = client.send("POST", "/api/imports",
           new JsonObject().put("url", fileServer.url("moved/clip.mp4")).encode());
@@ -122,7 +133,7 @@ class LibraryBadInputTest {
     }
   }
 
-  private static void expect(int status, String code, String method, String path, String body) throws Exception {
+  private void expect(int status, String code, String method, String path, String body) throws Exception {
     expect(api, status, code, method, path, body);
   }
 

@@ -70,8 +70,9 @@ class RoomVideoRelayTest {
 
   /** Opens a camera stream as {@code person} (null: anonymously) and gives it with its id. */
   private Map.Entry<StreamClient, String> camera(Person person, String filter) {
-    StreamClient stream = StreamClient.connect(server.vertx, server.port(), "/ws/stream?filter=" + filter, null,
-        person == null ? null : person.cookie());
+    String uri = "/ws/stream?filter=" + filter;
+    StreamClient stream = person == null ? StreamClient.connect(server.vertx, server.port(), uri, null)
+        : StreamClient.connectSignedIn(server.vertx, server.port(), uri, person.cookie());
     open.add(stream);
     String id = stream.next("hello").json().getString("stream");
     stream.next("filter");

@@ -26,7 +26,8 @@ public final class CookieClient {
   /** A client of {@code base} (e.g. https://localhost:8443) trusting what {@code tls} trusts (null: the JDK's). */
   public CookieClient(String base, SSLContext tls) {
     this.base = base;
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    // Over TLS the connect time includes the handshake, slow for the first one of a JVM on a busy machine.
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(tls == null ? 5 : 30))
         .cookieHandler(new CookieManager());
     if (tls != null) {
       builder.sslContext(tls);

@@ -66,6 +66,11 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(FilterCatalog catalog, String... flags) {
     // No warm-up (a test wants a server at once); a test that wants one passes --warmup-seconds, which wins.
     List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--warmup-seconds", "0"));
+    // -Dlivelens.test.event-loops=N runs every test server with N HTTP verticles (a test's own flag wins).
+    String eventLoops = System.getProperty("livelens.test.event-loops");
+    if (eventLoops != null) {
+      args.addAll(List.of("--event-loops", eventLoops));
+    }
     Path ownDataDir = List.of(flags).contains("--data-dir") ? null : TempDirs.create("livelens-test-");
     if (ownDataDir != null) {
       args.addAll(List.of("--data-dir", ownDataDir.toString()));

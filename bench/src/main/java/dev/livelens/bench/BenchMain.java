@@ -27,12 +27,13 @@ public final class BenchMain {
                 [--overload-filter edges] [--server-flags "..."] [--commit REV]
                   the standard matrix of issue 5 against a running server; writes a Markdown report
         run     --port P --pid PID --filter F [--streams 1] [--fps 30] [--in-flight 2] [--seconds 20]
-                [--warmup 3] [--params JSON] [--record]
-                  one load run, printed as a table row; --record: every stream is recorded on the server
+                [--warmup 3] [--params JSON] [--record] [--frames DIR] [--silent N] [--silent-addresses 1]
+                  one load run, printed as a table row; --record: every stream is recorded on the server;
+                  --silent: N more stream sockets opened first that never send (from 127.0.0.1 … .k)
         ceiling [--frames bench/frames] [--seconds 10] [--threads N] [--filters gray,edges,faces] [--params JSON]
                   OpenCV alone: the server's per-frame work in a tight loop, one thread per core
-        frames  --source PNG [--out bench/frames] [--count 60]
-                  makes the fake camera's frames from a photo
+        frames  --source PNG [--out bench/frames] [--count 60] [--size 640x480]
+                  makes the fake camera's frames from a photo (framed at 640x480, then scaled to --size)
         analytics --port P --video ID [--connections 128] [--batch 50] [--per-connection 90] [--seconds 30]
                 [--reads 200]
                   watch events from many players (each under the server's per-connection limit), then the
@@ -74,7 +75,7 @@ public final class BenchMain {
       case "rooms" -> rooms(options);
       case "frames" -> FrameSetMaker.make(Path.of(required(options, "--source")),
           Path.of(options.getOrDefault("--out", "bench/frames")),
-          Integer.parseInt(options.getOrDefault("--count", "60")));
+          Integer.parseInt(options.getOrDefault("--count", "60")), options.getOrDefault("--size", "640x480"));
       default -> {
         System.err.print("unknown command " + command + "\n\n" + USAGE);
         System.exit(2);
@@ -165,17 +166,29 @@ public final class BenchMain {
         info.getInteger("workers"));
     String filter = required(o, "--filter");
     int streams = Integer.parseInt(o.getOrDefault("--streams", "1"));
+    int silentCount = Integer.parseInt(o.getOrDefault("--silent", "0"));
+    SilentSockets silent = silentCount == 0 ? null : SilentSockets.open(host, port, silentCount,
+        Integer.parseInt(o.getOrDefault("--silent-addresses", "1")));
     RunSpec spec = RunSpec.of(filter + " ×" + streams, filter, streams,
         Double.parseDouble(o.getOrDefault("--fps", "30")), Integer.parseInt(o.getOrDefault("--in-flight", "2")),
         Double.parseDouble(o.getOrDefault("--warmup", "3")), Double.parseDouble(o.getOrDefault("--seconds", "20")))
         .withParams(new JsonObject(o.getOrDefault("--params", "{}")))
         .withRecording(o.containsKey("--record"));
+    long silentStatsBefore = silent == null ? 0 : silent.statsReceived();
+    long began = System.nanoTime();
     RunResult result = load.run(spec);
     load.close();
     vertx.close();
     Report report = new Report();
     report.runs("Run", List.of(result));
     System.out.print(report);
+    if (silent != null) {
+      double seconds = (System.nanoTime() - began) / 1e9;
+      System.out.printf(Locale.ROOT, "%nsilent sockets: %d opened, %d still open at the end; stats messages they "
+          + "received during the run: %.0f a second%n", silentCount, silent.open(),
+          (silent.statsReceived() - silentStatsBefore) / seconds);
+      silent.close();
+    }
   }
 
   private static void ceiling(Map<String, String> o) throws Exception {

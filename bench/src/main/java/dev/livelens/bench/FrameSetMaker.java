@@ -29,7 +29,10 @@ final class FrameSetMaker {
   private FrameSetMaker() {
   }
 
-  static void make(Path source, Path outDir, int count) throws IOException {
+  /** @param size WIDTHxHEIGHT the frames are scaled to after framing (small frames make the per-message cost show) */
+  static void make(Path source, Path outDir, int count, String size) throws IOException {
+    String[] sides = size.split("x");
+    Size scaled = new Size(Integer.parseInt(sides[0]), Integer.parseInt(sides[1]));
     OpenCvNatives.load();
     Mat photo = Imgcodecs.imread(source.toString(), Imgcodecs.IMREAD_COLOR);
     if (photo.empty()) {
@@ -37,14 +40,21 @@ final class FrameSetMaker {
     }
     Files.createDirectories(outDir);
     Mat frame = new Mat();
+    Mat small = new Mat();
     try (JpegCodec codec = JpegCodecs.best().get()) {
       for (int i = 0; i < count; i++) {
         frame(photo, i, count, frame);
-        Files.write(outDir.resolve(String.format("frame-%03d.jpg", i)), codec.encode(frame, QUALITY));
+        Mat out = frame;
+        if (scaled.width != WIDTH || scaled.height != HEIGHT) {
+          Imgproc.resize(frame, small, scaled, 0, 0, Imgproc.INTER_AREA);
+          out = small;
+        }
+        Files.write(outDir.resolve(String.format("frame-%03d.jpg", i)), codec.encode(out, QUALITY));
       }
     } finally {
       photo.release();
       frame.release();
+      small.release();
     }
   }
 
