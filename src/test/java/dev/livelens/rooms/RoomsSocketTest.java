@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.livelens.testing.OnDatabase;
 import dev.livelens.testing.RoomClient;
+import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestAccounts;
 import dev.livelens.testing.TestAccounts.Person;
@@ -21,21 +23,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The rooms socket over real sockets: who may connect, presence, chat, membership, calls and voice. */
-class RoomsSocketTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoomsSocketTest implements OnDatabase {
 
-  private static TestServer server;
+  private TestDatabase database;
+  private TestServer server;
   private final List<RoomClient> clients = new ArrayList<>();
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start("--max-room-size", "3", "--max-rooms-per-user", "2");
+  void start() {
+    database = database();
+    server = TestServer.start(database.serverFlags("--max-room-size", "3", "--max-rooms-per-user", "2"));
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     server.close();
+    database.close();
   }
 
   @AfterEach
