@@ -168,6 +168,63 @@ class RoomsE2ETest {
         () -> text(annBrowser, "#people .person-name"), people -> !people.contains(bobName));
   }
 
+  @Test
+  void threePeopleInARoomAndOneThrottledToACrawlDoesNotSlowTheOthersThenLeaves() {
+    try (Browser carlBrowser = Browser.withCamera(FakeCamera.y4m())) {
+      String suffix = "-" + System.nanoTime() % 100_000;
+      long ann = signUp(annBrowser, "ann" + suffix);
+      signUp(bobBrowser, "bob" + suffix);
+      signUp(carlBrowser, "carl" + suffix);
+      annBrowser.driver.findElement(By.id("room-name")).sendKeys("Kitchen" + suffix);
+      annBrowser.driver.findElement(By.id("room-name")).submit();
+      String room = annBrowser.await("ann in her new room", PATIENCE, () -> annBrowser.driver.getCurrentUrl(),
+          u -> u.contains("/rooms/"));
+      awaitText(bobBrowser, "the room listed in the lobby", "#room-list a", "Kitchen" + suffix);
+      bobBrowser.open(room);
+      carlBrowser.open(room);
+      for (Browser browser : List.of(annBrowser, bobBrowser, carlBrowser)) {
+        browser.await("three members on the page", PATIENCE, () -> roomState(browser).get("members"),
+            members -> members instanceof List<?> list && list.size() == 3);
+      }
+      double alone = fpsSeen(bobBrowser, ann);
+      // Carl's page is frozen: it reads nothing more from its socket, and the server's writes to it back up.
+      carlBrowser.driver.executeCdpCommand("Page.setWebLifecycleState", Map.of("state", "frozen"));
+      double withCarlStuck = fpsSeen(bobBrowser, ann);
+      System.out.printf("three people: bob saw ann's video at %.1f fps, then %.1f fps with carl's page frozen%n",
+          alone, withCarlStuck);
+      assertTrue(withCarlStuck >= alone * 0.7, "bob sees ann's video at " + withCarlStuck + " fps, " + alone
+          + " before");
+      carlBrowser.driver.executeCdpCommand("Page.setWebLifecycleState", Map.of("state", "active"));
+
+      click(bobBrowser, "#leave");
+      awaitText(annBrowser, "bob's leaving noted in the chat", "#chat-messages .chat-note", "bob" + suffix);
+      annBrowser.await("two members left on ann's page", PATIENCE, () -> roomState(annBrowser).get("members"),
+          members -> members instanceof List<?> list && list.size() == 2);
+      carlBrowser.open("about:blank");
+    }
+  }
+
+  /** Frames of {@code member}'s video drawn a second on the viewer's page, over six seconds. */
+  private static double fpsSeen(Browser viewer, long member) {
+    long before = drawnFrom(viewer, member);
+    long started = System.nanoTime();
+    sleep(Duration.ofSeconds(6));
+    return (drawnFrom(viewer, member) - before) / ((System.nanoTime() - started) / 1e9);
+  }
+
+  private static long drawnFrom(Browser viewer, long member) {
+    Object drawn = roomState(viewer).get("drawn");
+    return drawn instanceof Map<?, ?> map && map.get(String.valueOf(member)) instanceof Number n ? n.longValue() : 0;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void assertFaceBoxes(Browser viewer, long member) {
     viewer.await("the other's processed video drawn", PATIENCE, () -> roomState(viewer).get("drawn"),
         drawn -> drawn instanceof Map<?, ?> map && map.get(String.valueOf(member)) instanceof Number n
