@@ -63,6 +63,7 @@ export function renderTables(s) {
   fillTable('table-latency', filters.flatMap(([name, f]) => STAGES
     .filter(stage => f.latency?.[stage] != null)
     .map(stage => row(name, [stage, ...f.latency[stage].map(format.millis)]))));
+  renderNodes(s.cluster);
   const addresses = Object.entries(s.eventBus ?? {}).sort(([a], [b]) => a.localeCompare(b));
   fillTable('table-eventbus', addresses.map(([address, e]) => row(address, [
     format.rate((e.sent ?? 0) + (e.published ?? 0)), format.rate(e.received ?? 0), format.rate(e.delivered ?? 0),
@@ -84,4 +85,21 @@ export function renderStatus(state, text) {
   const status = document.getElementById('feed-status');
   status.dataset.state = state;
   status.textContent = text;
+}
+
+function nodeCells(n) {
+  return [format.count(n.workers), format.percent(n.utilisation), format.rate(n.processed), format.rate(n.late),
+    format.count(n.sessions), format.rate(n.framesIn), format.rate(n.framesOut), format.rate(n.drops)];
+}
+
+// One row per node that reported in the last seconds (every node of a cluster), then the cluster's totals.
+function renderNodes(cluster) {
+  const nodes = cluster?.nodes ?? [];
+  const rows = nodes.map(n => row(n.node, [n.role, ...nodeCells(n), format.percent(n.cpu)]));
+  if (nodes.length > 1) {
+    const totals = row(`all ${nodes.length} nodes`, ['', ...nodeCells(cluster.totals), '']);
+    totals.className = 'totals';
+    rows.push(totals);
+  }
+  fillTable('table-nodes', rows);
 }

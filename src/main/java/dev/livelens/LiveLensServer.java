@@ -15,8 +15,10 @@ import dev.livelens.library.Library;
 import dev.livelens.library.LibraryPages;
 import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.DashboardFeed;
+import dev.livelens.metrics.NodeReports;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.rooms.RoomsRoutes;
+import dev.livelens.stream.LostFrames;
 import dev.livelens.stream.PendingBytes;
 import dev.livelens.upload.UploadRoutes;
 import dev.livelens.upload.Uploads;
@@ -85,6 +87,7 @@ public final class LiveLensServer {
     OpenCvNatives.load();
     FrameMessageCodec.registerOn(vertx.eventBus());
     metrics.describeNode(config.role().flagValue());
+    NodeReports.start(vertx, metrics.registry(), config.cluster().nodeName(), config.role().flagValue());
     LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
     Future<?> workers = config.role().runsWorkers() ? server.deployWorkers() : Future.succeededFuture();
     return workers.compose(done -> server.deployHttp()).map(id -> server.warmUp());
@@ -120,8 +123,8 @@ public final class LiveLensServer {
       accounts = accountServices;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
-      StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending, started.recordings(),
-          accountServices.signedInUsers());
+      StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending,
+          LostFrames.start(vertx, config.maxWaitMs()), started.recordings(), accountServices.signedInUsers());
       OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
       DashboardFeed dashboards = new DashboardFeed(metrics.registry(), config.idleTimeoutSeconds());
       ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
@@ -161,7 +164,8 @@ public final class LiveLensServer {
         .setWorkerPoolName(WORKER_POOL)
         .setWorkerPoolSize(config.workers())
         .setInstances(config.workers());
-    return vertx.deployVerticle(() -> new FilterWorkerVerticle(catalog, codecs, config.jpegQuality(), metrics),
+    return vertx.deployVerticle(() -> new FilterWorkerVerticle(catalog, codecs, config.jpegQuality(), metrics,
+        config.cluster().nodeName()),
         options).onSuccess(id -> {
           workersDeployment = id;
           metrics.workersDeployed(config.workers());
@@ -202,6 +206,8 @@ public final class LiveLensServer {
     return new JsonObject()
         .put("name", "LiveLens")
         .put("role", config.role().flagValue())
+        .put("node", config.cluster().nodeName())
+        .put("cluster", config.cluster().enabled())
         .put("protocol", 1)
         .put("codec", codec)
         .put("opencv", OpenCvNatives.version())

@@ -1,12 +1,13 @@
 package dev.livelens;
 
+import dev.livelens.cluster.ClusteredVertx;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
+import dev.livelens.metrics.NodeRegistry;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.metrics.VertxWithMetrics;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
@@ -22,6 +23,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    run(args, FilterCatalog.standard());
+  }
+
+  /** Runs a node as the command line asks, with {@code catalog}'s filters (a test adds its own). */
+  public static void run(String[] args, FilterCatalog catalog) {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       System.out.print(LiveLensConfig.help(codecOrReason()));
       return;
@@ -35,13 +41,23 @@ public final class Main {
       System.exit(2);
       return;
     }
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = VertxWithMetrics.create(registry);
+    PrometheusMeterRegistry registry = NodeRegistry.create(config.cluster().nodeName());
+    Vertx vertx;
+    try {
+      vertx = config.cluster().enabled() ? ClusteredVertx.start(registry, config.cluster()).await()
+          : VertxWithMetrics.create(registry);
+    } catch (RuntimeException e) {
+      LOG.error("LiveLens could not join the cluster: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
     PipelineMetrics metrics = new PipelineMetrics(registry);
-    LiveLensServer.start(vertx, config, FilterCatalog.standard(), metrics)
+    LiveLensServer.start(vertx, config, catalog, metrics)
         .compose(server -> server.ready().map(server))
-        .onSuccess(server -> LOG.info("LiveLens ({} node) is ready: {}://{}:{}/ (OpenCV {}, JPEG codec {}, {} workers)",
-            config.role().flagValue(), config.tls().enabled() ? "https" : "http", "0.0.0.0".equals(config.host()) ? "localhost" : config.host(), server.port(),
+        .onSuccess(server -> LOG.info("LiveLens ({} node {}{}) is ready: {}://{}:{}/ (OpenCV {}, JPEG codec {}, "
+            + "{} workers)", config.role().flagValue(), config.cluster().nodeName(),
+            config.cluster().enabled() ? " in the cluster" : "", config.tls().enabled() ? "https" : "http",
+            "0.0.0.0".equals(config.host()) ? "localhost" : config.host(), server.port(),
             OpenCvNatives.version(), LiveLensServer.codecName(config),
             config.role().runsWorkers() ? config.workers() : 0))
         .onFailure(error -> {

@@ -9,6 +9,12 @@ public final class Addresses {
   /** The library's jobs: each state change and progress of a job, published for the pages' feeds. */
   public static final String JOBS = "livelens.library.jobs";
 
+  /** A node left the cluster (local to each node, published by the cluster package): its frames are lost. */
+  public static final String NODE_LEFT = "livelens.cluster.node-left";
+
+  /** Each node's summary of what it does, once a second, for the dashboards (all nodes publish, HTTP nodes listen). */
+  public static final String NODE_REPORTS = "livelens.cluster.node-reports";
+
   private Addresses() {
   }
 

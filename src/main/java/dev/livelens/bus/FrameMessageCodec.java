@@ -39,7 +39,8 @@ public final class FrameMessageCodec implements MessageCodec<FrameMessage, Frame
     JsonObject header = new JsonObject(wire.getBuffer(headerStart, headerStart + headerLength));
     int jpegLengthAt = headerStart + headerLength;
     int jpegStart = jpegLengthAt + Integer.BYTES;
-    Buffer jpeg = wire.getBuffer(jpegStart, jpegStart + wire.getInt(jpegLengthAt));
+    // A view, not a copy: the bus hands each decoded message a wire buffer of its own that nobody reuses.
+    Buffer jpeg = wire.slice(jpegStart, jpegStart + wire.getInt(jpegLengthAt));
     return FrameMessage.fromHeader(header, jpeg);
   }
 

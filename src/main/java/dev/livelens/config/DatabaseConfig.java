@@ -2,6 +2,7 @@ package dev.livelens.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,13 @@ import java.util.Optional;
  * @param poolSize connections to PostgreSQL (SQLite always has one: it has one writer)
  */
 public record DatabaseConfig(Optional<Postgres> postgres, int poolSize) {
+
+  static final List<Option> OPTIONS = List.of(
+      Option.of("db-url", "", "PostgreSQL for state shared by a cluster's nodes: postgresql://host[:port]/database "
+          + "(empty: SQLite in --data-dir, for one node)"),
+      Option.of("db-user", "", "PostgreSQL user (wins over one in --db-url)"),
+      Option.of("db-password", "", "PostgreSQL password (wins over one in --db-url; never printed)"),
+      Option.of("db-pool-size", "8", "connections to PostgreSQL per node"));
 
   /** A PostgreSQL server and who to be there. The password never appears in {@link #toString()}. */
   public record Postgres(String host, int port, String database, String user, String password) {

@@ -40,6 +40,7 @@ public record LiveLensConfig(
     int warmupSeconds,
     AccountConfig accounts,
     TlsConfig tls,
+    ClusterConfig cluster,
     RoomsConfig rooms) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
@@ -94,16 +95,11 @@ public record LiveLensConfig(
       Option.of("max-upload-bytes", String.valueOf(4L << 30), "largest upload; more gets 413"),
       Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
       Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
-      Option.of("db-url", "", "PostgreSQL for state shared by a cluster's nodes: postgresql://host[:port]/database "
-          + "(empty: SQLite in --data-dir, for one node)"),
-      Option.of("db-user", "", "PostgreSQL user (wins over one in --db-url)"),
-      Option.of("db-password", "", "PostgreSQL password (wins over one in --db-url; never printed)"),
-      Option.of("db-pool-size", "8", "connections to PostgreSQL per node"),
       Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
 
-  static final List<Option> OPTIONS = Stream.of(SERVER_OPTIONS, AccountConfig.OPTIONS, TlsConfig.OPTIONS,
-      RoomsConfig.OPTIONS)
+  static final List<Option> OPTIONS = Stream.of(SERVER_OPTIONS, DatabaseConfig.OPTIONS,
+      AccountConfig.OPTIONS, TlsConfig.OPTIONS, ClusterConfig.OPTIONS, RoomsConfig.OPTIONS)
       .flatMap(List::stream).toList();
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
@@ -195,6 +191,7 @@ public record LiveLensConfig(
         intValue(v, "--warmup-seconds", 0, 600),
         AccountConfig.from(v),
         TlsConfig.from(v),
+        ClusterConfig.from(v, intValue(v, "--port", 0, 65535)),
         RoomsConfig.from(v));
   }
 
@@ -215,7 +212,7 @@ public record LiveLensConfig(
     }
   }
 
-  private static boolean boolValue(Map<String, String> values, String flag) {
+  static boolean boolValue(Map<String, String> values, String flag) {
     String text = values.get(flag).trim();
     if (!text.equals("true") && !text.equals("false")) {
       throw new UsageException(flag + " must be true or false, not '" + text + "'");

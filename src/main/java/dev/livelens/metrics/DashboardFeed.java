@@ -1,11 +1,13 @@
 package dev.livelens.metrics;
 
+import dev.livelens.bus.Addresses;
 import dev.livelens.stream.CloseCodes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,6 +32,7 @@ public final class DashboardFeed extends VerticleBase {
   private final long pingEveryTicks;
   private final ArrayDeque<String> history = new ArrayDeque<>(HISTORY);
   private final Set<ServerWebSocket> clients = new LinkedHashSet<>();
+  private final NodeTable nodes = new NodeTable();
   private long ticks;
 
   /**
@@ -45,7 +48,9 @@ public final class DashboardFeed extends VerticleBase {
   public Future<?> start() {
     sampler.sample(System.nanoTime(), System.currentTimeMillis());
     vertx.setPeriodic(PERIOD_MS, id -> tick());
-    return Future.succeededFuture();
+    // Every node's report, this one's included: in a cluster the dashboard shows them all.
+    return vertx.eventBus().<JsonObject>consumer(Addresses.NODE_REPORTS,
+        report -> nodes.put(report.body(), System.currentTimeMillis())).completion();
   }
 
   /**
@@ -72,7 +77,8 @@ public final class DashboardFeed extends VerticleBase {
   }
 
   private void tick() {
-    String snapshot = sampler.sample(System.nanoTime(), System.currentTimeMillis()).encode();
+    long now = System.currentTimeMillis();
+    String snapshot = sampler.sample(System.nanoTime(), now).put("cluster", nodes.view(now)).encode();
     if (history.size() == HISTORY) {
       history.removeFirst();
     }

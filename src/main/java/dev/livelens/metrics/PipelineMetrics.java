@@ -156,6 +156,16 @@ public final class PipelineMetrics {
     workerBusy.increment(nanos / 1e9);
   }
 
+  /**
+   * A frame this node's workers answered, by outcome: processed, late (refused unprocessed past its
+   * deadline) or failed. Counted where the worker runs, so a cluster's scrape tells each node's share.
+   */
+  public void workerAnswered(String outcome) {
+    counters.computeIfAbsent("livelens.worker.frames/" + outcome, key -> Counter.builder("livelens.worker.frames")
+        .description("Frames this node's workers answered, by outcome (processed, late, failed)")
+        .tag("outcome", outcome).register(registry)).increment();
+  }
+
   private Counter counter(String name, String description, String filter, String reason) {
     String key = name + '/' + filter + '/' + reason;
     return counters.computeIfAbsent(key, k -> {

@@ -68,6 +68,7 @@ final class SnapshotSampler {
     private double inFlight;
     private double busySeconds;
     private double workers;
+    private final JsonObject worked = new JsonObject().put("processed", 0.0).put("late", 0.0).put("failed", 0.0);
     private double heapUsed;
     private double heapMax;
     private double rss = Double.NaN;
@@ -119,6 +120,7 @@ final class SnapshotSampler {
         case "livelens.frames.in.flight" -> inFlight = value(meter);
         case "livelens.worker.busy.seconds" -> busySeconds = rate(meter);
         case "livelens.workers" -> workers = value(meter);
+        case "livelens.worker.frames" -> worked.put(id.getTag("outcome"), round(rate(meter), 100));
         case "jvm.memory.used" -> heapUsed += "heap".equals(id.getTag("area")) ? value(meter) : 0;
         case "jvm.memory.max" -> heapMax += "heap".equals(id.getTag("area")) ? Math.max(0, value(meter)) : 0;
         case "process.memory.rss" -> rss = value(meter);
@@ -221,7 +223,8 @@ final class SnapshotSampler {
           .put("framesOut", round(framesOut, 100))
           .put("drops", dropRates)
           .put("workers", new JsonObject().put("count", (long) workers)
-              .put("utilisation", workers > 0 ? round(Math.min(1, busySeconds / workers), 1000) : 0.0))
+              .put("utilisation", workers > 0 ? round(Math.min(1, busySeconds / workers), 1000) : 0.0)
+              .put("frames", worked))
           .put("cpu", new JsonObject().put("process", finite(round(cpu, 1000)))
               .put("system", finite(round(systemCpu, 1000))))
           .put("memory", new JsonObject().put("heapUsed", (long) heapUsed).put("heapMax", (long) heapMax)

@@ -2,6 +2,7 @@ package dev.livelens.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -16,16 +17,22 @@ public final class VertxWithMetrics {
 
   /** JVM metrics (heap, GC, threads, CPU) come with Vert.x's; resident memory is added here. */
   public static Vertx create(PrometheusMeterRegistry registry) {
+    return builder(registry, new VertxOptions()).build();
+  }
+
+  /**
+   * The same metrics set-up on {@code options} (a clustered node adds its event bus's address), for a
+   * caller that adds a cluster manager before building.
+   */
+  public static VertxBuilder builder(PrometheusMeterRegistry registry, VertxOptions options) {
     MicrometerMetricsOptions metricsOptions = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
         .addLabels(Label.EB_ADDRESS)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(metricsOptions))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
     new ProcessMemoryMetrics().bindTo(registry);
-    return vertx;
+    return Vertx.builder()
+        .with(options.setMetricsOptions(metricsOptions))
+        .withMetrics(new MicrometerMetricsFactory(registry));
   }
 }

@@ -45,7 +45,8 @@ final class FrameFlow {
     this.check = new FrameCheck(services.config().maxFrameBytes(), services.config().maxImageSide());
     this.slots = new FrameSlots(services.config().maxInFlight(), services.pendingBytes());
     this.eventBus = services.vertx().eventBus();
-    this.workers = new WorkerDispatch(eventBus, services.config().frameTimeoutMs(), services.config().maxWaitMs());
+    this.workers = new WorkerDispatch(eventBus, services.lostFrames(), services.config().frameTimeoutMs(),
+        services.config().maxWaitMs());
     this.metrics = services.metrics();
     this.counters = new StreamCounters(metrics, changed);
   }

@@ -23,6 +23,8 @@ final class StreamCounters {
   private long processed;
   private long dropped;
   private long errors;
+  /** Frames processed, by the name of the worker node that processed them (a cluster spreads them). */
+  private final JsonObject byNode = new JsonObject();
 
   StreamCounters(PipelineMetrics metrics, Runnable changed) {
     this.metrics = metrics;
@@ -58,6 +60,7 @@ final class StreamCounters {
    */
   void processed(String filter, FrameResult result, long arrived, long sent, long answered, long written) {
     processed++;
+    byNode.put(result.node(), byNode.getLong(result.node(), 0L) + 1);
     changed.run();
     serverTimes.add(written - arrived);
     metrics.processed(filter);
@@ -86,6 +89,7 @@ final class StreamCounters {
         .put("serverP50Ms", serverTimes.percentileMillis(0.50))
         .put("serverP95Ms", serverTimes.percentileMillis(0.95))
         .put("queueP50Ms", queueTimes.percentileMillis(0.50))
-        .put("queueP95Ms", queueTimes.percentileMillis(0.95));
+        .put("queueP95Ms", queueTimes.percentileMillis(0.95))
+        .put("nodes", byNode.copy());
   }
 }

@@ -12,5 +12,5 @@ import io.vertx.core.Vertx;
  * @param users who opened a stream, from its upgrade's session cookie (a stream may be anonymous)
  */
 public record StreamServices(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics,
-    PendingBytes pendingBytes, StreamRecording recordings, SignedInUsers users) {
+    PendingBytes pendingBytes, LostFrames lostFrames, StreamRecording recordings, SignedInUsers users) {
 }

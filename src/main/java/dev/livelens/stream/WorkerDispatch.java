@@ -21,11 +21,13 @@ final class WorkerDispatch {
   }
 
   private final EventBus eventBus;
+  private final LostFrames lostFrames;
   private final int frameTimeoutMs;
   private final int maxWaitMs;
 
-  WorkerDispatch(EventBus eventBus, int frameTimeoutMs, int maxWaitMs) {
+  WorkerDispatch(EventBus eventBus, LostFrames lostFrames, int frameTimeoutMs, int maxWaitMs) {
     this.eventBus = eventBus;
+    this.lostFrames = lostFrames;
     this.frameTimeoutMs = frameTimeoutMs;
     this.maxWaitMs = maxWaitMs;
   }
@@ -36,8 +38,8 @@ final class WorkerDispatch {
    */
   Future<FrameMessage> send(FrameMessage frame, JsonObject filterState) {
     FrameMessage request = frame.toWorker(filterState, System.currentTimeMillis() + maxWaitMs);
-    return eventBus.<FrameMessage>request(Addresses.FRAMES, request, FrameMessage.options(frameTimeoutMs))
-        .map(Message::body);
+    return lostFrames.track(eventBus.<FrameMessage>request(Addresses.FRAMES, request,
+        FrameMessage.options(frameTimeoutMs)).map(Message::body));
   }
 
   Failure describe(Throwable error) {
@@ -52,6 +54,9 @@ final class WorkerDispatch {
     }
     if (error instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
       return new Failure(ErrorCode.INTERNAL, reply.getMessage()); // a failure code this node does not know
+    }
+    if (error instanceof LostFrames.NodeLeftException) {
+      return new Failure(ErrorCode.BUSY, error.getMessage());
     }
     if (error instanceof ReplyException reply) {
       return new Failure(ErrorCode.BUSY, switch (reply.failureType()) {

@@ -5,6 +5,7 @@ import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.ConnectionLimiter;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.metrics.PipelineMetrics;
+import dev.livelens.stream.LostFrames;
 import dev.livelens.stream.PendingBytes;
 import dev.livelens.stream.StreamRecording;
 import dev.livelens.stream.StreamServices;
@@ -64,6 +65,7 @@ public final class WarmupVerticle extends VerticleBase {
         + "before /healthz reports ready", config.warmupSeconds(), STREAMS, filters);
     StreamServices privateStreams = new StreamServices(vertx, config, catalog,
         new PipelineMetrics(new SimpleMeterRegistry()), new PendingBytes(config.maxPendingBytes()),
+        LostFrames.start(vertx, config.maxWaitMs()),
         StreamRecording.UNAVAILABLE, request -> Optional.empty()); // the warm-up's streams belong to nobody
     ConnectionLimiter privateLimits = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
     HttpVerticle loopback = new HttpVerticle(privateStreams, info, privateLimits, router -> { }, () -> true)

@@ -29,12 +29,15 @@ public final class FilterWorkerVerticle extends VerticleBase {
   private final Supplier<JpegCodec> codecs;
   private final int jpegQuality;
   private final PipelineMetrics metrics;
+  private final String nodeName;
   private FramePipeline pipeline;
   private MessageConsumer<FrameMessage> consumer;
   private final FrameBytes bytes = new FrameBytes();
 
+  /** @param nodeName this node's name, put in every reply so a cluster's replies say where they were made */
   public FilterWorkerVerticle(FilterCatalog catalog, Supplier<JpegCodec> codecs, int jpegQuality,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics, String nodeName) {
+    this.nodeName = nodeName;
     this.catalog = catalog;
     this.codecs = codecs;
     this.jpegQuality = jpegQuality;
@@ -54,6 +57,7 @@ public final class FilterWorkerVerticle extends VerticleBase {
     try {
       if (frame.expired(System.currentTimeMillis())) {
         FrameFailure.LATE.reply(message, "the frame waited too long for a worker");
+        metrics.workerAnswered("late");
       } else if (!pipeline.has(frame.filter())) {
         FrameFailure.UNKNOWN_FILTER.reply(message, "this worker has no filter " + frame.filter());
       } else {
@@ -61,16 +65,19 @@ public final class FilterWorkerVerticle extends VerticleBase {
             frame.params(), frame.state());
         // A reply as sent is the frame's own buffer: nobody changes a message's bytes, so no copy is needed.
         Buffer reply = result.asSent() ? frame.jpeg() : Buffer.buffer(result.jpeg());
-        message.reply(frame.processed(result.result(), reply), FrameMessage.options());
+        message.reply(frame.processed(result.result().onNode(nodeName), reply), FrameMessage.options());
+        metrics.workerAnswered("processed");
       }
     } catch (BadImageException e) {
       FrameFailure.BAD_FRAME.reply(message, e.getMessage());
+      metrics.workerAnswered("failed");
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory for one huge frame, a native linkage failure): the sender is
       // answered at once instead of waiting for its timeout, and the worker serves the next frame.
       LOG.warn("stream {} frame {}: failed in filter {}: {}", frame.stream(), frame.frameId(), frame.filter(),
           e.toString());
       FrameFailure.INTERNAL.reply(message, "the server failed to process this frame");
+      metrics.workerAnswered("failed");
     } finally {
       metrics.workerBusy(System.nanoTime() - start);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,37 @@ class LiveLensConfigTest {
     assertEquals(12, LiveLensConfig.load(new String[] {"--warmup-seconds", "12"}, Map.of()).warmupSeconds());
     assertThrows(LiveLensConfig.UsageException.class,
         () -> LiveLensConfig.load(new String[] {"--warmup-seconds", "-1"}, Map.of()));
+  }
+
+  @Test
+  void clusteringIsOffUnlessTheBareSwitchOrItsVariableTurnsItOn() {
+    ClusterConfig none = LiveLensConfig.defaults().cluster();
+    assertEquals(false, none.enabled());
+    assertEquals(List.of(), none.members());
+    ClusterConfig on = LiveLensConfig.load(new String[] {"--cluster", "--cluster-members", "10.0.0.2:5701, 10.0.0.3:5702",
+        "--cluster-host", "10.0.0.1", "--cluster-port", "5801", "--node-name", "gpu-1"}, Map.of()).cluster();
+    assertEquals(new ClusterConfig(true, "10.0.0.1", 5801, List.of("10.0.0.2:5701", "10.0.0.3:5702"), "gpu-1"), on);
+    assertTrue(LiveLensConfig.load(new String[0], Map.of("LIVELENS_CLUSTER", "true")).cluster().enabled());
+  }
+
+  @Test
+  void aNodeIsNamedAfterItsHostAndPortUnlessNamed() {
+    String name = LiveLensConfig.load(new String[] {"--port", "8123"}, Map.of()).cluster().nodeName();
+    assertTrue(name.endsWith(":8123"), name);
+    String chosenPort = LiveLensConfig.load(new String[] {"--port", "0"}, Map.of()).cluster().nodeName();
+    assertTrue(chosenPort.matches("[A-Za-z0-9._-]+:[0-9a-f]{6}"), chosenPort);
+  }
+
+  @Test
+  void badClusterValuesAreExplained() {
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class, () -> LiveLensConfig.load(
+        new String[] {"--cluster-members", "10.0.0.2"}, Map.of())).getMessage().contains("host:port"));
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class, () -> LiveLensConfig.load(
+        new String[] {"--cluster-port", "0"}, Map.of())).getMessage().contains("--cluster-port"));
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class, () -> LiveLensConfig.load(
+        new String[] {"--node-name", "a b"}, Map.of())).getMessage().contains("--node-name"));
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class, () -> LiveLensConfig.load(
+        new String[] {"--cluster", "maybe"}, Map.of())).getMessage().contains("--cluster"));
   }
 
   @Test

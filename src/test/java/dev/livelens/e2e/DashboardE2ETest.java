@@ -36,6 +36,8 @@ class DashboardE2ETest {
         totalReceived: Number(text('total-received').replace(/,/g, '')) || 0,
         charts: arguments[0].filter(id => document.querySelector('#' + id + ' canvas') !== null).length,
         filterRows: [...document.querySelectorAll('#table-filters tbody tr th')].map(th => th.textContent),
+        nodeRows: [...document.querySelectorAll('#table-nodes tbody tr')]
+            .map(tr => [...tr.children].slice(0, 3).map(cell => cell.textContent).join(' ')),
       };
       """;
 
@@ -58,6 +60,10 @@ class DashboardE2ETest {
       assertEquals("1", busy.get("sessionsTile"), busy.toString());
       assertTrue(Double.parseDouble((String) busy.get("framesInTile")) > 5, busy.toString());
       assertEquals(List.of("gray"), busy.get("filterRows"), busy.toString());
+      // This node (its name, role and workers) in the node table; a cluster would list each of its nodes.
+      JsonObject info = new JsonObject(fixture.server().get("/api/info").body());
+      assertEquals(List.of(info.getString("node") + " all " + info.getInteger("workers")), busy.get("nodeRows"),
+          busy.toString());
 
       // Numbers move: the running total grows with the next snapshots.
       double before = number(busy, "totalReceived");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DashboardFeedTest {
 
   private static final Set<String> FIELDS = Set.of("type", "t", "interval", "sessions", "inFlight", "framesIn",
-      "framesOut", "drops", "workers", "cpu", "memory", "filters", "eventBus", "clients", "totals");
+      "framesOut", "drops", "workers", "cpu", "memory", "filters", "eventBus", "clients", "totals", "cluster");
 
   @Test
   void feedSendsHistoryThenSnapshotsWhoseNumbersMoveWhileFramesFlow() throws Exception {
@@ -57,6 +57,11 @@ class DashboardFeedTest {
       assertEquals(1, second.getLong("sessions"));
       assertEquals(2, second.getJsonObject("workers").getInteger("count"));
       assertTrue(second.getJsonObject("workers").getDouble("utilisation") > 0);
+      assertTrue(second.getJsonObject("workers").getJsonObject("frames").getDouble("processed") > 0, second.encode());
+      // The server's own node, reporting as every node of a cluster does.
+      JsonObject nodes = second.getJsonObject("cluster");
+      assertEquals(1, nodes.getJsonArray("nodes").size(), nodes.encode());
+      assertEquals(2, nodes.getJsonObject("totals").getLong("workers"), nodes.encode());
       assertTrue(second.getJsonObject("memory").getLong("heapUsed") > 0);
       assertTrue(second.getJsonObject("memory").getLong("rss") > 0);
       assertNotNull(second.getJsonObject("cpu").getDouble("process"));

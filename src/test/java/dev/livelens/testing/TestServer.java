@@ -1,11 +1,12 @@
 package dev.livelens.testing;
 
 import dev.livelens.LiveLensServer;
+import dev.livelens.cluster.ClusteredVertx;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
+import dev.livelens.metrics.NodeRegistry;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.metrics.VertxWithMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -77,8 +78,10 @@ public final class TestServer implements AutoCloseable {
     }
     args.addAll(List.of(flags));
     LiveLensConfig config = LiveLensConfig.load(args.toArray(String[]::new), Map.of());
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = VertxWithMetrics.create(registry);
+    PrometheusMeterRegistry registry = NodeRegistry.create(config.cluster().nodeName());
+    // "--cluster" among the flags joins the cluster those flags describe, as java -jar would.
+    Vertx vertx = config.cluster().enabled() ? ClusteredVertx.start(registry, config.cluster()).await()
+        : VertxWithMetrics.create(registry);
     LiveLensServer server = LiveLensServer.start(vertx, config, catalog, new PipelineMetrics(registry)).await();
     return new TestServer(vertx, registry, server, ownDataDir);
   }

@@ -1,0 +1,230 @@
+package dev.livelens.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.livelens.testing.Ffprobe;
+import dev.livelens.testing.NodeProcess;
+import dev.livelens.testing.PacedFilter;
+import dev.livelens.testing.PrometheusText;
+import dev.livelens.testing.StreamClient;
+import dev.livelens.testing.TestImages;
+import dev.livelens.testing.TestServer;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A cluster on loopback: an HTTP-only node in this JVM, worker-only nodes (one OpenCV worker each) in
+ * JVMs of their own, joined by Hazelcast and the clustered event bus. The tests run in order on the same
+ * nodes: the first worker node serves alone, the second joins, then the first is killed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+
+  private static final int CLUSTER_PORT = NodeProcess.freePort();
+  private static TestServer http;
+  private static NodeProcess first;
+  private static NodeProcess second;
+
+  @BeforeAll
+  static void startHttpNodeAndOneWorkerNode() {
+    http = TestServer.start(PacedFilter.catalog(), "--role", "http", "--node-name", "http-a", "--cluster", "--cluster-port",
+        String.valueOf(CLUSTER_PORT));
+    first = workerNode("worker-1").awaitHealthy();
+    warmUp();
+  }
+
+  /**
+   * Frames one at a time until five in a row come back: a fresh worker JVM and the bus's first connection
+   * to it take longer than --max-wait-ms for the first frames (the server's own warm-up is off here).
+   */
+  private static void warmUp() {
+    try (StreamClient client = http.connect("/ws/stream?filter=edges").skipGreeting()) {
+      int inARow = 0;
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      for (long id = 1; inARow < 5 && System.nanoTime() < deadline; id++) {
+        client.sendFrame(id, TestImages.faceFrame());
+        StreamClient.Incoming reply = client.poll(Duration.ofSeconds(2));
+        inARow = reply != null && reply.isImage() ? inARow + 1 : 0;
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    for (AutoCloseable node : new AutoCloseable[] {second, first, http}) {
+      try {
+        if (node != null) {
+          node.close();
+        }
+      } catch (Exception e) {
+        // the others still close
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void framesThroughAnHttpNodeAreProcessedByAWorkerNodeInAnotherJvm() throws Exception {
+    try (StreamClient client = http.connect("/ws/stream?filter=edges").skipGreeting()) {
+      CameraRun run = CameraRun.of(client, Duration.ofSeconds(3));
+      JsonObject stats = client.awaitStats(s -> s.getLong("received") == run.sent() && s.getInteger("inFlight") == 0);
+      assertTrue(run.images() >= 5, "images: " + run.images() + ", " + stats.encode());
+      assertEquals(new JsonObject().put("worker-1", stats.getLong("processed")), stats.getJsonObject("nodes"),
+          "the replies name the worker node: " + stats.encode());
+    }
+  }
+
+  @Test
+  @Order(2)
+  void theHttpNodeRecordsTheFramesAWorkerNodeProcessed() throws Exception {
+    try (StreamClient client = http.connect("/ws/stream?filter=gray").skipGreeting()) {
+      client.sendText("{\"type\":\"record\",\"on\":true}");
+      String video = client.awaitRecording("started", Duration.ofSeconds(10)).getString("video");
+      CameraRun run = CameraRun.of(client, Duration.ofSeconds(3));
+      client.sendText("{\"type\":\"record\",\"on\":false}");
+      JsonObject finished = client.awaitRecording("finished", Duration.ofSeconds(60));
+      JsonObject stats = client.awaitStats(s -> s.getLong("received") == run.sent() && s.getInteger("inFlight") == 0);
+      assertEquals(new JsonObject().put("worker-1", stats.getLong("processed")), stats.getJsonObject("nodes"));
+
+      Path file = Files.createTempFile("livelens-cluster-", ".mp4");
+      try {
+        HttpResponse<Path> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+            "http://127.0.0.1:" + http.port() + "/api/videos/" + video + "/video.mp4")).build(),
+            HttpResponse.BodyHandlers.ofFile(file));
+        assertEquals(200, download.statusCode());
+        JsonObject probe = Ffprobe.probe(file);
+        JsonObject stream = Ffprobe.video(probe);
+        assertEquals("h264", stream.getString("codec_name"));
+        int frames = Integer.parseInt(stream.getString("nb_read_frames"));
+        assertEquals(finished.getInteger("frames"), frames, finished.encode());
+        // Every image the client got was published to the recorder: in the video, or skipped by it (frames
+        // still at the worker when the run ended may be answered before or after recording stops).
+        long recorded = frames + finished.getLong("skipped");
+        assertTrue(recorded >= run.images() && recorded <= stats.getLong("processed"),
+            recorded + " frames for the recorder, " + run.images() + " images seen, " + stats.encode());
+        assertTrue(frames > 0, finished.encode());
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theHttpNodesDashboardShowsEveryNodeAndEachNodeTagsItsMeters() throws Exception {
+    BlockingQueue<JsonObject> snapshots = new LinkedBlockingQueue<>();
+    WebSocketClient feed = http.vertx.createWebSocketClient();
+    feed.connect(http.port(), "127.0.0.1", "/ws/metrics")
+        .onSuccess(socket -> socket.textMessageHandler(text -> snapshots.add(new JsonObject(text)))).await();
+    try {
+      JsonObject cluster = null;
+      JsonObject last = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (System.nanoTime() < deadline && (cluster == null || cluster.getJsonObject("totals").getInteger("nodes") < 2)) {
+        JsonObject snapshot = snapshots.poll(1, TimeUnit.SECONDS);
+        last = snapshot == null ? last : snapshot;
+        cluster = snapshot != null && snapshot.containsKey("cluster") ? snapshot.getJsonObject("cluster") : cluster;
+      }
+      assertTrue(cluster != null && cluster.getJsonObject("totals").getInteger("nodes") == 2,
+          "no snapshot with the cluster's two nodes; the last: " + last);
+      List<String> nodes = cluster.getJsonArray("nodes").stream()
+          .map(node -> ((JsonObject) node).getString("node") + " " + ((JsonObject) node).getString("role") + " "
+              + ((JsonObject) node).getLong("workers")).toList();
+      assertEquals(List.of("http-a http 0", "worker-1 worker 1"), nodes, cluster.encode());
+      assertEquals(1, cluster.getJsonObject("totals").getLong("workers"), cluster.encode());
+    } finally {
+      feed.close().await();
+    }
+    HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + first.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    PrometheusText metrics = PrometheusText.parse(scrape.body());
+    assertTrue(metrics.value("livelens_worker_frames_total", Map.of("node", "worker-1", "outcome", "processed")) > 0,
+        "the worker node counts the frames it processed, tagged with its name");
+    assertEquals(1.0, metrics.value("livelens_workers", Map.of("node", "worker-1")));
+  }
+
+  @Test
+  @Order(4)
+  void aWorkerNodeThatJoinsAddsCapacityAtOnce() throws Exception {
+    double alone = framesPerSecond(Duration.ofSeconds(4));
+    second = workerNode("worker-2").awaitHealthy();
+    double together = framesPerSecond(Duration.ofSeconds(4));
+    assertTrue(alone <= 1.1 * 1000 / PacedFilter.HOLD_MS, "one worker node cannot do " + alone + " fps");
+    assertTrue(together > 1.5 * alone, "processed " + alone + " fps with one worker node, " + together
+        + " with two");
+  }
+
+  @Test
+  @Order(5)
+  void aWorkerNodeKilledMidStreamCostsOnlyTheFramesItHeld() throws Exception {
+    if (second == null) {
+      second = workerNode("worker-2").awaitHealthy();
+    }
+    try (StreamClient client = http.connect("/ws/stream?filter=edges").skipGreeting()) {
+      CameraRun run = CameraRun.of(client, Duration.ofSeconds(7), Duration.ofSeconds(2), first::kill);
+      JsonObject stats = client.awaitStats(s -> s.getLong("received") == run.sent() && s.getInteger("inFlight") == 0);
+      assertEquals(run.sent(), stats.getLong("processed") + stats.getLong("dropped") + stats.getLong("errors"),
+          "every frame answered, errored or dropped: " + stats.encode());
+      assertTrue(run.longestGapAfterKillMs() < 2000, "the stream stood still for " + run.longestGapAfterKillMs()
+          + " ms after the kill (images at " + run.imageMsAfterEvent() + " ms): " + stats.encode());
+      // The rate, not a count: this machine's load decides how fast one worker is.
+      double before = run.imagesPerSecond(0, 2000);
+      double after = run.imagesPerSecond(4000, 7000);
+      assertTrue(after > before / 3, "images a second before the kill " + before + ", from 2 s after it " + after);
+      assertTrue(stats.getJsonObject("nodes").getLong("worker-2", 0L) > 0, stats.encode());
+    }
+  }
+
+  /**
+   * Frames processed per second by the cluster while six camera-paced streams ask for more than two
+   * workers can do (each holds a frame 40 ms, whatever the machine's load).
+   */
+  private static double framesPerSecond(Duration length) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Integer>> answered = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answered.add(threads.submit(() -> {
+          try (StreamClient client = http.connect("/ws/stream?filter=paced").skipGreeting()) {
+            return CameraRun.of(client, length).images();
+          }
+        }));
+      }
+      int total = 0;
+      for (Future<Integer> count : answered) {
+        total += count.get();
+      }
+      return total / (double) length.toSeconds();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static NodeProcess workerNode(String name) {
+    return NodeProcess.start("--role", "worker", "--workers", "1", "--node-name", name, "--cluster",
+        "--cluster-port", String.valueOf(NodeProcess.freePort()), "--cluster-members", "127.0.0.1:" + CLUSTER_PORT);
+  }
+}

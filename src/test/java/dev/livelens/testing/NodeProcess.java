@@ -1,0 +1,129 @@
+package dev.livelens.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A LiveLens node in a JVM of its own, started as {@code java -jar} would run it but from the test's
+ * classpath (with the test's {@link PacedFilter} beside the standard filters), on 127.0.0.1 with a free port, no warm-up and a temporary data directory; its output goes
+ * to {@code node.log} there, which a failing test prints.
+ */
+public record NodeProcess(Process process, int port, Path log, Path ownDataDir) implements AutoCloseable {
+
+  /** What Hazelcast reaches into; the jar's manifest grants the same to java -jar. */
+  public static final List<String> JVM_FLAGS = List.of(
+      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
+  /** Starts a node with {@code flags} after the harness's own; it is not ready until {@link #awaitHealthy()}. */
+  public static NodeProcess start(String... flags) {
+    boolean ownDataDir = !List.of(flags).contains("--data-dir");
+    Path dataDir = ownDataDir ? TempDirs.create("livelens-node-")
+        : Path.of(List.of(flags).get(List.of(flags).indexOf("--data-dir") + 1));
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_FLAGS);
+    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), TestNodeMain.class.getName(),
+        "--port", String.valueOf(port), "--host", "127.0.0.1", "--warmup-seconds", "0"));
+    if (ownDataDir) {
+      command.addAll(List.of("--data-dir", dataDir.toString()));
+    }
+    command.addAll(List.of(flags));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(dataDir.resolve("node.log").toFile()).start();
+      return new NodeProcess(process, port, dataDir.resolve("node.log"), ownDataDir ? dataDir : null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until /healthz answers 200; fails with the node's log if it exits or takes over a minute. */
+  public NodeProcess awaitHealthy() {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return this;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      sleep(100);
+    }
+    throw new AssertionError("the node on port " + port + " did not become healthy; its log:\n" + logText());
+  }
+
+  /** Kills the node outright, as a crash or SIGKILL would: no goodbye to the cluster. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What the node wrote so far. */
+  public String logText() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops the node (SIGTERM, so it leaves the cluster), killing it if it takes over 10 s. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill();
+    }
+    if (ownDataDir != null) {
+      TempDirs.delete(ownDataDir);
+    }
+  }
+}
