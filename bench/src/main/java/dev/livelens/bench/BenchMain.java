@@ -35,7 +35,7 @@ public final class BenchMain {
         frames  --source PNG [--out bench/frames] [--count 60] [--size 640x480]
                   makes the fake camera's frames from a photo (framed at 640x480, then scaled to --size)
         analytics --port P --video ID [--connections 128] [--batch 50] [--per-connection 90] [--seconds 30]
-                [--reads 200]
+                [--warmup 5] [--reads 200]
                   watch events from many players (each under the server's per-connection limit), then the
                   analytics API read
         rooms   --port P --pid PID [--frames bench/frames] [--filter edges] [--viewers 0,1,4,8,16] [--seconds 10]
@@ -151,7 +151,7 @@ public final class BenchMain {
     WatchLoad load = new WatchLoad(vertx, host, port, video, info.getLong("durationMs") / 1000.0);
     System.out.println(load.ingest(Integer.parseInt(o.getOrDefault("--connections", "128")),
         Integer.parseInt(o.getOrDefault("--batch", "50")), Double.parseDouble(o.getOrDefault("--per-connection", "90")),
-        Double.parseDouble(o.getOrDefault("--seconds", "30"))));
+        Double.parseDouble(o.getOrDefault("--warmup", "5")), Double.parseDouble(o.getOrDefault("--seconds", "30"))));
     System.out.println(load.reads(Integer.parseInt(o.getOrDefault("--reads", "200"))));
     vertx.close();
   }
