@@ -6,19 +6,9 @@
 # the import); writes to stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=1; port=18400; extra=()
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --no-build) build=0; shift ;;
-    --port) port="$2"; shift 2 ;;
-    --) shift; extra=("$@"); break ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
-if [[ $build -eq 1 ]]; then
-  mvn -B -q -o package -DskipTests
-  mvn -B -q -o -f bench/pom.xml package
-fi
+port=18400
+# shellcheck source=bench/script-options.sh
+source bench/script-options.sh
 work=$(mktemp -d /tmp/livelens-analytics-bench-XXXX)
 api="http://127.0.0.1:$port"
 server=""; files=""

@@ -17,6 +17,7 @@ import dev.livelens.library.VideoRoutes;
 import dev.livelens.metrics.DashboardFeed;
 import dev.livelens.metrics.NodeReports;
 import dev.livelens.metrics.PipelineMetrics;
+import dev.livelens.rooms.RoomsRoutes;
 import dev.livelens.stream.LostFrames;
 import dev.livelens.stream.PendingBytes;
 import dev.livelens.upload.UploadRoutes;
@@ -123,7 +124,7 @@ public final class LiveLensServer {
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending,
-          LostFrames.start(vertx, config.maxWaitMs()), started.recordings());
+          LostFrames.start(vertx, config.maxWaitMs()), started.recordings(), accountServices.signedInUsers());
       OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
       DashboardFeed dashboards = new DashboardFeed(metrics.registry(), config.idleTimeoutSeconds());
       ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
@@ -137,6 +138,9 @@ public final class LiveLensServer {
         LibraryPages.mount(router);
         UploadRoutes.mount(router, uploads);
         accountServices.mount(router);
+        // One per HTTP verticle (event loop): rooms keep their state in shared maps and talk over the bus.
+        RoomsRoutes.mount(router, vertx, config.rooms(), started.database().pool(), accountServices.signedInUsers(),
+            origins);
       };
       return vertx.deployVerticle(dashboards).compose(feed -> vertx.deployVerticle(() -> {
         HttpVerticle verticle = new HttpVerticle(streams, info, limiter, features, () -> ready);

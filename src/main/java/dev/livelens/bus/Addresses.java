@@ -23,6 +23,34 @@ public final class Addresses {
     return "livelens.analytics." + videoId;
   }
 
+  /** Published when someone comes online, goes offline or moves between rooms: every node refreshes its view. */
+  public static final String PRESENCE = "livelens.presence";
+
+  /** Asked by a room for the user who owns a stream (the reply is the user id); only signed-in streams answer. */
+  public static String streamOwner(String streamId) {
+    return "livelens.stream." + streamId + ".owner";
+  }
+
+  /** A room's state (members, cameras, mute), published on every change, then once more when it ends. */
+  public static String room(String roomId) {
+    return "livelens.room." + roomId;
+  }
+
+  /** A room's chat messages, published once stored. */
+  public static String roomChat(String roomId) {
+    return "livelens.room." + roomId + ".chat";
+  }
+
+  /** A room's voice: each member's encoded audio chunks, prefixed with the member's user id. */
+  public static String roomAudio(String roomId) {
+    return "livelens.room." + roomId + ".audio";
+  }
+
+  /** Everything for one person, to every tab they have open on any node: direct chat, call signalling. */
+  public static String user(long userId) {
+    return "livelens.user." + userId;
+  }
+
   /** Where a stream's processed frames, then its end, are published for whoever listens. */
   public static String processed(String streamId) {
     return "livelens.stream." + streamId + ".processed";

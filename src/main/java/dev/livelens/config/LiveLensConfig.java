@@ -40,7 +40,8 @@ public record LiveLensConfig(
     int warmupSeconds,
     AccountConfig accounts,
     TlsConfig tls,
-    ClusterConfig cluster) {
+    ClusterConfig cluster,
+    RoomsConfig rooms) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -98,7 +99,7 @@ public record LiveLensConfig(
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
 
   static final List<Option> OPTIONS = Stream.of(SERVER_OPTIONS, DatabaseConfig.OPTIONS,
-      AccountConfig.OPTIONS, TlsConfig.OPTIONS, ClusterConfig.OPTIONS)
+      AccountConfig.OPTIONS, TlsConfig.OPTIONS, RoomsConfig.OPTIONS, ClusterConfig.OPTIONS)
       .flatMap(List::stream).toList();
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
@@ -190,7 +191,8 @@ public record LiveLensConfig(
         intValue(v, "--warmup-seconds", 0, 600),
         AccountConfig.from(v),
         TlsConfig.from(v),
-        ClusterConfig.from(v, intValue(v, "--port", 0, 65535)));
+        ClusterConfig.from(v, intValue(v, "--port", 0, 65535)),
+        RoomsConfig.from(v));
   }
 
   static int intValue(Map<String, String> values, String flag, int min, int max) {

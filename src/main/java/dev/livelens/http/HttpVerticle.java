@@ -1,5 +1,6 @@
 package dev.livelens.http;
 
+import dev.livelens.account.User;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.stream.CloseCodes;
 import dev.livelens.stream.ErrorCode;
@@ -17,6 +18,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -125,10 +127,13 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     String address = ctx.request().remoteAddress().hostAddress();
     boolean admitted = limiter.tryAcquire(address);
     String initialFilter = ctx.request().getParam("filter");
+    Optional<User> owner = services.users().of(ctx.request());
     ctx.request().toWebSocket().onSuccess(socket -> {
       if (admitted) {
         openStreams++;
-        new StreamSession(socket, services, stats).start(initialFilter, () -> {
+        StreamSession session = new StreamSession(socket, services, stats);
+        owner.ifPresent(session::ownedBy);
+        session.start(initialFilter, () -> {
           openStreams--;
           limiter.release(address);
         });

@@ -1,11 +1,16 @@
 package dev.livelens.stream;
 
+import dev.livelens.account.SignedInUsers;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.PipelineMetrics;
 import io.vertx.core.Vertx;
 
-/** What every stream connection of a server shares. */
+/**
+ * What every stream connection of a server shares.
+ *
+ * @param users who opened a stream, from its upgrade's session cookie (a stream may be anonymous)
+ */
 public record StreamServices(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics,
-    PendingBytes pendingBytes, LostFrames lostFrames, StreamRecording recordings) {
+    PendingBytes pendingBytes, LostFrames lostFrames, StreamRecording recordings, SignedInUsers users) {
 }

@@ -1,5 +1,6 @@
 package dev.livelens.stream;
 
+import dev.livelens.account.User;
 import dev.livelens.bus.Addresses;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.BadParamsException;
@@ -31,6 +32,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
   private SelectedFilter filter;
   private long pingTimer;
   private Runnable onClosed = () -> { };
+  private StreamOwner owner;
 
   /** @param stats the stats messages of this event loop's streams (the socket's own) */
   public StreamSession(ServerWebSocket socket, StreamServices services, StatsTicker stats) {
@@ -44,6 +46,12 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
 
   public String id() {
     return id;
+  }
+
+  /** Marks the stream as this signed-in user's, so their rooms may show it (call before {@link #start}). */
+  public StreamSession ownedBy(User user) {
+    owner = StreamOwner.answer(services.vertx(), id, user);
+    return this;
   }
 
   /**
@@ -132,6 +140,9 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
   private void onClose() {
     client.markClosed();
     frames.close();
+    if (owner != null) {
+      owner.close();
+    }
     services.vertx().cancelTimer(pingTimer);
     services.metrics().sessionClosed();
     LOG.info("stream {} closed ({}): {}", id, socket.closeStatusCode(), frames.counts(filter.name()).encode());

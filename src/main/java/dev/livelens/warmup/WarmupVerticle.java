@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ public final class WarmupVerticle extends VerticleBase {
     StreamServices privateStreams = new StreamServices(vertx, config, catalog,
         new PipelineMetrics(new SimpleMeterRegistry()), new PendingBytes(config.maxPendingBytes()),
         LostFrames.start(vertx, config.maxWaitMs()),
-        StreamRecording.UNAVAILABLE);
+        StreamRecording.UNAVAILABLE, request -> Optional.empty()); // the warm-up's streams belong to nobody
     ConnectionLimiter privateLimits = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
     HttpVerticle loopback = new HttpVerticle(privateStreams, info, privateLimits, router -> { }, () -> true)
         .onLoopback();

@@ -79,12 +79,25 @@ public final class StreamClient implements AutoCloseable {
    *     loopback; null for the system's choice
    */
   public static StreamClient connect(Vertx vertx, int port, String uri, String origin, String localAddress) {
+    return connect(vertx, port, uri, origin, localAddress, null);
+  }
+
+  /** A stream opened with a session cookie: it is then that signed-in person's (rooms may show it). */
+  public static StreamClient connectSignedIn(Vertx vertx, int port, String uri, String cookie) {
+    return connect(vertx, port, uri, null, null, cookie);
+  }
+
+  private static StreamClient connect(Vertx vertx, int port, String uri, String origin, String localAddress,
+      String cookie) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setLocalAddress(localAddress));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(port).setURI(uri);
     if (origin != null) {
       options.addHeader("Origin", origin);
+    }
+    if (cookie != null) {
+      options.addHeader("Cookie", cookie);
     }
     StreamClient stream = new StreamClient(client, client.webSocket());
     stream.socket.connect(options).await();

@@ -38,6 +38,10 @@ public final class BenchMain {
                 [--reads 200]
                   watch events from many players (each under the server's per-connection limit), then the
                   analytics API read
+        rooms   --port P --pid PID [--frames bench/frames] [--filter edges] [--viewers 0,1,4,8,16] [--seconds 10]
+                [--people 100] [--room-size 10] [--chat-seconds 20]
+                  one member's processed video fanned out to N viewers, then chat delivery among that many
+                  people online (each signs up through the account API first)
         faces   --noface DIR [--frames bench/frames] [--cascades a.xml,b.xml] [--widths 160,240,320]
                 [--scales 1.1,1.2] [--neighbours 3,4] [--threads N]
                   the face detector's settings measured: CPU a detection, faces found, false faces
@@ -68,6 +72,7 @@ public final class BenchMain {
       case "ceiling" -> ceiling(options);
       case "faces" -> faces(options);
       case "analytics" -> analytics(options);
+      case "rooms" -> rooms(options);
       case "frames" -> FrameSetMaker.make(Path.of(required(options, "--source")),
           Path.of(options.getOrDefault("--out", "bench/frames")),
           Integer.parseInt(options.getOrDefault("--count", "60")), options.getOrDefault("--size", "640x480"));
@@ -76,6 +81,40 @@ public final class BenchMain {
         System.exit(2);
       }
     }
+  }
+
+  private static void rooms(Map<String, String> o) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    RoomsBench bench = new RoomsBench(vertx, Integer.parseInt(required(o, "--port")),
+        Long.parseLong(required(o, "--pid")), FrameSet.load(Path.of(o.getOrDefault("--frames", "bench/frames"))));
+    String filter = o.getOrDefault("--filter", "edges");
+    int seconds = Integer.parseInt(o.getOrDefault("--seconds", "10"));
+    System.out.printf("load average before: %.2f%n%n", ProcessProbe.loadAverage());
+    System.out.println("| viewers | sender fps | viewer fps (min / mean) | frames delivered /s | server CPU (s/s) "
+        + "| server CPU ms per processed frame | extra CPU ms per delivered frame | load |");
+    System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    double alone = Double.NaN; // CPU a second per processed frame a second with nobody watching
+    for (String viewers : o.getOrDefault("--viewers", "0,1,4,8,16").split(",")) {
+      RoomsBench.FanoutRow row = bench.fanout(Integer.parseInt(viewers.trim()), filter, seconds);
+      if (row.viewers() == 0) {
+        alone = row.cpuMsPerProcessed();
+      }
+      double extra = row.viewers() == 0 ? Double.NaN : (row.serverCpuPerSecond() * 1000
+          - alone * row.senderFps()) / row.deliveredPerSecond();
+      System.out.println(RoomsBench.format("| %d | %.1f | %.1f / %.1f | %.0f | %.3f | %.2f | %.2f | %.1f |",
+          row.viewers(), row.senderFps(), row.minViewerFps(), row.meanViewerFps(), row.deliveredPerSecond(),
+          row.serverCpuPerSecond(), row.cpuMsPerProcessed(), extra, ProcessProbe.loadAverage()));
+    }
+    int people = Integer.parseInt(o.getOrDefault("--people", "100"));
+    int roomSize = Integer.parseInt(o.getOrDefault("--room-size", "10"));
+    java.util.List<Double> latencies = bench.chat(people, roomSize,
+        Integer.parseInt(o.getOrDefault("--chat-seconds", "20")));
+    System.out.println(RoomsBench.format("%nchat: %d people online in rooms of %d, each says something every 2 s: "
+        + "%d deliveries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (load %.1f)", people, roomSize,
+        latencies.size(), RoomsBench.percentile(latencies, 0.5), RoomsBench.percentile(latencies, 0.95),
+        RoomsBench.percentile(latencies, 0.99), latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1),
+        ProcessProbe.loadAverage()));
+    vertx.close();
   }
 
   private static void matrix(Map<String, String> o) throws Exception {

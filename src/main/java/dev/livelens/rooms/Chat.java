@@ -1,0 +1,78 @@
+package dev.livelens.rooms;
+
+import dev.livelens.account.User;
+import dev.livelens.bus.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Room and one-to-one chat: checks a message (length, the sender's budget), publishes it on the bus (a
+ * room's on {@link Addresses#roomChat}, a direct one to both people's {@link Addresses#user}, so the
+ * sender's other tabs see it too) and stores it. Neither the delivery nor the sender's next message waits
+ * for the database: with SQLite's one writer, a busy disk would otherwise hold every conversation up. If
+ * storing fails, the sender's tabs get a {@code not_stored} error (the message was seen, but is not in the
+ * history).
+ * The text is kept exactly as typed; pages show it as text.
+ */
+final class Chat {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Chat.class);
+  static final int MAX_CHARS = 1000;
+  static final int HISTORY = 50;
+
+  private final Vertx vertx;
+  private final ChatStore store;
+  private final ChatBudgets budgets = new ChatBudgets();
+
+  Chat(Vertx vertx, ChatStore store) {
+    this.vertx = vertx;
+    this.store = store;
+  }
+
+  Future<ChatMessage> toRoom(User from, String roomId, Object text) {
+    return send(from, ChatMessage.ofRoom(roomId), text,
+        message -> vertx.eventBus().publish(Addresses.roomChat(roomId), message.toJson()));
+  }
+
+  Future<ChatMessage> toUser(User from, long to, Object text) {
+    return send(from, ChatMessage.between(from.id(), to), text, message -> {
+      vertx.eventBus().publish(Addresses.user(to), message.toJson());
+      if (to != from.id()) {
+        vertx.eventBus().publish(Addresses.user(from.id()), message.toJson());
+      }
+    });
+  }
+
+  Future<List<ChatMessage>> history(String conversation) {
+    return store.recent(conversation, HISTORY);
+  }
+
+  private Future<ChatMessage> send(User from, String conversation, Object text, Consumer<ChatMessage> publish) {
+    if (!(text instanceof String body) || body.isBlank()) {
+      return Future.failedFuture(new RoomProblem("bad_message", "a chat message needs some text"));
+    }
+    if (body.length() > MAX_CHARS) {
+      return Future.failedFuture(new RoomProblem("too_long", "a chat message may have at most " + MAX_CHARS
+          + " characters; this one has " + body.length()));
+    }
+    if (!budgets.tryTake(from.id(), System.nanoTime())) {
+      return Future.failedFuture(new RoomProblem("rate_limited", "too many messages at once; wait a moment"));
+    }
+    long now = System.currentTimeMillis();
+    ChatMessage message = new ChatMessage(String.format("%013d", now) + RoomIds.next().substring(0, 8),
+        conversation, from.id(), from.username(), body, now);
+    publish.accept(message);
+    store.add(message).onFailure(failure -> {
+      LOG.warn("chat message {} of user {} not stored: {}", message.id(), from.id(), failure.toString());
+      vertx.eventBus().publish(Addresses.user(from.id()), new JsonObject().put("type", "error")
+          .put("code", "not_stored").put("message", "your message was delivered but could not be stored, so it "
+              + "will not be in the history"));
+    });
+    return Future.succeededFuture(message);
+  }
+}

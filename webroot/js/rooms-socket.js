@@ -1,0 +1,138 @@
+// The rooms socket (/ws/rooms): JSON messages both ways, binary media from the server (1: audio,
+// 2: a member's processed video frame, each after the sender's user id) and audio from us.
+// A dropped connection is retried with backoff; a refused one is checked against /api/me so a
+// person who is not signed in is told to sign in instead of being retried forever.
+
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 8000;
+export const AUDIO = 1;
+export const VIDEO = 2;
+
+export class RoomsSocket {
+  /**
+   * @param {object} handlers
+   * @param {(msg: object) => void} handlers.onMessage  every JSON message, welcome included
+   * @param {(kind: number, from: number, frameId: number, bytes: Uint8Array) => void} handlers.onMedia
+   * @param {(state: string, retryAt?: number) => void} handlers.onState  'connecting', 'open',
+   *   'lost' (retrying at retryAt, performance.now() time) or 'signed-out'
+   */
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.ws = null;
+    this.welcomed = false;
+    this.retryMs = FIRST_RETRY_MS;
+    this.wanted = false;
+    this.retryTimer = 0;
+    // A page kept in the back/forward cache would otherwise stay online, and in its room, while hidden.
+    addEventListener('pagehide', () => this.stop());
+    addEventListener('pageshow', (event) => {
+      if (event.persisted) this.start();
+    });
+  }
+
+  get open() {
+    return this.ws?.readyState === WebSocket.OPEN && this.welcomed;
+  }
+
+  start() {
+    this.wanted = true;
+    this.retryMs = FIRST_RETRY_MS;
+    this.connect();
+  }
+
+  stop() {
+    this.wanted = false;
+    clearTimeout(this.retryTimer);
+    const ws = this.ws;
+    this.ws = null;
+    this.welcomed = false;
+    if (ws?.readyState === WebSocket.OPEN) ws.close(1000, 'page closed');
+    else if (ws?.readyState === WebSocket.CONNECTING) ws.onopen = () => ws.close(1000, 'page closed');
+  }
+
+  send(msg) {
+    if (!this.open) return false;
+    this.ws.send(JSON.stringify(msg));
+    return true;
+  }
+
+  /** One encoded audio chunk: 0x01, then the bytes. Skipped while the socket is backed up. */
+  sendAudio(bytes) {
+    if (!this.open || this.ws.bufferedAmount > 64 * 1024) return false;
+    const message = new Uint8Array(bytes.byteLength + 1);
+    message[0] = AUDIO;
+    message.set(bytes, 1);
+    this.ws.send(message);
+    return true;
+  }
+
+  connect() {
+    this.handlers.onState('connecting');
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(`${scheme}//${location.host}/ws/rooms`);
+    ws.binaryType = 'arraybuffer';
+    this.ws = ws;
+    this.welcomed = false;
+    ws.onmessage = (ev) => this.dispatch(ev.data);
+    ws.onerror = () => {};
+    ws.onclose = () => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      const everOpen = this.welcomed;
+      this.welcomed = false;
+      this.afterClose(everOpen);
+    };
+  }
+
+  async afterClose(everOpen) {
+    if (!this.wanted) return;
+    if (!everOpen && !(await signedIn())) {
+      this.handlers.onState('signed-out');
+      return;
+    }
+    const delay = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+    this.handlers.onState('lost', performance.now() + delay);
+    this.retryTimer = setTimeout(() => {
+      if (this.wanted) this.connect();
+    }, delay);
+  }
+
+  dispatch(data) {
+    if (data instanceof ArrayBuffer) {
+      if (data.byteLength < 9) return;
+      const view = new DataView(data);
+      const kind = view.getUint8(0);
+      const from = Number(view.getBigInt64(1));
+      if (kind === VIDEO && data.byteLength > 13) {
+        this.handlers.onMedia(kind, from, view.getUint32(9), new Uint8Array(data, 13));
+      } else if (kind === AUDIO) {
+        this.handlers.onMedia(kind, from, 0, new Uint8Array(data, 9));
+      }
+      return;
+    }
+    let msg;
+    try {
+      msg = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (!msg || typeof msg.type !== 'string') return;
+    if (msg.type === 'welcome') {
+      this.welcomed = true;
+      this.retryMs = FIRST_RETRY_MS;
+      this.handlers.onState('open');
+    }
+    this.handlers.onMessage(msg);
+  }
+}
+
+/** Whether the session cookie still signs us in (a refused upgrade tells the page nothing itself). */
+async function signedIn() {
+  try {
+    const response = await fetch('/api/me', { credentials: 'same-origin' });
+    return response.ok;
+  } catch {
+    return true; // the server is unreachable: retry, it is a lost connection
+  }
+}

@@ -1,0 +1,20 @@
+// The rooms pages' connection line: connecting, connected, lost (retrying) or signed out.
+
+const TEXT = {
+  connecting: 'Connecting…',
+  open: 'Connected',
+  'signed-out': 'Not signed in',
+};
+
+export function showConnection(state, retryAt) {
+  const main = document.querySelector('main');
+  main.dataset.state = state;
+  const line = document.getElementById('rooms-status');
+  if (state === 'lost') {
+    const seconds = Math.max(1, Math.round((retryAt - performance.now()) / 1000));
+    line.textContent = `Connection lost; reconnecting in ${seconds} s…`;
+  } else {
+    line.textContent = TEXT[state] ?? state;
+  }
+  document.getElementById('signed-out').hidden = state !== 'signed-out';
+}
