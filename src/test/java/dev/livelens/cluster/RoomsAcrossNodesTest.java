@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (it also runs the only OpenCV worker), node B in a JVM of its own (HTTP only). They share what a cluster
  * shares: PostgreSQL (accounts, chat) and the data directory (the session signing key). Each person signs
  * up on one node and uses the session cookie on the other; they see each other online and in the room,
- * chat both ways, and each gets the other's processed camera byte for byte.
+ * chat both ways, and each gets the other's processed camera byte for byte. When node B dies, its member
+ * leaves the room on node A (the room does not keep a ghost).
  */
 @ExtendWith(PostgresRequired.class)
 class RoomsAcrossNodesTest {
@@ -49,16 +51,21 @@ class RoomsAcrossNodesTest {
   static void startTwoHttpNodes() {
     database = TestPostgres.create();
     sharedDataDir = TempDirs.create("livelens-rooms-cluster-");
-    List<String> a = new ArrayList<>(List.of("--role", "all", "--workers", "1", "--node-name", "node-a",
-        "--cluster", "--cluster-port", String.valueOf(CLUSTER_PORT), "--data-dir", sharedDataDir.toString()));
-    a.addAll(database.flags());
-    nodeA = TestServer.start(a.toArray(String[]::new));
-    // B starts after A made the session key in the shared directory: it reads the same key.
+    int clusterPortB = NodeProcess.freePort();
+    // Both start at once (a JVM of its own is the slow part) and each lists the other, so whichever is up
+    // first forms the cluster and the other joins it. The session key is made once in the shared directory
+    // (the second node to look for it reads the first one's).
     List<String> b = new ArrayList<>(List.of("--role", "http", "--node-name", "node-b", "--cluster",
-        "--cluster-port", String.valueOf(NodeProcess.freePort()), "--cluster-members", "127.0.0.1:" + CLUSTER_PORT,
+        "--cluster-port", String.valueOf(clusterPortB), "--cluster-members", "127.0.0.1:" + CLUSTER_PORT,
         "--data-dir", sharedDataDir.toString()));
     b.addAll(database.flags());
-    nodeB = NodeProcess.start(b.toArray(String[]::new)).awaitHealthy();
+    nodeB = NodeProcess.start(b.toArray(String[]::new));
+    List<String> a = new ArrayList<>(List.of("--role", "all", "--workers", "1", "--node-name", "node-a",
+        "--cluster", "--cluster-port", String.valueOf(CLUSTER_PORT), "--cluster-members", "127.0.0.1:" + clusterPortB,
+        "--data-dir", sharedDataDir.toString()));
+    a.addAll(database.flags());
+    nodeA = TestServer.start(a.toArray(String[]::new));
+    nodeB.awaitHealthy();
   }
 
   @AfterAll
@@ -119,8 +126,8 @@ class RoomsAcrossNodesTest {
     String annCookie = logIn(nodeA.port(), annName);
     String bobCookie = signUp(nodeA.port(), bobName);
 
-    try (RoomClient ann = RoomClient.connect(nodeA.vertx, nodeA.port(), annCookie, null);
-        RoomClient bob = RoomClient.connect(nodeA.vertx, nodeB.port(), bobCookie, null)) {
+    RoomClient bob = RoomClient.connect(nodeA.vertx, nodeB.port(), bobCookie, null);
+    try (RoomClient ann = RoomClient.connect(nodeA.vertx, nodeA.port(), annCookie, null)) {
       long annId = ann.next("welcome").getJsonObject("user").getLong("id");
       long bobId = bob.next("welcome").getJsonObject("user").getLong("id");
 
@@ -158,7 +165,34 @@ class RoomsAcrossNodesTest {
         assertRelayedByteForByte(annCamera, annId, bob);
         assertRelayedByteForByte(bobCamera, bobId, ann);
       }
+
+      // Node B dies without closing its sockets: bob goes offline and out of the room on node A.
+      nodeB.kill();
+      JsonObject alone = awaitText(ann, m -> "room".equals(m.getString("type")) && !hasMembers(m, bobName),
+          Duration.ofSeconds(30));
+      assertTrue(hasMembers(alone, annName), alone.encode());
+      assertTrue(awaitText(ann, m -> "presence".equals(m.getString("type")) && !online(m, bobName),
+          Duration.ofSeconds(15)) != null);
+    } finally {
+      try {
+        bob.close();
+      } catch (RuntimeException closedByTheDeadNode) {
+        // its node is gone
+      }
     }
+  }
+
+  /** The first text message that {@code wanted} accepts within {@code wait} (others skipped), failing after. */
+  private static JsonObject awaitText(RoomClient client, Predicate<JsonObject> wanted,
+      Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonObject message = client.pollText(Duration.ofMillis(500));
+      if (message != null && wanted.test(message)) {
+        return message;
+      }
+    }
+    return fail("nothing as wanted within " + wait);
   }
 
   /**
