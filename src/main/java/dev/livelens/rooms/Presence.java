@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Who is online: one entry per open socket in the shared map (cluster-wide when clustered), each with a
@@ -17,7 +18,7 @@ final class Presence {
 
   static final String MAP = "livelens.presence";
   static final long RENEW_EVERY_MS = 3_000;
-  private static final long TTL_MS = 3 * RENEW_EVERY_MS + 1_000;
+  static final long TTL_MS = 3 * RENEW_EVERY_MS + 1_000;
 
   private final Vertx vertx;
   private final Future<AsyncMap<String, JsonObject>> map;
@@ -44,6 +45,11 @@ final class Presence {
   Future<Void> remove(String connection) {
     return map.compose(entries -> entries.remove(connection))
         .onSuccess(removed -> vertx.eventBus().publish(Addresses.PRESENCE, connection)).mapEmpty();
+  }
+
+  /** The connections open now (in a cluster: on any node still alive, or dead less than {@link #TTL_MS} ago). */
+  Future<Set<String>> connections() {
+    return map.compose(AsyncMap::keys);
   }
 
   Future<List<JsonObject>> entries() {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,18 +20,19 @@ record Room(String id, String name, int max, boolean call, long owner, List<Long
   /**
    * One person in a room.
    *
-   * @param connections their sockets in the room (tabs)
+   * @param connections the ids of their sockets in the room (tabs), as in {@link Presence}: the connections of a
+   *     node that died without closing them are found there and taken away ({@link RoomSweeper})
    * @param stream the id of their processed camera stream, or null while their camera is off; never sent to pages
    */
-  record Member(long id, String name, int connections, String stream, boolean muted) {
+  record Member(long id, String name, List<String> connections, String stream, boolean muted) {
 
     JsonObject toJson() {
-      return new JsonObject().put("id", id).put("name", name).put("connections", connections).put("stream", stream)
+      return new JsonObject().put("id", id).put("name", name).put("connections", new JsonArray(new ArrayList<>(connections))).put("stream", stream)
           .put("muted", muted);
     }
 
     static Member fromJson(JsonObject json) {
-      return new Member(json.getLong("id"), json.getString("name"), json.getInteger("connections"),
+      return new Member(json.getLong("id"), json.getString("name"), json.getJsonArray("connections").stream().map(String.class::cast).toList(),
           json.getString("stream"), json.getBoolean("muted", false));
     }
 
@@ -66,6 +68,14 @@ record Room(String id, String name, int max, boolean call, long owner, List<Long
   Room without(long userId) {
     return new Room(id, name, max, call, owner, invited,
         members.stream().filter(m -> m.id() != userId).toList());
+  }
+
+  /** The room without the connections {@code gone}: a person none of whose connections remains leaves it. */
+  Room withoutConnections(Set<String> gone) {
+    List<Member> kept = members.stream().map(m -> new Member(m.id(), m.name(),
+        m.connections().stream().filter(c -> !gone.contains(c)).toList(), m.stream(), m.muted()))
+        .filter(m -> !m.connections().isEmpty()).toList();
+    return new Room(id, name, max, call, owner, invited, kept);
   }
 
   /** The room with one member changed, or unchanged when they are not in it. */

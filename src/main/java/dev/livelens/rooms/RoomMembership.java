@@ -22,14 +22,17 @@ final class RoomMembership {
   private final Vertx vertx;
   private final RoomServices services;
   private final User user;
+  private final String connection;
   private final RoomChannel channel;
   private final VideoRelay video;
   private final Runnable onEnded;
   private List<MessageConsumer<?>> consumers = List.of();
   private Room room;
 
-  private RoomMembership(RoomServices services, User user, RoomChannel channel, Room room, Runnable onEnded) {
+  private RoomMembership(RoomServices services, User user, String connection, RoomChannel channel, Room room,
+      Runnable onEnded) {
     this.vertx = services.vertx();
+    this.connection = connection;
     this.services = services;
     this.user = user;
     this.channel = channel;
@@ -39,10 +42,10 @@ final class RoomMembership {
   }
 
   /** Joins (refused when full or not invited), then starts hearing the room; completes once it hears it. */
-  static Future<RoomMembership> join(RoomServices services, User user, RoomChannel channel, String roomId,
-      Runnable onEnded) {
-    return services.rooms().join(roomId, user).compose(joined -> {
-      RoomMembership membership = new RoomMembership(services, user, channel, joined, onEnded);
+  static Future<RoomMembership> join(RoomServices services, User user, String connection, RoomChannel channel,
+      String roomId, Runnable onEnded) {
+    return services.rooms().join(roomId, user, connection).compose(joined -> {
+      RoomMembership membership = new RoomMembership(services, user, connection, channel, joined, onEnded);
       return membership.listen().map(membership);
     });
   }
@@ -118,7 +121,7 @@ final class RoomMembership {
     if (room.call()) {
       return services.rooms().end(room.id());
     }
-    return services.rooms().leave(room.id(), user.id()).mapEmpty();
+    return services.rooms().leave(room.id(), connection).mapEmpty();
   }
 
   private void stopListening() {

@@ -7,7 +7,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -59,7 +61,7 @@ final class RoomRegistry {
   }
 
   /** Adds one connection of the user; refused when the room is full or is a call they are not part of. */
-  Future<Room> join(String roomId, User user) {
+  Future<Room> join(String roomId, User user, String connection) {
     return change(roomId, room -> {
       if (!room.mayJoin(user.id())) {
         throw new RoomProblem("not_invited", "this call is between two other people");
@@ -68,24 +70,36 @@ final class RoomRegistry {
       if (existing == null && room.isFull()) {
         throw new RoomProblem("room_full", "the room is full (" + room.max() + " people); try again when someone leaves");
       }
-      return room.with(existing == null ? new Room.Member(user.id(), user.username(), 1, null, false)
-          : new Room.Member(user.id(), user.username(), existing.connections() + 1, existing.stream(), existing.muted()));
+      return room.with(existing == null ? new Room.Member(user.id(), user.username(), List.of(connection), null, false)
+          : new Room.Member(user.id(), user.username(), plus(existing.connections(), connection), existing.stream(),
+              existing.muted()));
     });
   }
 
   /** Takes one connection of the user away; the person leaves with their last one. A call ends with anyone leaving. */
-  Future<Room> leave(String roomId, long userId) {
-    return change(roomId, room -> {
-      Room.Member member = room.member(userId).orElse(null);
-      if (member == null) {
-        return room;
+  Future<Room> leave(String roomId, String connection) {
+    return change(roomId, room -> room.withoutConnections(Set.of(connection)));
+  }
+
+  /**
+   * Takes away connections that closed without leaving (their node died): a call that loses anyone ends.
+   * Completes with false when nothing was to be taken away.
+   */
+  Future<Boolean> prune(String roomId, Set<String> gone) {
+    return find(roomId).compose(seen -> {
+      Room after = seen.withoutConnections(gone);
+      if (after.members().equals(seen.members())) {
+        return Future.succeededFuture(false);
       }
-      if (member.connections() > 1) {
-        return room.with(new Room.Member(member.id(), member.name(), member.connections() - 1, member.stream(),
-            member.muted()));
-      }
-      return room.without(userId);
+      return seen.call() ? end(roomId).map(true)
+          : change(roomId, room -> room.withoutConnections(gone)).map(true);
     });
+  }
+
+  private static List<String> plus(List<String> connections, String connection) {
+    List<String> more = new ArrayList<>(connections);
+    more.add(connection);
+    return List.copyOf(more);
   }
 
   /** Changes a member's camera or mute state. */

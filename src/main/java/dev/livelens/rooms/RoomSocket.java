@@ -54,7 +54,8 @@ final class RoomSocket {
         .put("user", new JsonObject().put("id", user.id()).put("name", user.username()))
         .put("maxRoomSize", services.limits().maxRoomSize()).put("maxChatChars", Chat.MAX_CHARS).encode());
     LOG.info("rooms: user {} connected ({}) from {}", user.id(), connection, socket.remoteAddress());
-    announce(null);
+    // Messages wait for the first entry: a connection is in Presence before it is in any room (RoomSweeper).
+    tail = services.presence().announce(connection, user, null, true);
     renewTimer = services.vertx().setPeriodic(Presence.RENEW_EVERY_MS,
         t -> services.presence().announce(connection, user, room(), false));
     unwatch = services.board().watch(view -> channel.replaceable(view.encode()));
@@ -102,7 +103,8 @@ final class RoomSocket {
     if (!RoomIds.isValid(roomId)) {
       return Future.failedFuture(new RoomProblem("unknown_room", "there is no room " + roomId));
     }
-    return leave().compose(v -> RoomMembership.join(services, user, channel, (String) roomId, this::ended))
+    return leave().compose(v -> RoomMembership.join(services, user, connection, channel, (String) roomId,
+        this::ended))
         .onSuccess(joined -> {
           membership = joined;
           channel.text(reply("joined").put("room", joined.room().forPage()).encode());

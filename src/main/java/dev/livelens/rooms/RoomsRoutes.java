@@ -36,6 +36,7 @@ public final class RoomsRoutes {
     Presence presence = new Presence(vertx);
     RoomServices services = new RoomServices(vertx, limits, rooms, presence,
         PresenceBoard.start(vertx, presence, rooms), new Chat(vertx, new ChatStore(pool)));
+    RoomSweeper.start(vertx, rooms, presence);
     RoomsRoutes routes = new RoomsRoutes(services, users, origins);
     router.get(SOCKET_PATH).handler(routes::upgrade);
     router.get("/rooms").handler(ctx -> ctx.reroute("/rooms.html"));

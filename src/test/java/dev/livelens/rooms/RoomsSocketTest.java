@@ -229,7 +229,7 @@ class RoomsSocketTest implements OnDatabase {
     bob.next(m -> "incoming".equals(m.getString("type")) && call.equals(m.getString("room")), "the second call");
     join(bob, call);
     bob.send("leave");
-    // The declined call ended too (and said so); this is about the second one.
+    // The declined call's own "ended" may still be on its way: wait for this call's.
     ann.next(m -> "ended".equals(m.getString("type")) && call.equals(m.getString("room")), "the call ended");
   }
 

@@ -1,0 +1,229 @@
+package dev.livelens.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.livelens.testing.CookieClient;
+import dev.livelens.testing.NodeProcess;
+import dev.livelens.testing.PostgresRequired;
+import dev.livelens.testing.RoomClient;
+import dev.livelens.testing.StreamClient;
+import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestAccounts;
+import dev.livelens.testing.TestImages;
+import dev.livelens.testing.TestPostgres;
+import dev.livelens.testing.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A room whose two members are connected to two different HTTP nodes of one cluster: node A in this JVM
+ * (it also runs the only OpenCV worker), node B in a JVM of its own (HTTP only). They share what a cluster
+ * shares: PostgreSQL (accounts, chat) and the data directory (the session signing key). Each person signs
+ * up on one node and uses the session cookie on the other; they see each other online and in the room,
+ * chat both ways, and each gets the other's processed camera byte for byte. When node B dies, its member
+ * leaves the room on node A (the room does not keep a ghost).
+ */
+@ExtendWith(PostgresRequired.class)
+class RoomsAcrossNodesTest {
+
+  private static final int CLUSTER_PORT = NodeProcess.freePort();
+  private static TestPostgres database;
+  private static Path sharedDataDir;
+  private static TestServer nodeA;
+  private static NodeProcess nodeB;
+
+  @BeforeAll
+  static void startTwoHttpNodes() {
+    database = TestPostgres.create();
+    sharedDataDir = TempDirs.create("livelens-rooms-cluster-");
+    int clusterPortB = NodeProcess.freePort();
+    // Both start at once (a JVM of its own is the slow part) and each lists the other, so whichever is up
+    // first forms the cluster and the other joins it. The session key is made once in the shared directory
+    // (the second node to look for it reads the first one's).
+    List<String> b = new ArrayList<>(List.of("--role", "http", "--node-name", "node-b", "--cluster",
+        "--cluster-port", String.valueOf(clusterPortB), "--cluster-members", "127.0.0.1:" + CLUSTER_PORT,
+        "--data-dir", sharedDataDir.toString()));
+    b.addAll(database.flags());
+    nodeB = NodeProcess.start(b.toArray(String[]::new));
+    List<String> a = new ArrayList<>(List.of("--role", "all", "--workers", "1", "--node-name", "node-a",
+        "--cluster", "--cluster-port", String.valueOf(CLUSTER_PORT), "--cluster-members", "127.0.0.1:" + clusterPortB,
+        "--data-dir", sharedDataDir.toString()));
+    a.addAll(database.flags());
+    nodeA = TestServer.start(a.toArray(String[]::new));
+    nodeB.awaitHealthy();
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    try {
+      if (nodeB != null) {
+        nodeB.close();
+      }
+      if (nodeA != null) {
+        nodeA.close();
+      }
+    } finally {
+      if (database != null) {
+        database.close();
+      }
+      if (sharedDataDir != null) {
+        TempDirs.delete(sharedDataDir);
+      }
+    }
+  }
+
+  /** Signs up through node {@code signUpPort}'s API and gives the session cookie. */
+  private static String signUp(int signUpPort, String username) throws Exception {
+    HttpResponse<String> response = new CookieClient(signUpPort).signUp(username, TestAccounts.PASSWORD);
+    assertEquals(201, response.statusCode(), response.body());
+    return response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+  }
+
+  /** Logs in through node {@code port}'s API and gives the new session cookie. */
+  private static String logIn(int port, String username) throws Exception {
+    HttpResponse<String> response = new CookieClient(port).logIn(username, TestAccounts.PASSWORD);
+    assertEquals(200, response.statusCode(), response.body());
+    return response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+  }
+
+  private static boolean online(JsonObject presence, String name) {
+    return presence.getJsonArray("people").stream().anyMatch(p -> name.equals(((JsonObject) p).getString("name")));
+  }
+
+  private static boolean hasMembers(JsonObject roomMessage, String... names) {
+    List<Object> members = roomMessage.getJsonObject("room").getJsonArray("members").stream()
+        .map(m -> ((JsonObject) m).getString("name")).map(Object.class::cast).toList();
+    return members.containsAll(List.of(names));
+  }
+
+  private static boolean cameraOn(JsonObject roomMessage, long memberId) {
+    return roomMessage.getJsonObject("room").getJsonArray("members").stream().map(JsonObject.class::cast)
+        .anyMatch(m -> m.getLong("id") == memberId && m.getBoolean("camera"));
+  }
+
+  @Test
+  void membersOnTwoHttpNodesSeeEachOtherChatAndGetEachOthersProcessedVideo() throws Exception {
+    String suffix = Long.toString(System.nanoTime(), 36);
+    String annName = "ann-" + suffix;
+    String bobName = "bob-" + suffix;
+    // Signed up on one node, signed in on the other: one database, one session key.
+    signUp(nodeB.port(), annName);
+    String annCookie = logIn(nodeA.port(), annName);
+    String bobCookie = signUp(nodeA.port(), bobName);
+
+    RoomClient bob = RoomClient.connect(nodeA.vertx, nodeB.port(), bobCookie, null);
+    try (RoomClient ann = RoomClient.connect(nodeA.vertx, nodeA.port(), annCookie, null)) {
+      long annId = ann.next("welcome").getJsonObject("user").getLong("id");
+      long bobId = bob.next("welcome").getJsonObject("user").getLong("id");
+
+      ann.next(m -> "presence".equals(m.getString("type")) && online(m, bobName), "bob (node B) online on node A");
+      bob.next(m -> "presence".equals(m.getString("type")) && online(m, annName), "ann (node A) online on node B");
+
+      ann.send("create", "name", "Across nodes");
+      String room = ann.next("created").getJsonObject("room").getString("id");
+      ann.send("join", "room", room);
+      ann.next("joined");
+      bob.send("join", "room", room);
+      assertTrue(hasMembers(bob.next("joined"), annName, bobName));
+      ann.next(m -> "room".equals(m.getString("type")) && hasMembers(m, annName, bobName), "bob in ann's room");
+
+      String html = "<b>hi</b> <script>alert(1)</script> & bye";
+      ann.send("say", "text", html);
+      JsonObject heard = bob.next(m -> "chat".equals(m.getString("type")) && annName.equals(
+          m.getJsonObject("from").getString("name")), "ann's message on node B");
+      assertEquals(html, heard.getString("text"), "kept as typed, shown as text");
+      assertEquals(room, heard.getString("room"));
+      bob.send("say", "text", "back from <i>B</i>");
+      JsonObject answer = ann.next(m -> "chat".equals(m.getString("type")) && bobName.equals(
+          m.getJsonObject("from").getString("name")), "bob's message on node A");
+      assertEquals("back from <i>B</i>", answer.getString("text"));
+
+      try (StreamClient annCamera = StreamClient.connectSignedIn(nodeA.vertx, nodeA.port(),
+          "/ws/stream?filter=edges", annCookie);
+          StreamClient bobCamera = StreamClient.connectSignedIn(nodeA.vertx, nodeB.port(),
+              "/ws/stream?filter=edges", bobCookie)) {
+        ann.send("camera", "stream", annCamera.next("hello").json().getString("stream"));
+        bob.send("camera", "stream", bobCamera.next("hello").json().getString("stream"));
+        bob.next(m -> "room".equals(m.getString("type")) && cameraOn(m, annId), "ann's camera on, on node B");
+        ann.next(m -> "room".equals(m.getString("type")) && cameraOn(m, bobId), "bob's camera on, on node A");
+
+        assertRelayedByteForByte(annCamera, annId, bob);
+        assertRelayedByteForByte(bobCamera, bobId, ann);
+      }
+
+      // Node B dies without closing its sockets: bob goes offline and out of the room on node A.
+      nodeB.kill();
+      boolean[] seen = new boolean[2]; // the room without bob, the presence without bob: in either order
+      JsonObject both = awaitText(ann, m -> {
+        seen[0] |= "room".equals(m.getString("type")) && !hasMembers(m, bobName) && hasMembers(m, annName);
+        seen[1] |= "presence".equals(m.getString("type")) && !online(m, bobName) && online(m, annName);
+        return seen[0] && seen[1];
+      }, Duration.ofSeconds(30), "room and presence without bob on node A after node B died (a ghost member stays)");
+      assertTrue(both != null);
+    } finally {
+      try {
+        bob.close();
+      } catch (RuntimeException closedByTheDeadNode) {
+        // its node is gone
+      }
+    }
+  }
+
+  /** The first text message that {@code wanted} accepts within {@code wait} (others skipped), failing after. */
+  private static JsonObject awaitText(RoomClient client, Predicate<JsonObject> wanted, Duration wait,
+      String what) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonObject message = client.pollText(Duration.ofMillis(500));
+      if (message != null && wanted.test(message)) {
+        return message;
+      }
+    }
+    return fail("no " + what + " within " + wait);
+  }
+
+  /**
+   * Sends frames on {@code camera} one at a time until {@code viewer}, a member on the other node, gets one
+   * of them: the very JPEG the sender's own stream answered with (processed, not the camera's original).
+   */
+  private static void assertRelayedByteForByte(StreamClient camera, long senderId, RoomClient viewer) {
+    byte[] original = TestImages.faceFrame();
+    Map<Long, byte[]> processed = new HashMap<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    for (long id = 1; System.nanoTime() < deadline; id++) {
+      camera.sendFrame(id, original);
+      StreamClient.Incoming reply = camera.poll(Duration.ofSeconds(3));
+      while (reply != null && !reply.isImage() && reply.answeredFrame() == null) {
+        reply = camera.poll(Duration.ofSeconds(3)); // stats and the like
+      }
+      if (reply != null && reply.isImage()) {
+        processed.put(reply.id(), reply.jpeg());
+      }
+      for (RoomClient.Media media = viewer.pollMedia(Duration.ofMillis(300)); media != null;
+          media = viewer.pollMedia(Duration.ofMillis(100))) {
+        if (media.kind() == 2 && media.from() == senderId && processed.containsKey(media.frameId())) {
+          assertArrayEquals(processed.get(media.frameId()), media.bytes(), "relayed as processed, byte for byte");
+          assertFalse(java.util.Arrays.equals(original, media.bytes()), "processed (edges), not the original");
+          return;
+        }
+      }
+    }
+    fail("no frame of user " + senderId + " reached the member on the other node; the sender got "
+        + processed.size() + " processed frames back");
+  }
+}
