@@ -1,5 +1,7 @@
 package dev.livelens.account;
 
+import dev.livelens.web.SignedInUsers;
+
 import dev.livelens.config.LiveLensConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,6 +1,6 @@
 package dev.livelens.account;
 
-import dev.livelens.http.ApiErrors;
+import dev.livelens.web.ApiErrors;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.livelens.account;
 
-import dev.livelens.http.JsonBody;
+import dev.livelens.web.JsonBody;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;

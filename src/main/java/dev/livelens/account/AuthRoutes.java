@@ -1,7 +1,9 @@
 package dev.livelens.account;
 
-import dev.livelens.http.ApiErrors;
-import dev.livelens.http.JsonBody;
+import dev.livelens.web.User;
+
+import dev.livelens.web.ApiErrors;
+import dev.livelens.web.JsonBody;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

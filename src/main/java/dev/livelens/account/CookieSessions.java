@@ -1,5 +1,8 @@
 package dev.livelens.account;
 
+import dev.livelens.web.SignedInUsers;
+import dev.livelens.web.User;
+
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,5 +1,7 @@
 package dev.livelens.account;
 
+import dev.livelens.web.User;
+
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 

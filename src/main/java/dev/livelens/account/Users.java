@@ -1,5 +1,7 @@
 package dev.livelens.account;
 
+import dev.livelens.web.User;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

@@ -1,7 +1,7 @@
 package dev.livelens.analytics;
 
 import dev.livelens.bus.Addresses;
-import dev.livelens.stream.CloseCodes;
+import dev.livelens.web.CloseCodes;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;

@@ -1,8 +1,8 @@
 package dev.livelens.analytics;
 
 import dev.livelens.db.Database;
-import dev.livelens.http.ApiErrors;
-import dev.livelens.http.OriginPolicy;
+import dev.livelens.web.ApiErrors;
+import dev.livelens.web.OriginPolicy;
 import dev.livelens.library.VideoIds;
 import dev.livelens.library.Videos;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,7 @@
 package dev.livelens.http;
 
+import dev.livelens.web.OriginPolicy;
+
 import dev.livelens.metrics.DashboardFeed;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,8 +1,13 @@
 package dev.livelens.http;
 
-import dev.livelens.account.User;
+import dev.livelens.web.OriginPolicy;
+import dev.livelens.web.CsrfGuard;
+import dev.livelens.web.SecurityHeaders;
+import dev.livelens.web.ConnectionLimiter;
+
+import dev.livelens.web.User;
 import dev.livelens.config.LiveLensConfig;
-import dev.livelens.stream.CloseCodes;
+import dev.livelens.web.CloseCodes;
 import dev.livelens.stream.ErrorCode;
 import dev.livelens.stream.StatsTicker;
 import dev.livelens.stream.StreamServices;

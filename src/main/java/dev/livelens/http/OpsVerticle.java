@@ -1,5 +1,7 @@
 package dev.livelens.http;
 
+import dev.livelens.web.SecurityHeaders;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

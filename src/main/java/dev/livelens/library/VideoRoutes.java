@@ -1,7 +1,7 @@
 package dev.livelens.library;
 
-import dev.livelens.http.ApiErrors;
-import dev.livelens.http.JsonBody;
+import dev.livelens.web.ApiErrors;
+import dev.livelens.web.JsonBody;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

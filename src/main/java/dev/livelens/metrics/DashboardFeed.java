@@ -1,7 +1,7 @@
 package dev.livelens.metrics;
 
 import dev.livelens.bus.Addresses;
-import dev.livelens.stream.CloseCodes;
+import dev.livelens.web.CloseCodes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,6 +1,6 @@
 package dev.livelens.rooms;
 
-import dev.livelens.account.User;
+import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,6 +1,6 @@
 package dev.livelens.rooms;
 
-import dev.livelens.account.User;
+import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import dev.livelens.config.RoomsConfig;
 import io.vertx.core.Future;

@@ -1,10 +1,10 @@
 package dev.livelens.rooms;
 
-import dev.livelens.account.SignedInUsers;
-import dev.livelens.account.User;
+import dev.livelens.web.SignedInUsers;
+import dev.livelens.web.User;
 import dev.livelens.config.RoomsConfig;
-import dev.livelens.http.ApiErrors;
-import dev.livelens.http.OriginPolicy;
+import dev.livelens.web.ApiErrors;
+import dev.livelens.web.OriginPolicy;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

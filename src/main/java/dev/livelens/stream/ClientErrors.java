@@ -1,5 +1,7 @@
 package dev.livelens.stream;
 
+import dev.livelens.web.CloseCodes;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

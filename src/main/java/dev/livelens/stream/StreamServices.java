@@ -1,6 +1,6 @@
 package dev.livelens.stream;
 
-import dev.livelens.account.SignedInUsers;
+import dev.livelens.web.SignedInUsers;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.PipelineMetrics;

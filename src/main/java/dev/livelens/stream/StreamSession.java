@@ -1,6 +1,6 @@
 package dev.livelens.stream;
 
-import dev.livelens.account.User;
+import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.BadParamsException;

@@ -1,6 +1,6 @@
 package dev.livelens.upload;
 
-import dev.livelens.http.ApiErrors;
+import dev.livelens.web.ApiErrors;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;

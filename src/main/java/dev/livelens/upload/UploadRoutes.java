@@ -1,6 +1,6 @@
 package dev.livelens.upload;
 
-import dev.livelens.http.ApiErrors;
+import dev.livelens.web.ApiErrors;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

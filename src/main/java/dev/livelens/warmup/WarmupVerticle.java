@@ -2,7 +2,7 @@ package dev.livelens.warmup;
 
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
-import dev.livelens.http.ConnectionLimiter;
+import dev.livelens.web.ConnectionLimiter;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.LostFrames;

@@ -1,5 +1,7 @@
 package dev.livelens.account;
 
+import dev.livelens.web.User;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

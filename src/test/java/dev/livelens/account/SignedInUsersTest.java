@@ -1,5 +1,8 @@
 package dev.livelens.account;
 
+import dev.livelens.web.SignedInUsers;
+import dev.livelens.web.User;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

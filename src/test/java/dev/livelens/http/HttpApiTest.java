@@ -1,5 +1,7 @@
 package dev.livelens.http;
 
+import dev.livelens.web.SecurityHeaders;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,7 +2,7 @@ package dev.livelens.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.livelens.account.User;
+import dev.livelens.web.User;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;

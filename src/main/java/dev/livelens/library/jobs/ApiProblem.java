@@ -1,6 +1,6 @@
 package dev.livelens.library.jobs;
 
-import dev.livelens.http.ApiErrors;
+import dev.livelens.web.ApiErrors;
 import io.vertx.ext.web.RoutingContext;
 
 /** A request the API refuses: its HTTP status, error code and a message a person can act on. */

@@ -1,8 +1,8 @@
 package dev.livelens.library.jobs;
 
 import dev.livelens.filter.FilterCatalog;
-import dev.livelens.http.ApiErrors;
-import dev.livelens.http.JsonBody;
+import dev.livelens.web.ApiErrors;
+import dev.livelens.web.JsonBody;
 import dev.livelens.library.Library;
 import dev.livelens.library.Video;
 import dev.livelens.library.VideoIds;

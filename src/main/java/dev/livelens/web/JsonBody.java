@@ -1,4 +1,4 @@
-package dev.livelens.http;
+package dev.livelens.web;
 
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;

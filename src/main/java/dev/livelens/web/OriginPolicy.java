@@ -1,4 +1,4 @@
-package dev.livelens.http;
+package dev.livelens.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;

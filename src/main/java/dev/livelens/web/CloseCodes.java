@@ -1,4 +1,4 @@
-package dev.livelens.stream;
+package dev.livelens.web;
 
 /** The WebSocket close codes the server uses (RFC 6455, section 7.4.1). */
 public final class CloseCodes {

@@ -1,12 +1,12 @@
-package dev.livelens.http;
+package dev.livelens.web;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /** Headers every response carries, so the page cannot be framed, sniffed or fed foreign scripts. */
-final class SecurityHeaders implements Handler<RoutingContext> {
+public final class SecurityHeaders implements Handler<RoutingContext> {
 
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+  public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
       + "media-src 'self' blob: mediastream:; connect-src 'self' ws: wss:; style-src 'self'; "
       + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 

@@ -1,4 +1,5 @@
-package dev.livelens.http;
+package dev.livelens.web;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

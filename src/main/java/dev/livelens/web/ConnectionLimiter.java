@@ -1,4 +1,4 @@
-package dev.livelens.http;
+package dev.livelens.web;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.livelens.account;
+package dev.livelens.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
