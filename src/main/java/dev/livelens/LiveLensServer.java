@@ -1,56 +1,54 @@
 package dev.livelens;
 
 import dev.livelens.account.AccountServices;
-import dev.livelens.analytics.AnalyticsRoutes;
+import dev.livelens.analytics.AnalyticsFeature;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
+import dev.livelens.db.DatabaseFeature;
 import dev.livelens.filter.FilterCatalog;
-import dev.livelens.web.ConnectionLimiter;
-import dev.livelens.http.DashboardRoutes;
 import dev.livelens.http.HttpVerticle;
+import dev.livelens.http.OpsFeature;
 import dev.livelens.http.OpsVerticle;
-import dev.livelens.web.OriginPolicy;
 import dev.livelens.http.ServesPort;
 import dev.livelens.library.Library;
-import dev.livelens.library.LibraryPages;
-import dev.livelens.library.VideoRoutes;
-import dev.livelens.metrics.DashboardFeed;
+import dev.livelens.library.LibraryFeature;
+import dev.livelens.library.jobs.JobsFeature;
+import dev.livelens.media.MediaFeature;
+import dev.livelens.metrics.DashboardFeature;
 import dev.livelens.metrics.NodeReports;
 import dev.livelens.metrics.PipelineMetrics;
-import dev.livelens.rooms.RoomsRoutes;
-import dev.livelens.stream.LostFrames;
-import dev.livelens.stream.PendingBytes;
-import dev.livelens.upload.UploadRoutes;
+import dev.livelens.record.RecordingFeature;
+import dev.livelens.rooms.RoomsFeature;
+import dev.livelens.stream.StreamFeature;
 import dev.livelens.upload.Uploads;
-import dev.livelens.stream.StreamServices;
+import dev.livelens.upload.UploadsFeature;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
 import dev.livelens.warmup.WarmupVerticle;
-import dev.livelens.worker.FilterWorkerVerticle;
+import dev.livelens.web.Feature;
+import dev.livelens.worker.WorkersFeature;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running application inside a Vert.x instance: what the node's role asks for, the OpenCV workers
- * and the HTTP side, after the start-up every node shares (OpenCV, the bus codec, the node's meters).
- * Main uses it, and so do tests and applications that embed LiveLens.
+ * The running application inside a Vert.x instance: the list of features the node's role asks for,
+ * started once each in order (every one after those it uses) and stopped in reverse, then the HTTP
+ * verticles, one per event loop, on which every feature mounts its routes. Main uses it, and so do tests
+ * and applications that embed LiveLens.
  */
 public final class LiveLensServer {
 
-  public static final String WORKER_POOL = "livelens-opencv";
   private static final Logger LOG = LoggerFactory.getLogger(LiveLensServer.class);
 
   private final Vertx vertx;
@@ -59,15 +57,19 @@ public final class LiveLensServer {
   private final PipelineMetrics metrics;
   private final Supplier<JpegCodec> codecs;
   private final JsonObject info;
-  private ServesPort http;
-  /** The HTTP verticles, one per event loop, all on the same port. */
-  private final List<HttpVerticle> httpInstances = new CopyOnWriteArrayList<>();
   private final Promise<Void> readiness = Promise.promise();
   /** Read by /healthz on the event loop, set once the warm-up is over. */
   private volatile boolean ready;
-  private MediaServices media;
+  private final OpsFeature ops;
+  private WorkersFeature workers;
+  private LibraryFeature library;
   private AccountServices accounts;
-  private String workersDeployment;
+  private StreamFeature stream;
+  /** The role's features in start order; those started so far, for a stop. */
+  private final List<Feature> features = new ArrayList<>();
+  private final List<Feature> started = new ArrayList<>();
+  private String httpDeployment;
+  private ServesPort http;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
     this.vertx = vertx;
@@ -76,11 +78,39 @@ public final class LiveLensServer {
     this.metrics = metrics;
     this.codecs = JpegCodecs.select(config.codec());
     this.info = info(config, codecName(config));
+    this.ops = new OpsFeature(info, metrics.registry(), () -> ready);
+    if (config.role().runsWorkers()) {
+      workers = new WorkersFeature(catalog, codecs, config.jpegQuality(), metrics, config.cluster().nodeName(),
+          config.workers());
+      features.add(workers);
+    }
+    if (config.role().runsHttp()) {
+      addHttpFeatures();
+    }
+  }
+
+  /** What an HTTP node runs, each feature after the ones it uses. */
+  private void addHttpFeatures() {
+    Path dataDir = config.storage().dataDir();
+    DatabaseFeature database = new DatabaseFeature(dataDir, config.database());
+    MediaFeature media = new MediaFeature(List.of(LibraryFeature.mediaRoot(dataDir), Uploads.root(config.storage())),
+        config.storage().maxDataBytes());
+    accounts = new AccountServices(config, database);
+    library = new LibraryFeature(dataDir, database, media);
+    RecordingFeature recording = new RecordingFeature(library, media, codecs, config.storage());
+    stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers);
+    features.addAll(List.of(database, media, accounts, library,
+        new JobsFeature(database, media, library, catalog, config.storage()), recording,
+        new UploadsFeature(config.storage(), library, media), stream,
+        new AnalyticsFeature(database, library, metrics.registry()),
+        new RoomsFeature(config.rooms(), database, accounts::signedInUsers),
+        new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds()), ops));
   }
 
   /**
-   * Deploys workers first, then opens the port, so the first frame always finds a worker. The port
-   * opens before the warm-up, so /healthz can say "starting" meanwhile; {@link #ready()} tells when it ends.
+   * Starts the role's features in order, then opens the port, so the first frame always finds a worker.
+   * The port opens before the warm-up, so /healthz can say "starting" meanwhile; {@link #ready()} tells
+   * when it ends.
    */
   public static Future<LiveLensServer> start(Vertx vertx, LiveLensConfig config, FilterCatalog catalog,
       PipelineMetrics metrics) {
@@ -89,8 +119,34 @@ public final class LiveLensServer {
     metrics.describeNode(config.role().flagValue());
     NodeReports.start(vertx, metrics.registry(), config.cluster().nodeName(), config.role().flagValue());
     LiveLensServer server = new LiveLensServer(vertx, config, catalog, metrics);
-    Future<?> workers = config.role().runsWorkers() ? server.deployWorkers() : Future.succeededFuture();
-    return workers.compose(done -> server.deployHttp()).map(id -> server.warmUp());
+    return server.startFeatures().compose(v -> server.deployHttp()).map(id -> server.warmUp());
+  }
+
+  private Future<Void> startFeatures() {
+    Future<Void> chain = Future.succeededFuture();
+    for (Feature feature : features) {
+      chain = chain.compose(v -> feature.start(vertx).map(done -> {
+        started.add(feature);
+        return (Void) null;
+      }));
+    }
+    return chain;
+  }
+
+  /** Closes the port, then stops the started features in reverse order; failures are logged, not fatal. */
+  public Future<Void> stop() {
+    Future<Void> chain = httpDeployment == null ? Future.succeededFuture()
+        : vertx.undeploy(httpDeployment).recover(this::logged);
+    for (int i = started.size() - 1; i >= 0; i--) {
+      Feature feature = started.get(i);
+      chain = chain.compose(v -> feature.stop().<Void>mapEmpty().recover(this::logged));
+    }
+    return chain.onComplete(done -> started.clear());
+  }
+
+  private Future<Void> logged(Throwable error) {
+    LOG.warn("While stopping: {}", error.toString());
+    return Future.succeededFuture();
   }
 
   /** Completes when /healthz answers ok: after the warm-up, or at once with --warmup-seconds 0. */
@@ -112,43 +168,20 @@ public final class LiveLensServer {
 
   private Future<String> deployHttp() {
     if (!config.role().runsHttp()) {
-      OpsVerticle ops = new OpsVerticle(config.host(), config.port(), info, metrics.registry(), () -> ready);
-      http = ops;
-      return vertx.deployVerticle(ops);
+      OpsVerticle opsOnly = new OpsVerticle(config.host(), config.port(), ops);
+      http = opsOnly;
+      return vertx.deployVerticle(opsOnly).onSuccess(id -> httpDeployment = id);
     }
-    return MediaServices.start(vertx, config, codecs, catalog).compose(started -> Uploads.start(vertx,
-        config.storage(), started.library(), started.ffmpeg(), started.quota()).compose(uploads ->
-        AccountServices.start(vertx, config, started.database().pool()).compose(accountServices -> {
-      media = started;
-      accounts = accountServices;
-      PendingBytes pending = new PendingBytes(config.maxPendingBytes());
-      metrics.pendingBytes(pending::held);
-      StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending,
-          LostFrames.start(vertx, config.maxWaitMs()), started.recordings(), accountServices.signedInUsers());
-      OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
-      DashboardFeed dashboards = new DashboardFeed(metrics.registry(), config.idleTimeoutSeconds());
-      ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
-      Consumer<Router> features = router -> {
-        DashboardRoutes.mount(router, dashboards, origins);
-        // Analytics first: its /api/videos/<id>/analytics would otherwise meet the library's media files.
-        AnalyticsRoutes.mount(router, vertx, started.library().videos(), started.database(),
-            metrics.registry(), origins);
-        started.jobs().ifPresent(jobs -> jobs.mount(router));
-        VideoRoutes.mount(router, started.library(), started.store());
-        LibraryPages.mount(router);
-        UploadRoutes.mount(router, uploads);
-        accountServices.mount(router);
-        // One per HTTP verticle (event loop): rooms keep their state in shared maps and talk over the bus.
-        RoomsRoutes.mount(router, vertx, config.rooms(), started.database().pool(), accountServices.signedInUsers(),
-            origins);
-      };
-      int port = HttpVerticle.portForInstances(config.port());
-      return vertx.deployVerticle(dashboards).compose(feed -> vertx.deployVerticle(() -> {
-        HttpVerticle verticle = new HttpVerticle(streams, info, limiter, features, () -> ready).onPort(port);
-        httpInstances.add(verticle);
-        return verticle;
-      }, new DeploymentOptions().setInstances(config.eventLoops())).onSuccess(id -> http = httpInstances.get(0)));
-    })));
+    int port = HttpVerticle.portForInstances(config.port());
+    List<HttpVerticle> instances = new ArrayList<>();
+    return vertx.deployVerticle(() -> {
+      HttpVerticle verticle = new HttpVerticle(config, features).onPort(port);
+      instances.add(verticle);
+      return verticle;
+    }, new DeploymentOptions().setInstances(config.eventLoops())).onSuccess(id -> {
+      httpDeployment = id;
+      http = instances.get(0);
+    });
   }
 
   /**
@@ -156,28 +189,17 @@ public final class LiveLensServer {
    * connections spread, for tests and embedders. Empty on a worker node.
    */
   public List<Integer> streamsPerEventLoop() {
-    return httpInstances.stream().map(HttpVerticle::openStreams).toList();
+    return stream == null ? List.of() : stream.openPerEventLoop();
   }
 
+  /** Deploys the workers again after {@link #undeployWorkers()}. */
   public Future<String> deployWorkers() {
-    DeploymentOptions options = new DeploymentOptions()
-        .setThreadingModel(ThreadingModel.WORKER)
-        .setWorkerPoolName(WORKER_POOL)
-        .setWorkerPoolSize(config.workers())
-        .setInstances(config.workers());
-    return vertx.deployVerticle(() -> new FilterWorkerVerticle(catalog, codecs, config.jpegQuality(), metrics,
-        config.cluster().nodeName()),
-        options).onSuccess(id -> {
-          workersDeployment = id;
-          metrics.workersDeployed(config.workers());
-        });
+    return workers.deploy();
   }
 
   /** Takes every worker away (frames get busy errors until {@link #deployWorkers()} runs again). */
   public Future<Void> undeployWorkers() {
-    String id = workersDeployment;
-    workersDeployment = null;
-    return id == null ? Future.succeededFuture() : vertx.undeploy(id).onSuccess(v -> metrics.workersDeployed(0));
+    return workers == null ? Future.succeededFuture() : workers.stop();
   }
 
   public int port() {
@@ -186,7 +208,7 @@ public final class LiveLensServer {
 
   /** The library of an HTTP node (empty on a worker node): for tests and embedders that add videos. */
   public Optional<Library> library() {
-    return Optional.ofNullable(media).map(MediaServices::library);
+    return Optional.ofNullable(library).map(LibraryFeature::library);
   }
 
   /** Accounts and sessions of an HTTP node (empty on a worker node): who signed in, for other features. */

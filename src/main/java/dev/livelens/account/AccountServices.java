@@ -1,51 +1,68 @@
 package dev.livelens.account;
 
-import dev.livelens.web.SignedInUsers;
-
 import dev.livelens.config.LiveLensConfig;
+import dev.livelens.db.DatabaseFeature;
+import dev.livelens.web.Feature;
+import dev.livelens.web.Mounts;
+import dev.livelens.web.SignedInUsers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
-import io.vertx.sqlclient.Pool;
 
 /**
  * Accounts on an HTTP node: the users in the database, password hashing on its own pool, cookie sessions
- * signed with the data directory's key. Other features ask {@link #signedInUsers()} who sent a request.
+ * signed with the data directory's key, the account API and page. Other features ask
+ * {@link #signedInUsers()} who sent a request.
  */
-public final class AccountServices {
+public final class AccountServices implements Feature {
 
   private static final long PRUNE_LIMITS_EVERY_MS = 60_000;
 
-  private final CookieSessions sessions;
-  private final AuthRoutes routes;
+  private final LiveLensConfig config;
+  private final DatabaseFeature database;
+  private CookieSessions sessions;
+  private AuthRoutes routes;
+  private Vertx vertx;
+  private long pruneTimer = -1;
 
-  private AccountServices(CookieSessions sessions, AuthRoutes routes) {
-    this.sessions = sessions;
-    this.routes = routes;
+  public AccountServices(LiveLensConfig config, DatabaseFeature database) {
+    this.config = config;
+    this.database = database;
   }
 
-  public static Future<AccountServices> start(Vertx vertx, LiveLensConfig config, Pool pool) {
-    Users users = new Users(pool);
-    Future<byte[]> key = vertx.executeBlocking(() -> SigningKey.loadOrCreate(config.storage().dataDir()));
+  @Override
+  public Future<?> start(Vertx vertx) {
+    this.vertx = vertx;
+    Users users = new Users(database.database().pool());
+    Future<byte[]> key = vertx.executeBlocking(() -> SigningKey.loadOrCreate(config.storage().dataDir()), false);
     Future<Passwords> passwords = Passwords.start(vertx);
-    Future<Revocations> revocations = Revocations.start(vertx, pool, users);
-    return Future.all(key, passwords, revocations).map(started -> {
-      CookieSessions sessions = new CookieSessions(new SessionSigner(key.result()), revocations.result(),
+    Future<Revocations> revocations = Revocations.start(vertx, database.database().pool(), users);
+    return Future.all(key, passwords, revocations).onSuccess(started -> {
+      sessions = new CookieSessions(new SessionSigner(key.result()), revocations.result(),
           config.accounts().sessionLifetime(), config.tls().enabled());
       LoginLimits limits = new LoginLimits(config.accounts(), System::currentTimeMillis);
-      vertx.setPeriodic(PRUNE_LIMITS_EVERY_MS, id -> limits.prune());
-      return new AccountServices(sessions, new AuthRoutes(users, passwords.result(), sessions, revocations.result(),
-          limits));
+      pruneTimer = vertx.setPeriodic(PRUNE_LIMITS_EVERY_MS, id -> limits.prune());
+      routes = new AuthRoutes(users, passwords.result(), sessions, revocations.result(), limits);
     });
   }
 
   /** Who sent a request (an API call or a WebSocket upgrade), from its session cookie, on the event loop. */
   public SignedInUsers signedInUsers() {
+    if (sessions == null) {
+      throw new IllegalStateException("accounts have not started");
+    }
     return sessions;
   }
 
-  /** Mounts the account API; before the catch-all static handler. */
-  public void mount(Router router) {
-    routes.mount(router);
+  @Override
+  public void mount(Mounts mounts) {
+    routes.mount(mounts.router());
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (pruneTimer >= 0) {
+      vertx.cancelTimer(pruneTimer);
+    }
+    return Future.succeededFuture();
   }
 }

@@ -1,5 +1,6 @@
 package dev.livelens.account;
 
+import dev.livelens.web.Problem;
 import dev.livelens.web.JsonBody;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -38,7 +39,7 @@ final class AuthRequests {
   /** A name people can read and type: 3 to 32 letters, digits, '.', '_' or '-'. */
   static void checkUsername(String username) {
     if (!USERNAME.matcher(username).matches()) {
-      throw new AuthProblem(400, "bad_username", "a username is 3 to 32 letters (a-z, A-Z), digits, '.', '_' "
+      throw new Problem(400, "bad_username", "a username is 3 to 32 letters (a-z, A-Z), digits, '.', '_' "
           + "or '-', and starts with a letter or digit");
     }
   }
@@ -46,7 +47,7 @@ final class AuthRequests {
   static void checkNewPassword(String password) {
     int length = password.codePointCount(0, password.length());
     if (length < MIN_PASSWORD) {
-      throw new AuthProblem(400, "weak_password", "a password has at least " + MIN_PASSWORD + " characters; "
+      throw new Problem(400, "weak_password", "a password has at least " + MIN_PASSWORD + " characters; "
           + "this one has " + length);
     }
     checkLength(password);
@@ -54,7 +55,7 @@ final class AuthRequests {
 
   static void checkLength(String password) {
     if (password.length() > MAX_PASSWORD) {
-      throw new AuthProblem(400, "bad_password", "a password has at most " + MAX_PASSWORD + " characters");
+      throw new Problem(400, "bad_password", "a password has at most " + MAX_PASSWORD + " characters");
     }
   }
 
@@ -63,16 +64,16 @@ final class AuthRequests {
     JsonObject body = JsonBody.object(ctx);
     String shape = "send a JSON object {\"" + names[0] + "\":\"...\",\"" + names[1] + "\":\"...\"}";
     if (body == null) {
-      throw new AuthProblem(400, "bad_json", shape);
+      throw new Problem(400, "bad_json", shape);
     }
     for (String field : body.fieldNames()) {
       if (!List.of(names).contains(field)) {
-        throw new AuthProblem(400, "unknown_field", "unknown field '" + field + "': " + shape);
+        throw new Problem(400, "unknown_field", "unknown field '" + field + "': " + shape);
       }
     }
     for (String name : names) {
       if (!(body.getValue(name) instanceof String)) {
-        throw new AuthProblem(400, "bad_json", "'" + name + "' is missing or not a string: " + shape);
+        throw new Problem(400, "bad_json", "'" + name + "' is missing or not a string: " + shape);
       }
     }
     return body;

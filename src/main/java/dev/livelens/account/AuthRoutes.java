@@ -1,5 +1,7 @@
 package dev.livelens.account;
 
+import dev.livelens.web.Failures;
+import dev.livelens.web.Problem;
 import dev.livelens.web.User;
 
 import dev.livelens.web.ApiErrors;
@@ -44,7 +46,7 @@ final class AuthRoutes {
       AuthRequests.checkUsername(credentials.username());
       AuthRequests.checkNewPassword(credentials.password());
       return passwords.hash(credentials.password()).compose(hash -> users.create(credentials.username(), hash));
-    }).onSuccess(user -> signedIn(ctx, 201, user)).onFailure(error -> AuthProblem.answer(ctx, error));
+    }).onSuccess(user -> signedIn(ctx, 201, user)).onFailure(error -> Failures.answer(ctx, error));
   }
 
   private void login(RoutingContext ctx) {
@@ -52,8 +54,8 @@ final class AuthRoutes {
       AuthRequests.checkLength(credentials.password());
       return users.find(credentials.username()).compose(stored -> check(ctx, credentials.username(),
           credentials.password(), stored.map(Users.Stored::passwordHash),
-          new AuthProblem(401, "wrong_credentials", "wrong username or password")).map(right -> stored.get().user()));
-    }).onSuccess(user -> signedIn(ctx, 200, user)).onFailure(error -> AuthProblem.answer(ctx, error));
+          new Problem(401, "wrong_credentials", "wrong username or password")).map(right -> stored.get().user()));
+    }).onSuccess(user -> signedIn(ctx, 200, user)).onFailure(error -> Failures.answer(ctx, error));
   }
 
   /** Ends this session everywhere at once; answers 204 whether or not there was one. */
@@ -67,21 +69,21 @@ final class AuthRoutes {
 
   /** A new password: every other session of the user ends; this one goes on with a renewed cookie. */
   private void changePassword(RoutingContext ctx) {
-    Future.succeededFuture(ctx).map(c -> sessions.token(c.request()).orElseThrow(AuthProblem::notSignedIn))
+    Future.succeededFuture(ctx).map(c -> sessions.token(c.request()).orElseThrow(AuthRoutes::notSignedIn))
         .compose(token -> {
           AuthRequests.PasswordChange change = AuthRequests.passwordChange(ctx);
           AuthRequests.checkLength(change.current());
           AuthRequests.checkNewPassword(change.password());
-          return users.find(token.user().id()).map(found -> found.orElseThrow(AuthProblem::notSignedIn))
+          return users.find(token.user().id()).map(found -> found.orElseThrow(AuthRoutes::notSignedIn))
               // Guessing the current password from a stolen session counts like guessing at the login.
               .compose(stored -> check(ctx, stored.user().username(), change.current(),
-                  Optional.of(stored.passwordHash()), new AuthProblem(403, "wrong_password",
+                  Optional.of(stored.passwordHash()), new Problem(403, "wrong_password",
                       "the current password is wrong"))
                   .compose(right -> passwords.hash(change.password()))
                   .compose(hash -> users.changePassword(stored.user().id(), stored.epoch(), hash))
                   .map(changed -> {
                     if (!changed) {
-                      throw new AuthProblem(409, "changed_meanwhile", "the password was changed meanwhile; "
+                      throw new Problem(409, "changed_meanwhile", "the password was changed meanwhile; "
                           + "sign in again");
                     }
                     revocations.raiseEpoch(stored.user().id(), stored.epoch() + 1);
@@ -90,7 +92,7 @@ final class AuthRoutes {
         }).onSuccess(token -> {
           sessions.renew(ctx.response(), token);
           ApiErrors.json(ctx, 200, new JsonObject().put("username", token.user().username()));
-        }).onFailure(error -> AuthProblem.answer(ctx, error));
+        }).onFailure(error -> Failures.answer(ctx, error));
   }
 
   /**
@@ -98,7 +100,7 @@ final class AuthRoutes {
    * limits; fails with {@code wrong} when it does not match.
    */
   private Future<Void> check(RoutingContext ctx, String username, String password, Optional<String> hash,
-      AuthProblem wrong) {
+      Problem wrong) {
     String address = ctx.request().remoteAddress().hostAddress();
     limits.attempt(username, address);
     return passwords.verify(password, hash).map(right -> {
@@ -114,12 +116,16 @@ final class AuthRoutes {
     ctx.response().putHeader("Cache-Control", "no-store");
     sessions.of(ctx.request()).ifPresentOrElse(
         user -> ApiErrors.json(ctx, 200, new JsonObject().put("username", user.username())),
-        () -> AuthProblem.answer(ctx, AuthProblem.notSignedIn()));
+        () -> Failures.answer(ctx, notSignedIn()));
   }
 
   private void signedIn(RoutingContext ctx, int status, User user) {
     sessions.start(ctx.response(), user);
     ctx.response().putHeader("Cache-Control", "no-store");
     ApiErrors.json(ctx, status, new JsonObject().put("username", user.username()));
+  }
+
+  static Problem notSignedIn() {
+    return new Problem(401, "not_signed_in", "sign in first");
   }
 }

@@ -1,5 +1,8 @@
 package dev.livelens.account;
 
+import java.time.temporal.ChronoUnit;
+import java.time.Instant;
+import dev.livelens.web.Problem;
 import dev.livelens.config.AccountConfig;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,12 +18,25 @@ import java.util.function.LongSupplier;
 final class LoginLimits {
 
   /** Refused for now: try again after this long. */
-  static final class TooManyAttempts extends RuntimeException {
+  static final class TooManyAttempts extends Problem {
     final Duration retryAfter;
 
     TooManyAttempts(Duration retryAfter) {
-      super(null, null, false, false);
+      super(429, "too_many_attempts", "too many failed logins for this name or from this address; try again in "
+          + inWords(seconds(retryAfter)));
       this.retryAfter = retryAfter;
+      long seconds = seconds(retryAfter);
+      // Retry-After in seconds, and the same in the JSON for a person to read.
+      withHeader("Retry-After", String.valueOf(seconds)).with("retryAfterSeconds", seconds)
+          .with("retryAt", Instant.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    private static long seconds(Duration retryAfter) {
+      return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    private static String inWords(long seconds) {
+      return seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
     }
   }
 

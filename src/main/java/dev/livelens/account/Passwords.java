@@ -1,5 +1,6 @@
 package dev.livelens.account;
 
+import dev.livelens.web.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -22,9 +23,10 @@ final class Passwords {
   static final int MAX_PENDING = 32;
 
   /** Thrown (as a failed future) when the queue is full. */
-  static final class Busy extends RuntimeException {
+  static final class Busy extends Problem {
     Busy() {
-      super("the server is checking too many passwords at once; try again in a few seconds", null, false, false);
+      super(503, "busy", "the server is checking too many passwords at once; try again in a few seconds");
+      withHeader("Retry-After", "5");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.livelens.account;
 
+import dev.livelens.web.Problem;
 import dev.livelens.web.User;
 
 import io.vertx.core.Future;
@@ -20,9 +21,10 @@ final class Users {
   }
 
   /** A sign-up whose name someone already has, ignoring case. */
-  static final class NameTaken extends RuntimeException {
+  static final class NameTaken extends Problem {
     NameTaken(String username) {
-      super("the name '" + username + "' is taken", null, false, false);
+      super(409, "name_taken", "the name '" + username + "' is taken (names are unique ignoring case); choose "
+          + "another");
     }
   }
 

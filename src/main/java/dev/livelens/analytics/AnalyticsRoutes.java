@@ -2,7 +2,9 @@ package dev.livelens.analytics;
 
 import dev.livelens.db.Database;
 import dev.livelens.web.ApiErrors;
-import dev.livelens.web.OriginPolicy;
+import dev.livelens.web.Mounts;
+import dev.livelens.web.Problem;
+import dev.livelens.web.SocketUpgrade.Admitted;
 import dev.livelens.library.VideoIds;
 import dev.livelens.library.Videos;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,9 +15,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Watch analytics: the players' socket {@code /ws/watch}, the API, the live feed of an analytics page and
- * the page itself at {@code /watch/<id>/analytics}.
+ * the page itself at {@code /watch/<id>/analytics}. Built once per node; mounted on every event loop.
  */
-public final class AnalyticsRoutes {
+final class AnalyticsRoutes {
 
   /** Events a player connection may send a second (twice that in a burst, after a reconnect). */
   static final int EVENTS_PER_SECOND = 100;
@@ -27,46 +29,32 @@ public final class AnalyticsRoutes {
   private final AnalyticsWriter writer;
   private final AnalyticsReader reader;
   private final AnalyticsMetrics metrics;
-  private final OriginPolicy origins;
 
-  private AnalyticsRoutes(Vertx vertx, Videos videos, Database database, MeterRegistry registry,
-      OriginPolicy origins) {
+  AnalyticsRoutes(Vertx vertx, Videos videos, Database database, MeterRegistry registry) {
     this.vertx = vertx;
     this.videos = videos;
     this.store = new WatchStore(database.pool());
-    this.writer = new AnalyticsWriter(store);
+    this.writer = new AnalyticsWriter(store, vertx.getOrCreateContext());
     this.reader = new AnalyticsReader(database.reads());
     this.metrics = new AnalyticsMetrics(registry);
-    this.origins = origins;
   }
 
-  /** Mount before the catch-all static handler. */
-  public static void mount(Router router, Vertx vertx, Videos videos, Database database, MeterRegistry registry,
-      OriginPolicy origins) {
-    AnalyticsRoutes routes = new AnalyticsRoutes(vertx, videos, database, registry, origins);
-    router.get("/ws/watch").handler(routes::watchSocket);
-    router.get("/ws/analytics").handler(routes::feedSocket);
-    router.get("/api/videos/:id/analytics").handler(routes::analytics);
-    router.get("/api/analytics/summary").handler(routes::summary);
-    router.get("/watch/:id/analytics").handler(ctx -> ctx.reroute("/analytics.html"));
+  void mount(Mounts mounts) {
+    Router router = mounts.router();
+    router.get("/ws/watch").handler(mounts.socket(ctx -> Admitted.to(socket -> new WatchSocket(vertx, socket,
+        videos, store, writer, metrics, EVENTS_PER_SECOND).start())));
+    router.get("/ws/analytics").handler(mounts.socket(this::feedSocket));
+    router.get("/api/videos/:id/analytics").handler(this::analytics);
+    router.get("/api/analytics/summary").handler(this::summary);
+    router.get("/watch/:id/analytics").handler(Mounts.page("/analytics.html"));
   }
 
-  private void watchSocket(RoutingContext ctx) {
-    if (!origins.allows(ctx.request())) {
-      ApiErrors.send(ctx, 403, "forbidden_origin", "this page's origin may not report what it plays");
-      return;
-    }
-    ctx.request().toWebSocket().onSuccess(socket -> new WatchSocket(vertx, socket, videos, store, writer, metrics,
-        EVENTS_PER_SECOND).start());
-  }
-
-  private void feedSocket(RoutingContext ctx) {
+  private Admitted feedSocket(RoutingContext ctx) {
     String id = ctx.request().getParam("video");
-    if (!origins.allows(ctx.request()) || !VideoIds.isValid(id)) {
-      ApiErrors.send(ctx, 400, "bad_request", "open /ws/analytics?video=<id> from the server's own page");
-      return;
+    if (!VideoIds.isValid(id)) {
+      throw Problem.badRequest("bad_request", "open /ws/analytics?video=<id> with a video's id");
     }
-    ctx.request().toWebSocket().onSuccess(socket -> AnalyticsFeed.serve(vertx, socket, id));
+    return Admitted.to(socket -> AnalyticsFeed.serve(vertx, socket, id));
   }
 
   private void analytics(RoutingContext ctx) {

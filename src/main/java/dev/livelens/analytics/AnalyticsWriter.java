@@ -1,7 +1,9 @@
 package dev.livelens.analytics;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -10,8 +12,8 @@ import java.util.List;
  * Group commit for the players' batches: while one transaction is being written, the batches that arrive
  * wait, and the next transaction takes them all (up to {@link #MOST}). Under load a transaction then holds
  * many batches at the cost of one, so SQLite's single writer keeps up and no batch waits behind a long
- * queue of others; alone, a batch is written at once. Each HTTP verticle mounts its own, used on its event
- * loop only (SQLite's one connection still takes their transactions one at a time).
+ * queue of others; alone, a batch is written at once. One writer serves the node: its queue lives on its
+ * own context, every batch hops there, and each answer hops back to the context that asked.
  */
 final class AnalyticsWriter {
 
@@ -21,25 +23,38 @@ final class AnalyticsWriter {
   }
 
   private final WatchStore store;
+  private final Context context;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private boolean writing;
 
-  AnalyticsWriter(WatchStore store) {
+  /** @param context where the queue lives (the analytics feature's) */
+  AnalyticsWriter(WatchStore store, Context context) {
     this.store = store;
+    this.context = context;
   }
 
-  /** Completes with how many of the batch's events were new, once they are committed. */
+  /** Completes, on the caller's context, with how many of the batch's events were new, once committed. */
   Future<Integer> write(WatchStore.View view, List<WatchEvent> events) {
-    Promise<Integer> done = Promise.promise();
     if (events.isEmpty()) {
-      done.complete(0);
-      return done.future();
+      return Future.succeededFuture(0);
     }
-    waiting.add(new Pending(new WatchStore.Batch(view, events), done));
-    if (!writing) {
-      writeNext();
-    }
-    return done.future();
+    Context caller = Vertx.currentContext();
+    Promise<Integer> answered = Promise.promise();
+    Promise<Integer> done = Promise.promise();
+    done.future().onComplete(result -> {
+      if (caller == null) {
+        answered.handle(result);
+      } else {
+        caller.runOnContext(v -> answered.handle(result));
+      }
+    });
+    context.runOnContext(v -> {
+      waiting.add(new Pending(new WatchStore.Batch(view, events), done));
+      if (!writing) {
+        writeNext();
+      }
+    });
+    return answered.future();
   }
 
   private void writeNext() {

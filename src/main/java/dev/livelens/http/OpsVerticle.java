@@ -1,39 +1,36 @@
 package dev.livelens.http;
 
+import dev.livelens.web.Failures;
+import dev.livelens.web.Mounts;
+import dev.livelens.web.OriginPolicy;
 import dev.livelens.web.SecurityHeaders;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.function.BooleanSupplier;
+import java.util.Set;
 
 /** The HTTP side of a worker-only node: health, info and metrics, so it can be watched and scraped. */
 public final class OpsVerticle extends VerticleBase implements ServesPort {
 
   private final String host;
   private final int port;
-  private final JsonObject info;
-  private final MeterRegistry registry;
-  private final BooleanSupplier ready;
+  private final OpsFeature ops;
   private HttpServer server;
 
-  public OpsVerticle(String host, int port, JsonObject info, MeterRegistry registry, BooleanSupplier ready) {
+  public OpsVerticle(String host, int port, OpsFeature ops) {
     this.host = host;
     this.port = port;
-    this.info = info;
-    this.registry = registry;
-    this.ready = ready;
+    this.ops = ops;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    Failures.install(router);
     router.route().handler(new SecurityHeaders());
-    OpsRoutes.mount(router, info, registry, ready);
+    ops.mount(new Mounts(vertx, router, new OriginPolicy(Set.of())));
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host)).requestHandler(router);
     return server.listen(port);
   }

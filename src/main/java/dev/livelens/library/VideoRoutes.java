@@ -1,6 +1,7 @@
 package dev.livelens.library;
 
 import dev.livelens.web.ApiErrors;
+import dev.livelens.web.Problem;
 import dev.livelens.web.JsonBody;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
@@ -11,35 +12,45 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The library's JSON API and its media files, under {@code /api/videos}. */
 public final class VideoRoutes {
 
   static final int MAX_TITLE = 200;
   private static final int MAX_PAGE = 100;
-  /** The only files of a video that are served: the packaged ones, never the original or a half-made file. */
-  private static final Pattern MEDIA_PATH = Pattern.compile(
-      "/api/videos/[A-Za-z0-9_-]{16}/(video\\.mp4|poster\\.jpg|hls/(index\\.m3u8|init\\.mp4|seg-\\d{4,6}\\.m4s))");
+  /**
+   * The only files of a video that are served: the packaged ones, never the original or a half-made file.
+   * Matched exactly under {@code /api/videos}, so every other path under a video (its analytics, its cuts)
+   * goes on to another route.
+   */
+  private static final String MEDIA_PATH =
+      "/[A-Za-z0-9_-]{16}/(video\\.mp4|poster\\.jpg|hls/(index\\.m3u8|init\\.mp4|seg-\\d{4,6}\\.m4s))";
 
   private final Library library;
+  private final VideoMakers makers;
 
-  private VideoRoutes(Library library) {
+  private VideoRoutes(Library library, VideoMakers makers) {
     this.library = library;
+    this.makers = makers;
   }
 
-  /** Mount before the catch-all static handler. */
-  public static void mount(Router router, Library library, LocalMediaStore store) {
-    VideoRoutes routes = new VideoRoutes(library);
+  /** @param makers what deleting a video stops first (a job making it takes the video away itself) */
+  static void mount(Router router, Library library, VideoMakers makers) {
+    VideoRoutes routes = new VideoRoutes(library, makers);
     router.get("/api/videos").handler(routes::list);
     router.get("/api/videos/:id").handler(routes::get);
     router.patch("/api/videos/:id").handler(new JsonBody(16 * 1024)).handler(routes::rename);
     router.delete("/api/videos/:id").handler(routes::delete);
-    // Files are served with byte ranges by vertx-web's own handler, from the media root; only the packaged
-    // files' names pass, so nothing else under the data directory can be reached.
-    router.get("/api/videos/*").handler(routes::onlyMedia)
-        .handler(StaticHandler.create(FileSystemAccess.ROOT, store.root().toAbsolutePath().toString())
-            .setCachingEnabled(false).setEnableRangeSupport(true));
+  }
+
+  /**
+   * The media files, on a router mounted at {@code /api/videos}: served with byte ranges by vertx-web's own
+   * handler from the media root; only the packaged files' names pass, so nothing else under the data
+   * directory can be reached.
+   */
+  static void mountMedia(Router media, LocalMediaStore store) {
+    media.getWithRegex(MEDIA_PATH).handler(StaticHandler.create(FileSystemAccess.ROOT,
+        store.root().toAbsolutePath().toString()).setCachingEnabled(false).setEnableRangeSupport(true));
   }
 
   private void list(RoutingContext ctx) {
@@ -106,7 +117,8 @@ public final class VideoRoutes {
 
   private void delete(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Future<Boolean> deleted = VideoIds.isValid(id) ? library.delete(id) : Future.succeededFuture(false);
+    Future<Boolean> deleted = !VideoIds.isValid(id) ? Future.succeededFuture(false)
+        : makers.stopMaking(id).compose(stopped -> stopped ? Future.succeededFuture(true) : library.delete(id));
     deleted.onSuccess(existed -> {
       if (existed) {
         ctx.response().setStatusCode(204).end();
@@ -114,14 +126,6 @@ public final class VideoRoutes {
         notFound(ctx, id);
       }
     }).onFailure(ctx::fail);
-  }
-
-  private void onlyMedia(RoutingContext ctx) {
-    if (MEDIA_PATH.matcher(ctx.normalizedPath()).matches()) {
-      ctx.next();
-    } else {
-      ApiErrors.send(ctx, 404, "not_found", "no such file of a video");
-    }
   }
 
   private static void notFound(RoutingContext ctx, String id) {

@@ -1,5 +1,7 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.Problem;
+
 import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import io.vertx.core.Future;
@@ -22,7 +24,7 @@ final class CallSignals {
 
   Future<Room> call(long to) {
     if (to == caller.id()) {
-      return Future.failedFuture(new RoomProblem("bad_message", "you cannot call yourself"));
+      return Future.failedFuture(Problem.badRequest("bad_message", "you cannot call yourself"));
     }
     return services.rooms().create(caller, "Call with " + caller.username(), true, List.of(caller.id(), to))
         .onSuccess(room -> services.vertx().eventBus().publish(Addresses.user(to), new JsonObject()
@@ -32,11 +34,11 @@ final class CallSignals {
 
   Future<Void> decline(Object roomId) {
     if (!RoomIds.isValid(roomId)) {
-      return Future.failedFuture(new RoomProblem("unknown_room", "there is no call " + roomId));
+      return Future.failedFuture(Problem.badRequest("unknown_room", "there is no call " + roomId));
     }
     return services.rooms().find((String) roomId).compose(room -> {
       if (!room.call() || !room.invited().contains(caller.id())) {
-        return Future.failedFuture(new RoomProblem("not_invited", "that is not a call to you"));
+        return Future.failedFuture(Problem.badRequest("not_invited", "that is not a call to you"));
       }
       JsonObject declined = new JsonObject().put("type", "declined").put("room", room.id())
           .put("by", new JsonObject().put("id", caller.id()).put("name", caller.username()));

@@ -1,5 +1,7 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.Problem;
+
 import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import io.vertx.core.Future;
@@ -54,14 +56,14 @@ final class Chat {
 
   private Future<ChatMessage> send(User from, String conversation, Object text, Consumer<ChatMessage> publish) {
     if (!(text instanceof String body) || body.isBlank()) {
-      return Future.failedFuture(new RoomProblem("bad_message", "a chat message needs some text"));
+      return Future.failedFuture(Problem.badRequest("bad_message", "a chat message needs some text"));
     }
     if (body.length() > MAX_CHARS) {
-      return Future.failedFuture(new RoomProblem("too_long", "a chat message may have at most " + MAX_CHARS
+      return Future.failedFuture(Problem.badRequest("too_long", "a chat message may have at most " + MAX_CHARS
           + " characters; this one has " + body.length()));
     }
     if (!budgets.tryTake(from.id(), System.nanoTime())) {
-      return Future.failedFuture(new RoomProblem("rate_limited", "too many messages at once; wait a moment"));
+      return Future.failedFuture(Problem.badRequest("rate_limited", "too many messages at once; wait a moment"));
     }
     long now = System.currentTimeMillis();
     ChatMessage message = new ChatMessage(String.format("%013d", now) + RoomIds.next().substring(0, 8),

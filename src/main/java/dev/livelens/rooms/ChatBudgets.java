@@ -1,6 +1,6 @@
 package dev.livelens.rooms;
 
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -12,20 +12,23 @@ final class ChatBudgets {
   static final int BURST = 10;
   static final double PER_SECOND = 2.0;
 
-  private final Map<Long, double[]> buckets = new HashMap<>();
+  /** Tokens left and when they were counted; replaced whole, so each user's update is one atomic step. */
+  private record Bucket(double tokens, long atNanos, boolean took) {
+  }
+
+  /** One node's budgets, used from every event loop's sockets. */
+  private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
 
   /** Takes one message from the user's budget; false when it is spent. */
   boolean tryTake(long userId, long nowNanos) {
-    double[] bucket = buckets.computeIfAbsent(userId, id -> new double[] {BURST, nowNanos});
-    bucket[0] = Math.min(BURST, bucket[0] + (nowNanos - (long) bucket[1]) / 1e9 * PER_SECOND);
-    bucket[1] = nowNanos;
-    if (bucket[0] < 1) {
-      return false;
-    }
-    bucket[0] -= 1;
+    Bucket after = buckets.compute(userId, (id, before) -> {
+      double tokens = before == null ? BURST
+          : Math.min(BURST, before.tokens() + (nowNanos - before.atNanos()) / 1e9 * PER_SECOND);
+      return tokens < 1 ? new Bucket(tokens, nowNanos, false) : new Bucket(tokens - 1, nowNanos, true);
+    });
     if (buckets.size() > 100_000) {
-      buckets.values().removeIf(b -> b[0] >= BURST - 1); // forget the full ones, not the spent ones
+      buckets.values().removeIf(b -> b.tokens() >= BURST - 1); // forget the full ones, not the spent ones
     }
-    return true;
+    return after.took();
   }
 }

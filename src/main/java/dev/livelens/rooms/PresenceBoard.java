@@ -1,6 +1,7 @@
 package dev.livelens.rooms;
 
 import dev.livelens.bus.Addresses;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +25,7 @@ final class PresenceBoard {
   private static final long REFRESH_EVERY_MS = 2_000;
 
   private final Vertx vertx;
+  private final Context context;
   private final Presence presence;
   private final RoomRegistry rooms;
   private final Set<Consumer<JsonObject>> watchers = new CopyOnWriteArraySet<>();
@@ -33,11 +35,12 @@ final class PresenceBoard {
 
   private PresenceBoard(Vertx vertx, Presence presence, RoomRegistry rooms) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.presence = presence;
     this.rooms = rooms;
   }
 
-  /** Runs on the calling context (the HTTP verticle's event loop). */
+  /** Runs on the calling context (the rooms' own verticle): every event loop's sockets watch this one board. */
   static PresenceBoard start(Vertx vertx, Presence presence, RoomRegistry rooms) {
     PresenceBoard board = new PresenceBoard(vertx, presence, rooms);
     vertx.eventBus().consumer(Addresses.PRESENCE, message -> board.refreshSoon());
@@ -47,10 +50,12 @@ final class PresenceBoard {
 
   /** Starts sending this node's view to {@code watcher}, beginning with the current one. */
   Runnable watch(Consumer<JsonObject> watcher) {
-    watchers.add(watcher);
-    watcher.accept(last);
-    refreshSoon();
-    return () -> watchers.remove(watcher);
+    context.runOnContext(v -> {
+      watchers.add(watcher);
+      watcher.accept(last);
+      refreshSoon();
+    });
+    return () -> context.runOnContext(v -> watchers.remove(watcher));
   }
 
   private void refreshSoon() {

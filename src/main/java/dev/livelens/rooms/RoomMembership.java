@@ -1,5 +1,7 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.Problem;
+
 import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import io.vertx.core.Future;
@@ -103,7 +105,7 @@ final class RoomMembership {
         new DeliveryOptions().setSendTimeout(OWNER_TIMEOUT_MS)).recover(noAnswer -> Future.succeededFuture(null))
         .compose(reply -> {
           if (reply == null || !Long.valueOf(user.id()).equals(reply.body())) {
-            return Future.failedFuture(new RoomProblem("not_your_stream", "that stream is not one you opened "
+            return Future.failedFuture(Problem.badRequest("not_your_stream", "that stream is not one you opened "
                 + "while signed in; open /ws/stream with your session cookie and send its id"));
           }
           return services.rooms().update(room.id(), user.id(), m -> withStream(m, streamId));

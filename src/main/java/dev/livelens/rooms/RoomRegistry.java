@@ -1,5 +1,7 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.Problem;
+
 import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import dev.livelens.config.RoomsConfig;
@@ -40,7 +42,7 @@ final class RoomRegistry {
     Future<Void> allowed = call ? Future.succeededFuture() : list().compose(rooms -> {
       long open = rooms.stream().filter(r -> !r.call() && r.owner() == owner.id()).count();
       return open >= limits.maxRoomsPerUser()
-          ? Future.failedFuture(new RoomProblem("too_many_rooms", "you have " + open
+          ? Future.failedFuture(Problem.badRequest("too_many_rooms", "you have " + open
               + " open rooms, the most one person may have; leave one empty to let it expire, or join another"))
           : Future.succeededFuture();
     });
@@ -51,7 +53,7 @@ final class RoomRegistry {
 
   Future<Room> find(String roomId) {
     return map.compose(rooms -> rooms.get(roomId)).compose(json -> json == null
-        ? Future.failedFuture(new RoomProblem("unknown_room", "there is no room " + roomId
+        ? Future.failedFuture(Problem.badRequest("unknown_room", "there is no room " + roomId
             + " (it ended, or its link is wrong)"))
         : Future.succeededFuture(Room.fromJson(json)));
   }
@@ -64,11 +66,11 @@ final class RoomRegistry {
   Future<Room> join(String roomId, User user, String connection) {
     return change(roomId, room -> {
       if (!room.mayJoin(user.id())) {
-        throw new RoomProblem("not_invited", "this call is between two other people");
+        throw Problem.badRequest("not_invited", "this call is between two other people");
       }
       Room.Member existing = room.member(user.id()).orElse(null);
       if (existing == null && room.isFull()) {
-        throw new RoomProblem("room_full", "the room is full (" + room.max() + " people); try again when someone leaves");
+        throw Problem.badRequest("room_full", "the room is full (" + room.max() + " people); try again when someone leaves");
       }
       return room.with(existing == null ? new Room.Member(user.id(), user.username(), List.of(connection), null, false)
           : new Room.Member(user.id(), user.username(), plus(existing.connections(), connection), existing.stream(),

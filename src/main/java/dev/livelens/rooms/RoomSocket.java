@@ -1,5 +1,7 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.Problem;
+
 import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import io.vertx.core.Future;
@@ -66,7 +68,7 @@ final class RoomSocket {
     try {
       message = new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
-      return refuse(new RoomProblem("bad_message", "messages are JSON objects with a type"));
+      return refuse(Problem.badRequest("bad_message", "messages are JSON objects with a type"));
     }
     Future<?> done = switch (String.valueOf(message.getValue("type"))) {
       case "create" -> create(message.getValue("name"));
@@ -82,7 +84,7 @@ final class RoomSocket {
           .onSuccess(room -> channel.text(reply("calling").put("room", room.id())
               .put("to", message.getValue("to")).encode()));
       case "decline" -> calls.decline(message.getValue("room"));
-      default -> Future.failedFuture(new RoomProblem("bad_message", "unknown type; see docs/rooms.md"));
+      default -> Future.failedFuture(Problem.badRequest("bad_message", "unknown type; see docs/rooms.md"));
     };
     return done.otherwise(failure -> {
       refuse(failure);
@@ -92,7 +94,7 @@ final class RoomSocket {
 
   private Future<Room> create(Object name) {
     if (!(name instanceof String s) || s.isBlank() || s.length() > MAX_NAME_CHARS) {
-      return Future.failedFuture(new RoomProblem("bad_message", "a room needs a name of 1 to " + MAX_NAME_CHARS
+      return Future.failedFuture(Problem.badRequest("bad_message", "a room needs a name of 1 to " + MAX_NAME_CHARS
           + " characters"));
     }
     return services.rooms().create(user, s.strip(), false, java.util.List.of())
@@ -101,7 +103,7 @@ final class RoomSocket {
 
   private Future<?> join(Object roomId) {
     if (!RoomIds.isValid(roomId)) {
-      return Future.failedFuture(new RoomProblem("unknown_room", "there is no room " + roomId));
+      return Future.failedFuture(Problem.badRequest("unknown_room", "there is no room " + roomId));
     }
     return leave().compose(v -> RoomMembership.join(services, user, connection, channel, (String) roomId,
         this::ended))
@@ -148,10 +150,10 @@ final class RoomSocket {
 
   private void binary(Buffer data) {
     if (data.length() < 2 || data.getByte(0) != RoomChannel.AUDIO || data.length() > MAX_AUDIO_BYTES) {
-      refuse(new RoomProblem("bad_message", "binary messages are audio: 0x01 then at most "
+      refuse(Problem.badRequest("bad_message", "binary messages are audio: 0x01 then at most "
           + MAX_AUDIO_BYTES + " bytes"));
     } else if (membership == null) {
-      refuse(new RoomProblem("not_member", "join a room before speaking"));
+      refuse(Problem.badRequest("not_member", "join a room before speaking"));
     } else {
       membership.speak(data.slice(1, data.length()));
     }
@@ -159,13 +161,13 @@ final class RoomSocket {
 
   private Future<RoomMembership> inRoom() {
     return membership != null ? Future.succeededFuture(membership)
-        : Future.failedFuture(new RoomProblem("not_member", "join a room first"));
+        : Future.failedFuture(Problem.badRequest("not_member", "join a room first"));
   }
 
   private static Future<Long> person(Object id) {
     return id instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()
         ? Future.succeededFuture(n.longValue())
-        : Future.failedFuture(new RoomProblem("bad_message", "name a person by their user id"));
+        : Future.failedFuture(Problem.badRequest("bad_message", "name a person by their user id"));
   }
 
   private Room room() {
@@ -173,8 +175,8 @@ final class RoomSocket {
   }
 
   private Future<Void> refuse(Throwable failure) {
-    if (failure instanceof RoomProblem problem) {
-      channel.text(reply("error").put("code", problem.code).put("message", problem.getMessage()).encode());
+    if (failure instanceof Problem problem) {
+      channel.text(reply("error").put("code", problem.code()).put("message", problem.getMessage()).encode());
     } else {
       LOG.warn("rooms: user {} connection {}: {}", user.id(), connection, failure.toString());
       channel.text(reply("error").put("code", "internal").put("message", "that did not work; try again").encode());

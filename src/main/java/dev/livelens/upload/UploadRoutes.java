@@ -20,7 +20,7 @@ public final class UploadRoutes {
   }
 
   /** Mount before the catch-all static handler. */
-  public static void mount(Router router, Uploads uploads) {
+  static void mount(Router router, Uploads uploads) {
     UploadRoutes routes = new UploadRoutes(uploads);
     router.options(PATH).handler(UploadRoutes::options);
     router.options(PATH + "/:id").handler(UploadRoutes::options);

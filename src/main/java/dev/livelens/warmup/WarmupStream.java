@@ -1,6 +1,6 @@
 package dev.livelens.warmup;
 
-import dev.livelens.http.HttpVerticle;
+import dev.livelens.stream.StreamFeature;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
@@ -33,7 +33,7 @@ final class WarmupStream {
 
   Future<Void> open(WebSocketClient client, int port, String filter) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-        .setURI(HttpVerticle.STREAM_PATH + "?filter=" + filter);
+        .setURI(StreamFeature.PATH + "?filter=" + filter);
     return client.connect(options).map(ws -> {
       socket = ws;
       ws.binaryMessageHandler(reply -> settled(1, true));

@@ -2,13 +2,12 @@ package dev.livelens.warmup;
 
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
-import dev.livelens.web.ConnectionLimiter;
+
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.metrics.PipelineMetrics;
-import dev.livelens.stream.LostFrames;
-import dev.livelens.stream.PendingBytes;
+
 import dev.livelens.stream.StreamRecording;
-import dev.livelens.stream.StreamServices;
+import dev.livelens.stream.StreamFeature;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -63,23 +62,21 @@ public final class WarmupVerticle extends VerticleBase {
     long phaseMillis = config.warmupSeconds() * 1000L / filters.size() / 2;
     LOG.info("Warm-up started: {} s, {} streams through each filter of {}, small frames then full-sized, "
         + "before /healthz reports ready", config.warmupSeconds(), STREAMS, filters);
-    StreamServices privateStreams = new StreamServices(vertx, config, catalog,
-        new PipelineMetrics(new SimpleMeterRegistry()), new PendingBytes(config.maxPendingBytes()),
-        LostFrames.start(vertx, config.maxWaitMs()),
-        StreamRecording.UNAVAILABLE, request -> Optional.empty()); // the warm-up's streams belong to nobody
-    ConnectionLimiter privateLimits = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
-    HttpVerticle loopback = new HttpVerticle(privateStreams, info, privateLimits, router -> { }, () -> true)
-        .onLoopback();
+    // The warm-up's streams count into throw-away meters and belong to nobody.
+    StreamFeature privateStreams = new StreamFeature(config, catalog,
+        new PipelineMetrics(new SimpleMeterRegistry()), () -> StreamRecording.UNAVAILABLE,
+        () -> request -> Optional.empty());
+    HttpVerticle loopback = new HttpVerticle(config, List.of(privateStreams)).onLoopback();
     client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(MAX_MESSAGE_BYTES).setMaxMessageSize(MAX_MESSAGE_BYTES));
     Map<String, Long> small = new LinkedHashMap<>();
     Map<String, Long> full = new LinkedHashMap<>();
     return vertx.executeBlocking(WarmupFrames::load)
         .compose(frames -> vertx.executeBlocking(() -> frames.shrunk(SMALL_WIDTH, SMALL_HEIGHT))
-            .compose(smallFrames -> vertx.deployVerticle(loopback)
+            .compose(smallFrames -> privateStreams.start(vertx).compose(started -> vertx.deployVerticle(loopback))
                 .compose(id -> allFilters(smallFrames, filters, loopback.actualPort(), phaseMillis, small)
                     .compose(v -> allFilters(frames, filters, loopback.actualPort(), phaseMillis, full))
-                    .eventually(() -> vertx.undeploy(id)))))
+                    .eventually(() -> vertx.undeploy(id).eventually(privateStreams::stop)))))
         .onSuccess(done -> LOG.info("Warm-up done in {} ms; frames answered per filter, {}x{}: {}, 640x480: {}",
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), SMALL_WIDTH, SMALL_HEIGHT, small, full));
   }

@@ -14,6 +14,9 @@ import java.util.Locale;
  */
 public final class JsonBody implements Handler<RoutingContext> {
 
+  /** Where the route's limit waits for {@link Failures}, which words a 413 from the body handler. */
+  static final String LIMIT_KEY = "livelens.bodyLimit";
+
   private final BodyHandler body;
   private final long limitBytes;
 
@@ -34,6 +37,7 @@ public final class JsonBody implements Handler<RoutingContext> {
       ApiErrors.send(ctx, 413, "too_large", "the request body is larger than " + limitBytes + " bytes");
       return;
     }
+    ctx.put(LIMIT_KEY, limitBytes);
     body.handle(ctx);
   }
 

@@ -1,5 +1,6 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.web.Problem;
 import dev.livelens.bus.Addresses;
 import dev.livelens.library.Library;
 import dev.livelens.library.Video;
@@ -28,9 +29,9 @@ public final class JobQueue {
   static final int MAX_ATTEMPTS = 2;
 
   /** The queue is full: the client may try again later (503). */
-  public static final class QueueFull extends RuntimeException {
+  public static final class QueueFull extends Problem {
     QueueFull(int size) {
-      super("the server has " + size + " jobs waiting; try again when some have finished");
+      super(503, "busy", "the server has " + size + " jobs waiting; try again when some have finished");
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.web.Problem;
+
 import dev.livelens.filter.BadParamsException;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.filter.FilterSpec;
@@ -9,7 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
-/** What a job request must be: its JSON read and checked against the video it is about, or an ApiProblem. */
+/** What a job request must be: its JSON read and checked against the video it is about, or an Problem. */
 final class JobRequests {
 
   /** Shortest cut: shorter than a frame or two is no video. */
@@ -30,7 +32,7 @@ final class JobRequests {
     } catch (DecodeException | ClassCastException e) {
       // answered below
     }
-    throw new ApiProblem(400, "bad_request", "send a JSON object");
+    throw new Problem(400, "bad_request", "send a JSON object");
   }
 
   /** The cut's input: {"from","start","end","exact"}, inside the ready video. */
@@ -39,15 +41,15 @@ final class JobRequests {
     double end = number(body, "end");
     Object exact = body.getValue("exact", false);
     if (!(exact instanceof Boolean)) {
-      throw new ApiProblem(400, "bad_request", "exact is true or false");
+      throw new Problem(400, "bad_request", "exact is true or false");
     }
     double duration = video.durationMs() / 1000.0;
     if (start < 0 || end <= start || end > duration + END_SLACK_SECONDS) {
-      throw new ApiProblem(422, "bad_range", String.format(Locale.ROOT,
+      throw new Problem(422, "bad_range", String.format(Locale.ROOT,
           "a cut lies within the video (0 to %.3f s) and ends after it starts", duration));
     }
     if (end - start < MIN_CUT_SECONDS) {
-      throw new ApiProblem(422, "bad_range", "a cut lasts at least " + MIN_CUT_SECONDS + " s");
+      throw new Problem(422, "bad_range", "a cut lasts at least " + MIN_CUT_SECONDS + " s");
     }
     return new JsonObject().put("from", video.id()).put("start", start).put("end", Math.min(end, duration))
         .put("exact", exact);
@@ -56,23 +58,23 @@ final class JobRequests {
   /** The processing's input: {"from","filter","params"} with the params resolved against the filter. */
   static JsonObject process(JsonObject body, Video video, FilterCatalog catalog) {
     String name = body.getValue("filter") instanceof String s ? s : null;
-    FilterSpec spec = catalog.spec(name).orElseThrow(() -> new ApiProblem(422, "unknown_filter",
+    FilterSpec spec = catalog.spec(name).orElseThrow(() -> new Problem(422, "unknown_filter",
         "choose one of the filters " + catalog.names()));
     Object params = body.getValue("params", new JsonObject());
     if (!(params instanceof JsonObject given)) {
-      throw new ApiProblem(400, "bad_request", "params is a JSON object");
+      throw new Problem(400, "bad_request", "params is a JSON object");
     }
     try {
       return new JsonObject().put("from", video.id()).put("filter", spec.name()).put("params", spec.resolve(given));
     } catch (BadParamsException e) {
-      throw new ApiProblem(422, "bad_params", e.getMessage());
+      throw new Problem(422, "bad_params", e.getMessage());
     }
   }
 
   /** A ready video to make something of: a processing or failed one has nothing to cut yet. */
   static Video ready(Video video) {
     if (!Video.READY.equals(video.status())) {
-      throw new ApiProblem(409, "not_ready", "the video is " + video.status() + ", not ready");
+      throw new Problem(409, "not_ready", "the video is " + video.status() + ", not ready");
     }
     return video;
   }
@@ -85,7 +87,7 @@ final class JobRequests {
 
   private static double number(JsonObject body, String name) {
     if (!(body.getValue(name) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-      throw new ApiProblem(400, "bad_request", name + " is a number of seconds");
+      throw new Problem(400, "bad_request", name + " is a number of seconds");
     }
     return n.doubleValue();
   }

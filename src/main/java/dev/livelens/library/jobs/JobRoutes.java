@@ -1,5 +1,8 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.web.Problem;
+import dev.livelens.web.Failures;
+
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.web.ApiErrors;
 import dev.livelens.web.JsonBody;
@@ -36,7 +39,7 @@ final class JobRoutes {
     this.pool = pool;
   }
 
-  /** Mount before the library's own routes: deleting a video stops the job that makes it first. */
+  /** The routes on the jobs' own router (deleting a video stops its job through the library's routes). */
   static void mount(Router router, Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls,
       WorkerExecutor pool, JobFeed feed) {
     JobRoutes routes = new JobRoutes(library, queue, catalog, urls, pool);
@@ -44,13 +47,10 @@ final class JobRoutes {
     router.post("/api/videos/:id/cuts").handler(body).handler(routes::cut);
     router.post("/api/videos/:id/process").handler(body).handler(routes::process);
     router.post("/api/imports").handler(body).handler(routes::importUrl);
-    router.delete("/api/videos/:id").handler(routes::cancelThenDelete);
     router.get("/api/jobs").handler(routes::list);
     router.get("/api/jobs/feed").handler(feed);
     router.get("/api/jobs/:id").handler(routes::get);
     router.delete("/api/jobs/:id").handler(routes::cancel);
-    router.errorHandler(413, ctx -> ApiErrors.send(ctx, 413, "too_large",
-        "the request body is larger than " + BODY_LIMIT + " bytes"));
   }
 
   private void cut(RoutingContext ctx) {
@@ -59,7 +59,7 @@ final class JobRoutes {
       String suffix = String.format(Locale.ROOT, " (cut %.1f–%.1f s)", input.getDouble("start"),
           input.getDouble("end"));
       return queue.submit(CutWork.KIND, JobRequests.title(video.title(), suffix), "cut", video.id(), input);
-    }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> ApiProblem.answer(ctx, error));
+    }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
   }
 
   private void process(RoutingContext ctx) {
@@ -67,7 +67,7 @@ final class JobRoutes {
       JsonObject input = JobRequests.process(JobRequests.body(ctx), video, catalog);
       String suffix = " (" + input.getString("filter") + ")";
       return queue.submit(ProcessWork.KIND, JobRequests.title(video.title(), suffix), "processed", video.id(), input);
-    }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> ApiProblem.answer(ctx, error));
+    }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
   }
 
   private void importUrl(RoutingContext ctx) {
@@ -75,26 +75,15 @@ final class JobRoutes {
         .compose(url -> pool.executeBlocking(() -> check(url), false))
         .compose(uri -> queue.submit(ImportWork.KIND, JobRequests.title(name(uri), ""), "url", null,
             new JsonObject().put("url", uri.toString())))
-        .onSuccess(video -> accepted(ctx, video)).onFailure(error -> ApiProblem.answer(ctx, error));
+        .onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
   }
 
   private URI check(Object url) throws InterruptedException {
     try {
       return urls.check(url instanceof String s ? s : null);
     } catch (UrlCheck.BadUrl e) {
-      throw new ApiProblem("bad_url".equals(e.code()) ? 400 : 422, e.code(), e.getMessage());
+      throw new Problem("bad_url".equals(e.code()) ? 400 : 422, e.code(), e.getMessage());
     }
-  }
-
-  private void cancelThenDelete(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    (VideoIds.isValid(id) ? queue.cancel(id) : Future.succeededFuture(false)).onSuccess(cancelled -> {
-      if (cancelled) {
-        ctx.response().setStatusCode(204).end(); // a cancelled job takes its video with it
-      } else {
-        ctx.next();
-      }
-    }).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
@@ -131,7 +120,7 @@ final class JobRoutes {
     String id = ctx.pathParam("id");
     Future<Optional<Video>> found = VideoIds.isValid(id) ? library.videos().find(id)
         : Future.succeededFuture(Optional.empty());
-    return found.map(video -> JobRequests.ready(video.orElseThrow(() -> new ApiProblem(404, "not_found",
+    return found.map(video -> JobRequests.ready(video.orElseThrow(() -> new Problem(404, "not_found",
         "there is no video with the id '" + id + "'"))));
   }
 

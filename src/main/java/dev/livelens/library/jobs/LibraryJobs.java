@@ -26,6 +26,7 @@ public final class LibraryJobs {
   private final FilterCatalog catalog;
   private final UrlCheck urls;
   private final Ffmpeg ffmpeg;
+  private final JobFeed feed;
 
   private LibraryJobs(Vertx vertx, Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls,
       Ffmpeg ffmpeg) {
@@ -35,6 +36,7 @@ public final class LibraryJobs {
     this.catalog = catalog;
     this.urls = urls;
     this.ffmpeg = ffmpeg;
+    this.feed = new JobFeed(vertx, queue);
   }
 
   /** Starts the import proxy and the queue, and takes up the jobs a previous run left unfinished. */
@@ -53,8 +55,18 @@ public final class LibraryJobs {
     });
   }
 
-  /** Mount before the library's routes (see {@link JobRoutes#mount}). */
+  /** Mounts the jobs' API on one event loop's router of its own. */
   public void mount(Router router) {
-    JobRoutes.mount(router, library, queue, catalog, urls, ffmpeg.pool(), new JobFeed(vertx, queue));
+    JobRoutes.mount(router, library, queue, catalog, urls, ffmpeg.pool(), feed);
+  }
+
+  /** Stops the job making this video and removes the video; false when no job makes it. */
+  public Future<Boolean> cancel(String videoId) {
+    return queue.cancel(videoId);
+  }
+
+  /** The node stops: running FFmpeg processes end, their rows stay for the next start. */
+  public void shutdown() {
+    queue.shutdown();
   }
 }

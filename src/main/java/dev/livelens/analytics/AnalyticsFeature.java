@@ -1,0 +1,35 @@
+package dev.livelens.analytics;
+
+import dev.livelens.db.DatabaseFeature;
+import dev.livelens.library.LibraryFeature;
+import dev.livelens.web.Feature;
+import dev.livelens.web.Mounts;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/** Watch analytics: what players report, stored and summed, read by the analytics page and API. */
+public final class AnalyticsFeature implements Feature {
+
+  private final DatabaseFeature database;
+  private final LibraryFeature library;
+  private final MeterRegistry registry;
+  private AnalyticsRoutes routes;
+
+  public AnalyticsFeature(DatabaseFeature database, LibraryFeature library, MeterRegistry registry) {
+    this.database = database;
+    this.library = library;
+    this.registry = registry;
+  }
+
+  @Override
+  public Future<?> start(Vertx vertx) {
+    routes = new AnalyticsRoutes(vertx, library.library().videos(), database.database(), registry);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public void mount(Mounts mounts) {
+    routes.mount(mounts);
+  }
+}

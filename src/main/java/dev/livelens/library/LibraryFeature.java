@@ -1,0 +1,64 @@
+package dev.livelens.library;
+
+import dev.livelens.db.DatabaseFeature;
+import dev.livelens.media.MediaFeature;
+import dev.livelens.web.Feature;
+import dev.livelens.web.Mounts;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+
+/**
+ * The library of videos: their rows, their media files under the data directory, packaging for the web,
+ * the API under {@code /api/videos} and the pages {@code /library} and {@code /watch/<id>}. At start it
+ * packages again what a stopped server left half-made.
+ */
+public final class LibraryFeature implements Feature {
+
+  private final DatabaseFeature database;
+  private final MediaFeature media;
+  private final LocalMediaStore store;
+  private Library library;
+  private VideoMakers makers = VideoMakers.NONE;
+
+  public LibraryFeature(Path dataDir, DatabaseFeature database, MediaFeature media) {
+    this.database = database;
+    this.media = media;
+    this.store = new LocalMediaStore(dataDir);
+  }
+
+  @Override
+  public Future<?> start(Vertx vertx) {
+    library = new Library(new Videos(database.database().pool()), store,
+        media.ffmpeg().map(f -> new Packager(f, store, vertx.fileSystem())), vertx.fileSystem());
+    return library.recover();
+  }
+
+  /** The library; only after {@link #start}. */
+  public Library library() {
+    if (library == null) {
+      throw new IllegalStateException("the library has not started");
+    }
+    return library;
+  }
+
+  /** Where the media files live: known before start, for the disk quota. */
+  public static Path mediaRoot(Path dataDir) {
+    return new LocalMediaStore(dataDir).root();
+  }
+
+  /** What deleting a video stops first (the jobs feature sets it when it starts). */
+  public void madeBy(VideoMakers makers) {
+    this.makers = makers;
+  }
+
+  @Override
+  public void mount(Mounts mounts) {
+    Router router = mounts.router();
+    VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId));
+    VideoRoutes.mountMedia(mounts.router("/api/videos"), store);
+    router.get("/library").handler(Mounts.page("/library.html"));
+    router.get("/watch/:id").handler(Mounts.page("/watch.html"));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.livelens.library.jobs;
+
+import dev.livelens.config.StorageConfig;
+import dev.livelens.db.DatabaseFeature;
+import dev.livelens.filter.FilterCatalog;
+import dev.livelens.library.LibraryFeature;
+import dev.livelens.media.MediaFeature;
+import dev.livelens.web.Feature;
+import dev.livelens.web.Mounts;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * The library's jobs (cut, process, import) and their API. Jobs need FFmpeg: without it their routes are
+ * not there (404) and nothing is queued. Deleting a video first stops the job that makes it.
+ */
+public final class JobsFeature implements Feature {
+
+  private final DatabaseFeature database;
+  private final MediaFeature media;
+  private final LibraryFeature library;
+  private final FilterCatalog catalog;
+  private final StorageConfig storage;
+  private LibraryJobs jobs;
+
+  public JobsFeature(DatabaseFeature database, MediaFeature media, LibraryFeature library, FilterCatalog catalog,
+      StorageConfig storage) {
+    this.database = database;
+    this.media = media;
+    this.library = library;
+    this.catalog = catalog;
+    this.storage = storage;
+  }
+
+  @Override
+  public Future<?> start(Vertx vertx) {
+    if (media.ffmpeg().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return LibraryJobs.start(vertx, database.database().pool(), library.library(), media.ffmpeg().get(), catalog,
+        storage).onSuccess(started -> {
+          jobs = started;
+          library.madeBy(started::cancel);
+        });
+  }
+
+  @Override
+  public void mount(Mounts mounts) {
+    if (jobs != null) {
+      jobs.mount(mounts.router());
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (jobs != null) {
+      jobs.shutdown();
+    }
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.livelens.metrics;
+
+import dev.livelens.web.Feature;
+import dev.livelens.web.Mounts;
+import dev.livelens.web.SocketUpgrade.Admitted;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * The operator's dashboard: its page, the chart library from its WebJar, and the live metrics feed, one
+ * {@link DashboardFeed} for the node however many event loops serve its sockets.
+ */
+public final class DashboardFeature implements Feature {
+
+  public static final String FEED_PATH = "/ws/metrics";
+
+  private final MeterRegistry registry;
+  private final int idleTimeoutSeconds;
+  private DashboardFeed feed;
+  private Vertx vertx;
+  private String deployment;
+
+  public DashboardFeature(MeterRegistry registry, int idleTimeoutSeconds) {
+    this.registry = registry;
+    this.idleTimeoutSeconds = idleTimeoutSeconds;
+  }
+
+  @Override
+  public Future<?> start(Vertx vertx) {
+    this.vertx = vertx;
+    feed = new DashboardFeed(registry, idleTimeoutSeconds);
+    return vertx.deployVerticle(feed).onSuccess(id -> deployment = id);
+  }
+
+  @Override
+  public void mount(Mounts mounts) {
+    Router router = mounts.router();
+    router.get("/dashboard").handler(Mounts.page("/dashboard.html"));
+    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    router.get(FEED_PATH).handler(mounts.socket(ctx -> Admitted.to(feed::add)));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.livelens.record;
+
+import dev.livelens.config.StorageConfig;
+import dev.livelens.library.LibraryFeature;
+import dev.livelens.media.MediaFeature;
+import dev.livelens.stream.StreamRecording;
+import dev.livelens.vision.JpegCodec;
+import dev.livelens.web.Feature;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+
+/**
+ * Recording live streams on the server into the library; without FFmpeg every request to record is
+ * answered as failed, saying why.
+ */
+public final class RecordingFeature implements Feature {
+
+  private final LibraryFeature library;
+  private final MediaFeature media;
+  private final Supplier<JpegCodec> codecs;
+  private final StorageConfig storage;
+  private StreamRecording recordings = StreamRecording.UNAVAILABLE;
+
+  public RecordingFeature(LibraryFeature library, MediaFeature media, Supplier<JpegCodec> codecs,
+      StorageConfig storage) {
+    this.library = library;
+    this.media = media;
+    this.codecs = codecs;
+    this.storage = storage;
+  }
+
+  @Override
+  public Future<?> start(Vertx vertx) {
+    recordings = media.ffmpeg().<StreamRecording>map(f -> new Recordings(vertx, library.library(), media.pool(),
+        codecs, storage, media.quota())).orElse(StreamRecording.UNAVAILABLE);
+    return Future.succeededFuture();
+  }
+
+  /** What the live streams hand their requests to record to. */
+  public StreamRecording recordings() {
+    return recordings;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.livelens.rooms;
+
+import dev.livelens.config.RoomsConfig;
+import dev.livelens.db.DatabaseFeature;
+import dev.livelens.web.Feature;
+import dev.livelens.web.Mounts;
+import dev.livelens.web.SignedInUsers;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+
+/**
+ * Presence, chat, calls and rooms. The node's registry, presence, board, sweeper and chat are built once,
+ * in a verticle of their own whose context runs the board's and the sweeper's timers and consumers, so
+ * that stopping the feature (undeploying it) releases them; every event loop mounts the routes.
+ */
+public final class RoomsFeature implements Feature {
+
+  public static final String SOCKET_PATH = RoomsRoutes.SOCKET_PATH;
+
+  private final RoomsConfig limits;
+  private final DatabaseFeature database;
+  private final Supplier<SignedInUsers> users;
+  private RoomsRoutes routes;
+  private Vertx vertx;
+  private String deployment;
+
+  public RoomsFeature(RoomsConfig limits, DatabaseFeature database, Supplier<SignedInUsers> users) {
+    this.limits = limits;
+    this.database = database;
+    this.users = users;
+  }
+
+  @Override
+  public Future<?> start(Vertx vertx) {
+    this.vertx = vertx;
+    NodeRooms node = new NodeRooms();
+    return vertx.deployVerticle(node).onSuccess(id -> {
+      deployment = id;
+      routes = new RoomsRoutes(node.services, users.get());
+    });
+  }
+
+  @Override
+  public void mount(Mounts mounts) {
+    routes.mount(mounts);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+  }
+
+  /** The node's rooms, on the context of this verticle. */
+  private final class NodeRooms extends VerticleBase {
+
+    private RoomServices services;
+
+    @Override
+    public Future<?> start() {
+      RoomRegistry rooms = new RoomRegistry(vertx, limits);
+      Presence presence = new Presence(vertx);
+      services = new RoomServices(vertx, limits, rooms, presence, PresenceBoard.start(vertx, presence, rooms),
+          new Chat(vertx, new ChatStore(database.database().pool())));
+      RoomSweeper.start(vertx, rooms, presence);
+      return Future.succeededFuture();
+    }
+  }
+}
