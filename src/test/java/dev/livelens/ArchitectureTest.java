@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +39,65 @@ class ArchitectureTest {
           .filter(p -> lines(p).count() > 250).map(Path::toString).toList();
       assertEquals(List.of(), long_);
     }
+  }
+
+  @Test
+  void noPackageCycle() throws IOException {
+    Map<String, Set<String>> uses = packageUses();
+    List<String> cycles = new ArrayList<>();
+    for (String from : uses.keySet()) {
+      for (String to : uses.get(from)) {
+        if (!to.equals(from) && reaches(uses, to, from, new HashSet<>())) {
+          cycles.add(from + " -> " + to + " -> ... -> " + from);
+        }
+      }
+    }
+    assertEquals(List.of(), cycles, "package cycles");
+  }
+
+  @Test
+  void theHttpEdgeKnowsNoFeature() throws IOException {
+    Set<String> used = packageUses().get("http");
+    assertEquals(Set.of("config", "web"), used, "http may use only the toolbox and the configuration");
+  }
+
+  /** Each package of dev.livelens (sub-packages apart) and the packages its classes name. */
+  private static Map<String, Set<String>> packageUses() throws IOException {
+    Pattern reference = Pattern.compile("\\bdev\\.livelens\\.((?:[a-z]+\\.)*)[A-Z]");
+    Map<String, Set<String>> uses = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String from = packageOf(MAIN.relativize(file.getParent()).toString().replace('/', '.'));
+        Set<String> targets = uses.computeIfAbsent(from, k -> new TreeSet<>());
+        Matcher matcher = reference.matcher(Files.readString(file));
+        while (matcher.find()) {
+          String to = packageOf(matcher.group(1).replaceAll("\\.$", ""));
+          if (!to.equals(from)) {
+            targets.add(to);
+          }
+        }
+      }
+    }
+    return uses;
+  }
+
+  private static String packageOf(String relative) {
+    return relative.isEmpty() ? "(root)" : relative;
+  }
+
+  private static boolean reaches(Map<String, Set<String>> uses, String from, String target, Set<String> seen) {
+    if (from.equals(target)) {
+      return true;
+    }
+    if (!seen.add(from)) {
+      return false;
+    }
+    for (String next : uses.getOrDefault(from, Set.of())) {
+      if (reaches(uses, next, target, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Stream<String> lines(Path file) {

@@ -1,0 +1,74 @@
+package dev.livelens.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the one failure handler answers, on a real server, for handlers that break in each way. */
+class FailuresTest {
+
+  private static Vertx vertx;
+  private static HttpServer server;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    Router router = Router.router(vertx);
+    Failures.install(router);
+    router.get("/throws").handler(ctx -> {
+      throw new IllegalStateException("/srv/secret/path broke");
+    });
+    router.get("/fails").handler(ctx -> ctx.fail(new RuntimeException("a database said no")));
+    router.get("/problem").handler(ctx -> Failures.answer(ctx, new Problem(429, "slow_down", "wait a bit")
+        .withHeader("Retry-After", "3").with("retryAfterSeconds", 3)));
+    router.get("/future").handler(ctx -> Future.failedFuture(new Problem(409, "taken", "already taken"))
+        .onFailure(error -> Failures.answer(ctx, error)));
+    server = vertx.createHttpServer().requestHandler(router).listen(0).await();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+  }
+
+  @Test
+  void anExceptionIsA500InJsonThatShowsNothingOfTheServer() {
+    for (String path : new String[] {"/throws", "/fails"}) {
+      Answer answer = get(path);
+      assertEquals(500, answer.status);
+      assertEquals("application/json", answer.contentType);
+      assertEquals("internal", answer.json.getString("error"));
+      assertEquals(false, answer.json.encode().contains("/srv") || answer.json.encode().contains("database"));
+    }
+  }
+
+  @Test
+  void aProblemIsAnsweredWithItsStatusHeadersAndFields() {
+    Answer answer = get("/problem");
+    assertEquals(429, answer.status);
+    assertEquals("3", answer.retryAfter);
+    assertEquals(new JsonObject().put("error", "slow_down").put("message", "wait a bit").put("retryAfterSeconds", 3),
+        answer.json);
+    assertEquals(409, get("/future").status);
+  }
+
+  private record Answer(int status, String contentType, String retryAfter, JsonObject json) {
+  }
+
+  private static Answer get(String path) {
+    return vertx.createHttpClient().request(HttpMethod.GET, server.actualPort(), "127.0.0.1", path)
+        .compose(request -> request.send())
+        .compose((HttpClientResponse response) -> response.body().map(body -> new Answer(response.statusCode(),
+            response.getHeader("Content-Type"), response.getHeader("Retry-After"), body.toJsonObject())))
+        .await();
+  }
+}
