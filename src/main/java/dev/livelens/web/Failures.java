@@ -30,12 +30,26 @@ public final class Failures {
   private Failures() {
   }
 
-  /** Installs the handler for failures and for the statuses a router sets itself. */
+  /**
+   * Installs the handler for failures and for the statuses a router sets itself, and in front of every
+   * route a check that the query string can be read at all (a bad %-escape is the client's error, 400).
+   */
   public static void install(Router router) {
     router.route().failureHandler(Failures::answer);
+    router.route().handler(Failures::readableQuery);
     for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500, 503}) {
       router.errorHandler(status, Failures::answer);
     }
+  }
+
+  private static void readableQuery(RoutingContext ctx) {
+    try {
+      ctx.request().params();
+    } catch (IllegalArgumentException unreadable) {
+      send(ctx, Problem.badRequest("bad_request", "the query string has a broken %-escape; encode it again"));
+      return;
+    }
+    ctx.next();
   }
 
   /** Answers a failed request: what a handler's future failed with, or its status. */
