@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -28,11 +29,19 @@ public final class VertxWithMetrics {
     MicrometerMetricsOptions metricsOptions = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
+        // vertx-micrometer keeps one registry per name in the JVM: two nodes in one JVM (tests) would share one.
+        .setRegistryName("livelens@" + Integer.toHexString(System.identityHashCode(registry)))
         .addLabels(Label.EB_ADDRESS)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
-    new ProcessMemoryMetrics().bindTo(registry);
+    AddressFamilies.matches().forEach(metricsOptions::addLabelMatch);
+    MicrometerMetricsFactory factory = new MicrometerMetricsFactory(registry);
     return Vertx.builder()
         .with(options.setMetricsOptions(metricsOptions))
-        .withMetrics(new MicrometerMetricsFactory(registry));
+        .withMetrics(vertxOptions -> {
+          VertxMetrics metrics = factory.metrics(vertxOptions);
+          // After Vert.x's label rules reach the registry: Micrometer wants every filter before the first meter.
+          new ProcessMemoryMetrics().bindTo(registry);
+          return metrics;
+        });
   }
 }
