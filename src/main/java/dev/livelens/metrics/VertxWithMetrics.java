@@ -6,12 +6,20 @@ import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.micrometer.Label;
+import io.vertx.micrometer.Match;
+import io.vertx.micrometer.MatchType;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 
 /** Creates Vert.x with its Micrometer metrics going to the application's own registry. */
 public final class VertxWithMetrics {
+
+  /** A client may send any method name: past the standard ones, the {@code method} label says {@code other}. */
+  private static final Match OTHER_METHODS = new Match().setDomain(MetricsDomain.HTTP_SERVER).setLabel("method")
+      .setType(MatchType.REGEX).setValue("(?!(?:GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|CONNECT|TRACE)$).*")
+      .setAlias(AddressFamilies.OTHER);
 
   private VertxWithMetrics() {
   }
@@ -34,6 +42,7 @@ public final class VertxWithMetrics {
         .addLabels(Label.EB_ADDRESS)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
     AddressFamilies.matches().forEach(metricsOptions::addLabelMatch);
+    metricsOptions.addLabelMatch(OTHER_METHODS);
     MicrometerMetricsFactory factory = new MicrometerMetricsFactory(registry);
     return Vertx.builder()
         .with(options.setMetricsOptions(metricsOptions))

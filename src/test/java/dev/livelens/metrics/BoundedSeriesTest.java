@@ -62,9 +62,9 @@ class BoundedSeriesTest {
 
       int linesBefore = metricsBefore.split("\n").length;
       int linesAfter = metricsAfter.split("\n").length;
-      System.out.printf("%d streams, %d views, %d analytics pages, %d room visits in %d ms: /metrics %d -> %d lines,"
-          + " snapshot %d -> %d bytes%n", STREAMS, VIEWS, VIEWS, ROOM_VISITS, churnMs, linesBefore, linesAfter,
-          before.length(), after.length());
+      System.out.printf("%d streams, %d views, %d analytics pages, %d odd methods, %d room visits in %d ms: /metrics"
+          + " %d -> %d lines, snapshot %d -> %d bytes%n", STREAMS, VIEWS, VIEWS, VIEWS, ROOM_VISITS, churnMs,
+          linesBefore, linesAfter, before.length(), after.length());
       assertWithin(linesBefore, linesAfter, "/metrics lines; new series: " + newSeries(metricsBefore, metricsAfter));
       assertWithin(before.length(), after.length(), "snapshot bytes; before " + before + "\nafter " + after);
       feed.close();
@@ -74,8 +74,9 @@ class BoundedSeriesTest {
   }
 
   /**
-   * {@code streams} streams (every tenth signed in), {@code views} player views and as many analytics pages
-   * on made-up video ids, then {@code rooms} people who each make a room, talk and show their camera there.
+   * {@code streams} streams (every tenth signed in); {@code views} player views, as many analytics pages on
+   * made-up video ids and as many requests with made-up methods; then {@code rooms} people who each make a
+   * room, talk and show their camera there.
    */
   private void visitors(ChurnClient churn, int port, int streams, int views, int rooms, List<String> videos)
       throws TimeoutException {
@@ -85,6 +86,7 @@ class BoundedSeriesTest {
     framesSent += streams;
     churn.run(views, 4, n -> churn.watch(videos.get(n % videos.size()), "viewer-" + n + "-" + port))
         .compose(done -> churn.run(views, 4, n -> churn.analyticsPage(VideoIds.next())))
+        .compose(done -> churn.run(views, 4, n -> churn.oddRequest("BREW" + VideoIds.next().replaceAll("[^A-Z]", ""))))
         .await(60, TimeUnit.SECONDS);
     for (int i = 0; i < rooms; i++) {
       roomVisit(churn, port, signUp(port));

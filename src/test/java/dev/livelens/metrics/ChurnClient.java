@@ -79,6 +79,12 @@ final class ChurnClient implements AutoCloseable {
     return sockets.connect(connect("/ws/analytics?video=" + video)).compose(socket -> socket.close());
   }
 
+  /** A request with a method of the client's own making, answered whatever the server makes of it. */
+  Future<Void> oddRequest(String method) {
+    return http.request(HttpMethod.valueOf(method), port, "127.0.0.1", "/")
+        .compose(request -> request.send().compose(response -> response.body())).mapEmpty();
+  }
+
   /** Runs {@code count} visits, {@code lanes} at a time; fails with the first visit that failed. */
   Future<Void> run(int count, int lanes, IntFunction<Future<Void>> visit) {
     List<Future<Void>> lane = new ArrayList<>();
