@@ -1,5 +1,6 @@
 package dev.livelens.account;
 
+import dev.livelens.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Revocations {
 
-  static final String ADDRESS = "livelens.account.revocations";
+  static final String ADDRESS = Addresses.REVOCATIONS;
   /** Expired rows go from memory and the database this often. */
   private static final long PRUNE_EVERY_MS = 60 * 60 * 1000;
 

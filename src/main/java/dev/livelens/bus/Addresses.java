@@ -15,6 +15,9 @@ public final class Addresses {
   /** Each node's summary of what it does, once a second, for the dashboards (all nodes publish, HTTP nodes listen). */
   public static final String NODE_REPORTS = "livelens.cluster.node-reports";
 
+  /** A session signed out or a password changed: every HTTP node stops honouring the tokens it revokes. */
+  public static final String REVOCATIONS = "livelens.account.revocations";
+
   private Addresses() {
   }
 
