@@ -28,10 +28,10 @@ import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
 import dev.livelens.warmup.WarmupVerticle;
 import dev.livelens.worker.FilterWorkerVerticle;
+import dev.livelens.worker.FilterWorkers;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -50,7 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveLensServer {
 
-  public static final String WORKER_POOL = "livelens-opencv";
   private static final Logger LOG = LoggerFactory.getLogger(LiveLensServer.class);
 
   private final Vertx vertx;
@@ -67,7 +66,7 @@ public final class LiveLensServer {
   private volatile boolean ready;
   private MediaServices media;
   private AccountServices accounts;
-  private String workersDeployment;
+  private final FilterWorkers workers;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
     this.vertx = vertx;
@@ -76,6 +75,8 @@ public final class LiveLensServer {
     this.metrics = metrics;
     this.codecs = JpegCodecs.select(config.codec());
     this.info = info(config, codecName(config));
+    this.workers = new FilterWorkers(vertx, config.workers(), lane -> new FilterWorkerVerticle(lane, catalog, codecs,
+        config.jpegQuality(), metrics, config.cluster().nodeName()));
   }
 
   /**
@@ -159,25 +160,13 @@ public final class LiveLensServer {
     return httpInstances.stream().map(HttpVerticle::openStreams).toList();
   }
 
-  public Future<String> deployWorkers() {
-    DeploymentOptions options = new DeploymentOptions()
-        .setThreadingModel(ThreadingModel.WORKER)
-        .setWorkerPoolName(WORKER_POOL)
-        .setWorkerPoolSize(config.workers())
-        .setInstances(config.workers());
-    return vertx.deployVerticle(() -> new FilterWorkerVerticle(catalog, codecs, config.jpegQuality(), metrics,
-        config.cluster().nodeName()),
-        options).onSuccess(id -> {
-          workersDeployment = id;
-          metrics.workersDeployed(config.workers());
-        });
+  public Future<Void> deployWorkers() {
+    return workers.deploy().onSuccess(done -> metrics.workersDeployed(config.workers()));
   }
 
   /** Takes every worker away (frames get busy errors until {@link #deployWorkers()} runs again). */
   public Future<Void> undeployWorkers() {
-    String id = workersDeployment;
-    workersDeployment = null;
-    return id == null ? Future.succeededFuture() : vertx.undeploy(id).onSuccess(v -> metrics.workersDeployed(0));
+    return workers.undeploy().onSuccess(v -> metrics.workersDeployed(0));
   }
 
   public int port() {
