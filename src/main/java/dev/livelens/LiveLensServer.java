@@ -193,7 +193,7 @@ public final class LiveLensServer {
   }
 
   /** Deploys the workers again after {@link #undeployWorkers()}. */
-  public Future<String> deployWorkers() {
+  public Future<Void> deployWorkers() {
     return workers.deploy();
   }
 

@@ -6,6 +6,12 @@ public final class Addresses {
   /** Frames to process: any worker, in this JVM or another, may take one. */
   public static final String FRAMES = "livelens.frames";
 
+  /**
+   * Frames of the library's jobs: only job workers take them, so they never queue in front of a live
+   * frame (job workers run below live work; any JVM with workers has one).
+   */
+  public static final String JOB_FRAMES = "livelens.frames.jobs";
+
   /** The library's jobs: each state change and progress of a job, published for the pages' feeds. */
   public static final String JOBS = "livelens.library.jobs";
 

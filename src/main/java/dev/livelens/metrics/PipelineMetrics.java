@@ -156,6 +156,13 @@ public final class PipelineMetrics {
     workerBusy.increment(nanos / 1e9);
   }
 
+  /** The job worker's time, kept apart so that the live workers' utilisation stays theirs alone. */
+  public void jobWorkerBusy(long nanos) {
+    counters.computeIfAbsent("livelens.job.worker.busy.seconds", key -> Counter.builder(key)
+        .description("Time this node's job worker spent on the library's job frames (below live work)")
+        .register(registry)).increment(nanos / 1e9);
+  }
+
   /**
    * A frame this node's workers answered, by outcome: processed, late (refused unprocessed past its
    * deadline) or failed. Counted where the worker runs, so a cluster's scrape tells each node's share.

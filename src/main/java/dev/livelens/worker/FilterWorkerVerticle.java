@@ -20,8 +20,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes frames off the event bus and runs them through OpenCV. Deployed with the WORKER threading
  * model, so the blocking pixel work never touches an event loop; one instance handles one frame at a time.
+ * A worker serves one {@link Lane}: live streams' frames, or the library's jobs' frames below live work.
  */
 public final class FilterWorkerVerticle extends VerticleBase {
+
+  /** Whose frames a worker takes. */
+  public enum Lane {
+    /** Live streams' frames, on {@link Addresses#FRAMES}. */
+    LIVE(Addresses.FRAMES),
+    /**
+     * The library's jobs' frames, on {@link Addresses#JOB_FRAMES}: its thread runs below live work
+     * ({@link BelowLive}), so a job takes only the CPU the live streams leave.
+     */
+    JOBS(Addresses.JOB_FRAMES);
+
+    private final String address;
+
+    Lane(String address) {
+      this.address = address;
+    }
+
+    public String address() {
+      return address;
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(FilterWorkerVerticle.class);
 
@@ -30,13 +52,15 @@ public final class FilterWorkerVerticle extends VerticleBase {
   private final int jpegQuality;
   private final PipelineMetrics metrics;
   private final String nodeName;
+  private final Lane lane;
   private FramePipeline pipeline;
   private MessageConsumer<FrameMessage> consumer;
   private final FrameBytes bytes = new FrameBytes();
 
   /** @param nodeName this node's name, put in every reply so a cluster's replies say where they were made */
-  public FilterWorkerVerticle(FilterCatalog catalog, Supplier<JpegCodec> codecs, int jpegQuality,
+  public FilterWorkerVerticle(Lane lane, FilterCatalog catalog, Supplier<JpegCodec> codecs, int jpegQuality,
       PipelineMetrics metrics, String nodeName) {
+    this.lane = lane;
     this.nodeName = nodeName;
     this.catalog = catalog;
     this.codecs = codecs;
@@ -47,17 +71,20 @@ public final class FilterWorkerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pipeline = new FramePipeline(catalog.createAll(), codecs.get(), jpegQuality);
-    consumer = vertx.eventBus().consumer(Addresses.FRAMES, this::process);
+    consumer = vertx.eventBus().consumer(lane.address(), this::process);
     return consumer.completion();
   }
 
   private void process(Message<FrameMessage> message) {
+    if (lane == Lane.JOBS) {
+      BelowLive.lowerThisThread(); // once per thread: the job pool's threads never run live work
+    }
     long start = System.nanoTime();
     FrameMessage frame = message.body();
     try {
       if (frame.expired(System.currentTimeMillis())) {
         FrameFailure.LATE.reply(message, "the frame waited too long for a worker");
-        metrics.workerAnswered("late");
+        answered("late");
       } else if (!pipeline.has(frame.filter())) {
         FrameFailure.UNKNOWN_FILTER.reply(message, "this worker has no filter " + frame.filter());
       } else {
@@ -66,20 +93,35 @@ public final class FilterWorkerVerticle extends VerticleBase {
         // A reply as sent is the frame's own buffer: nobody changes a message's bytes, so no copy is needed.
         Buffer reply = result.asSent() ? frame.jpeg() : Buffer.buffer(result.jpeg());
         message.reply(frame.processed(result.result().onNode(nodeName), reply), FrameMessage.options());
-        metrics.workerAnswered("processed");
+        answered("processed");
       }
     } catch (BadImageException e) {
       FrameFailure.BAD_FRAME.reply(message, e.getMessage());
-      metrics.workerAnswered("failed");
+      answered("failed");
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory for one huge frame, a native linkage failure): the sender is
       // answered at once instead of waiting for its timeout, and the worker serves the next frame.
       LOG.warn("stream {} frame {}: failed in filter {}: {}", frame.stream(), frame.frameId(), frame.filter(),
           e.toString());
       FrameFailure.INTERNAL.reply(message, "the server failed to process this frame");
-      metrics.workerAnswered("failed");
+      answered("failed");
     } finally {
-      metrics.workerBusy(System.nanoTime() - start);
+      busy(System.nanoTime() - start);
+    }
+  }
+
+  /** Live workers' meters count live work only: the job worker's time has its own counter. */
+  private void answered(String outcome) {
+    if (lane == Lane.LIVE) {
+      metrics.workerAnswered(outcome);
+    }
+  }
+
+  private void busy(long nanos) {
+    if (lane == Lane.LIVE) {
+      metrics.workerBusy(nanos);
+    } else {
+      metrics.jobWorkerBusy(nanos);
     }
   }
 

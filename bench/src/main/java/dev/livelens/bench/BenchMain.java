@@ -42,6 +42,10 @@ public final class BenchMain {
                 [--people 100] [--room-size 10] [--chat-seconds 20]
                   one member's processed video fanned out to N viewers, then chat delivery among that many
                   people online (each signs up through the account API first)
+        beside-job --port P --video FILE [--filter edges] [--job-filter faces] [--streams 4] [--fps 30]
+                [--warmup 3] [--alone-seconds 20] [--max-job-seconds 900] [--target 29.5] [--frames bench/frames]
+                  live streams alone, then while FILE (imported first: the server needs --allow-private-urls)
+                  is processed through the job filter: each stream's median fps a second, and the job's time
         faces   --noface DIR [--frames bench/frames] [--cascades a.xml,b.xml] [--widths 160,240,320]
                 [--scales 1.1,1.2] [--neighbours 3,4] [--threads N]
                   the face detector's settings measured: CPU a detection, faces found, false faces
@@ -73,6 +77,7 @@ public final class BenchMain {
       case "faces" -> faces(options);
       case "analytics" -> analytics(options);
       case "rooms" -> rooms(options);
+      case "beside-job" -> besideJob(options);
       case "frames" -> FrameSetMaker.make(Path.of(required(options, "--source")),
           Path.of(options.getOrDefault("--out", "bench/frames")),
           Integer.parseInt(options.getOrDefault("--count", "60")), options.getOrDefault("--size", "640x480"));
@@ -115,6 +120,22 @@ public final class BenchMain {
         RoomsBench.percentile(latencies, 0.99), latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1),
         ProcessProbe.loadAverage()));
     vertx.close();
+  }
+
+  private static void besideJob(Map<String, String> o) throws Exception {
+    Vertx vertx = clientVertx();
+    BesideJob bench = new BesideJob(vertx, FrameSet.load(Path.of(o.getOrDefault("--frames", "bench/frames"))),
+        o.getOrDefault("--host", "localhost"), Integer.parseInt(required(o, "--port")));
+    String filter = o.getOrDefault("--filter", "edges");
+    String jobFilter = o.getOrDefault("--job-filter", "faces");
+    double fps = Double.parseDouble(o.getOrDefault("--fps", "30"));
+    BesideJob.Outcome outcome = bench.run(Path.of(required(o, "--video")), filter, jobFilter,
+        Integer.parseInt(o.getOrDefault("--streams", "4")), fps, Double.parseDouble(o.getOrDefault("--warmup", "3")),
+        Integer.parseInt(o.getOrDefault("--alone-seconds", "20")),
+        Integer.parseInt(o.getOrDefault("--max-job-seconds", "900")));
+    vertx.close();
+    System.out.print(BesideJob.report(outcome, filter, jobFilter, fps,
+        Double.parseDouble(o.getOrDefault("--target", "29.5"))));
   }
 
   private static void matrix(Map<String, String> o) throws Exception {

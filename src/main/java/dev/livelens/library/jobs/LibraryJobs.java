@@ -46,7 +46,7 @@ public final class LibraryJobs {
     return ImportProxy.start(vertx, policy, ffmpeg.pool()).compose(proxy -> {
       Map<String, JobWork> works = Map.of(
           CutWork.KIND, new CutWork(ffmpeg, library.store()),
-          ProcessWork.KIND, new ProcessWork(ffmpeg, library.store(), vertx.eventBus(), catalog),
+          ProcessWork.KIND, new ProcessWork(ffmpeg, library.store(), vertx, catalog),
           ImportWork.KIND, new ImportWork(ffmpeg, library.store(), proxy.url(), storage.maxRecordingSeconds(),
               storage.maxUploadBytes()));
       JobQueue queue = new JobQueue(vertx, new Jobs(db), library, works, CONCURRENCY, MAX_QUEUED);

@@ -4,36 +4,33 @@ import dev.livelens.filter.FilterCatalog;
 import dev.livelens.filter.FilterSpec;
 import dev.livelens.library.MediaStore;
 import dev.livelens.media.Ffmpeg;
-import dev.livelens.media.FfmpegProcess;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A ready video through one of the live filters: FFmpeg decodes it to JPEGs, each goes to the workers
- * over the event bus like a live frame (behind live frames, see {@link WorkerLane}), and a second FFmpeg
- * encodes the answers, with the original's sound, as the new video.
+ * A ready video through one of the live filters: FFmpeg decodes it to JPEGs, each goes over the event bus
+ * to the job workers, which run below live frames (see {@link WorkerLane}), and a second FFmpeg encodes
+ * the answers, with the original's sound, as the new video. Driven by futures ({@link FrameRelay}): no
+ * thread waits for a worker.
  */
 public final class ProcessWork implements JobWork {
 
   public static final String KIND = "process";
-  private static final long TIMEOUT_MINUTES = 120;
 
   private final Ffmpeg ffmpeg;
   private final MediaStore store;
-  private final EventBus bus;
+  private final Vertx vertx;
   private final FilterCatalog catalog;
 
-  public ProcessWork(Ffmpeg ffmpeg, MediaStore store, EventBus bus, FilterCatalog catalog) {
+  public ProcessWork(Ffmpeg ffmpeg, MediaStore store, Vertx vertx, FilterCatalog catalog) {
     this.ffmpeg = ffmpeg;
     this.store = store;
-    this.bus = bus;
+    this.vertx = vertx;
     this.catalog = catalog;
   }
 
@@ -41,39 +38,22 @@ public final class ProcessWork implements JobWork {
   public Future<Path> make(JobRun run) {
     Path source = store.mp4(run.input().getString("from"));
     Path out = store.original(run.videoId(), "mp4");
-    return ffmpeg.probe(source).compose(probe -> ffmpeg.pool().executeBlocking(() -> {
-      relay(run, source, out, probe);
-      return out;
-    }, false));
+    return ffmpeg.probe(source).compose(probe -> relay(run, source, out, probe)).map(out);
   }
 
-  private void relay(JobRun run, Path source, Path out, JsonObject probe) throws IOException, InterruptedException {
+  private Future<Void> relay(JobRun run, Path source, Path out, JsonObject probe) {
     JsonObject video = videoStream(probe);
     double fps = fps(video.getString("avg_frame_rate", "25/1"));
-    String rate = String.valueOf(fps);
     double duration = Double.parseDouble(probe.getJsonObject("format").getString("duration", "0"));
     long expected = Math.max(1, Math.round(duration * fps));
     FilterSpec spec = catalog.spec(run.input().getString("filter")).orElseThrow();
     JsonObject params = spec.resolve(run.input().getJsonObject("params"));
-    WorkerLane lane = new WorkerLane(bus, "job-" + run.videoId(), spec.name(), params, spec.newState(), run.cancel());
-    FfmpegProcess decoder = ffmpeg.spawn(List.of("-i", source.toString(), "-map", "0:v:0", "-f", "image2pipe",
-        "-c:v", "mjpeg", "-q:v", "3", "-pix_fmt", "yuvj420p", "pipe:1"), run.cancel());
-    FfmpegProcess encoder = ffmpeg.spawn(encoderArgs(source, out, rate), run.cancel());
-    try (OutputStream frames = encoder.input()) {
-      JpegReader reader = new JpegReader(decoder.output());
-      long n = 0;
-      for (byte[] jpeg = reader.next(); jpeg != null; jpeg = reader.next()) {
-        frames.write(lane.process(++n, jpeg));
-        run.progress((double) n / expected);
-      }
-    } catch (IOException | RuntimeException | InterruptedException e) {
-      decoder.kill();
-      encoder.kill();
-      run.cancel().check(); // a cancelled job's broken pipe is its cancellation, not an error
-      throw e;
-    }
-    decoder.await(TIMEOUT_MINUTES);
-    encoder.await(TIMEOUT_MINUTES);
+    WorkerLane lane = new WorkerLane(vertx, "job-" + run.videoId(), spec.name(), params, spec.newState(),
+        run.cancel());
+    List<String> decoder = List.of("-i", source.toString(), "-map", "0:v:0", "-f", "image2pipe",
+        "-c:v", "mjpeg", "-q:v", "3", "-pix_fmt", "yuvj420p", "pipe:1");
+    return FrameRelay.start(ffmpeg, decoder, encoderArgs(source, out, String.valueOf(fps)), run.cancel())
+        .compose(relay -> relay.run(lane::process, n -> run.progress((double) n / expected)));
   }
 
   private static List<String> encoderArgs(Path source, Path out, String rate) {

@@ -6,40 +6,37 @@ import dev.livelens.bus.FrameMessage;
 import dev.livelens.filter.FilterState;
 import dev.livelens.media.Cancel;
 import dev.livelens.media.MediaException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * A job's frames to the same workers as live streams, behind them: one frame in flight, a deadline
- * shorter than a live frame's (under load a worker drops the job's frame first), and a pause whenever
- * the workers show a queue (the frame waited for a worker, or was dropped late). It needs no shared
- * counter, so it works unchanged with workers in other JVMs. Runs on a worker thread: it blocks.
+ * A job's frames to the job workers ({@link Addresses#JOB_FRAMES}), never to the live workers: the job
+ * workers run below live work, so under live load the job slows down instead of the streams. Each frame
+ * is a future; a frame no job worker answered (none there yet, or one so starved that its deadline
+ * passed) is sent again after a pause on a timer, so no thread ever waits for a worker.
  */
 final class WorkerLane {
 
-  /** A job's frame not taken up by a worker this soon after it was sent is dropped and sent again later. */
-  static final long DEADLINE_MS = 60;
-  /** Waiting longer than this for a worker means the workers have a queue. */
-  static final long BUSY_WAIT_MS = 10;
-  static final long PAUSE_MS = 100;
-  private static final long REPLY_TIMEOUT_MS = 10_000;
-  /** A frame dropped this often in a row: the workers are saturated for minutes, the job gives up. */
-  private static final int MAX_TRIES = 3000;
+  /** A job worker that takes the frame up later than this drops it unanswered, and the lane sends it again. */
+  static final long DEADLINE_MS = 30_000;
+  private static final long REPLY_TIMEOUT_MS = DEADLINE_MS + 5_000;
+  static final long RETRY_MS = 500;
+  /** One frame unanswered this long: no job worker is there for it (a cluster without worker nodes). */
+  static final long GIVE_UP_MS = 5 * 60_000;
 
-  private final EventBus bus;
+  private final Vertx vertx;
   private final String stream;
   private final String filter;
   private final JsonObject params;
   private final FilterState state;
   private final Cancel cancel;
 
-  WorkerLane(EventBus bus, String stream, String filter, JsonObject params, FilterState state, Cancel cancel) {
-    this.bus = bus;
+  WorkerLane(Vertx vertx, String stream, String filter, JsonObject params, FilterState state, Cancel cancel) {
+    this.vertx = vertx;
     this.stream = stream;
     this.filter = filter;
     this.params = params;
@@ -47,36 +44,36 @@ final class WorkerLane {
     this.cancel = cancel;
   }
 
-  /** The processed JPEG of this frame, once a worker had time for it. */
-  byte[] process(long frameId, byte[] jpeg) throws InterruptedException {
-    for (int tries = 1; ; tries++) {
-      cancel.check();
-      long sentAt = System.currentTimeMillis();
-      JsonObject carried = state.next(params);
-      FrameMessage frame = FrameMessage.frame(stream, frameId, filter, params, sentAt, 0, Buffer.buffer(jpeg))
-          .toWorker(carried, sentAt + DEADLINE_MS);
-      try {
-        FrameMessage reply = bus.<FrameMessage>request(Addresses.FRAMES, frame, FrameMessage.options(REPLY_TIMEOUT_MS))
-            .toCompletionStage().toCompletableFuture().get(REPLY_TIMEOUT_MS + 1000, TimeUnit.MILLISECONDS).body();
-        state.learn(carried, reply.result().report());
-        long waited = System.currentTimeMillis() - sentAt - reply.result().workerNanos() / 1_000_000;
-        if (waited > BUSY_WAIT_MS) {
-          Thread.sleep(Math.min(PAUSE_MS, waited * 2));
-        }
-        return reply.jpeg().getBytes();
-      } catch (ExecutionException | TimeoutException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (!retryable(cause) || tries >= MAX_TRIES) {
-          throw new MediaException("frame " + frameId + " could not be processed: " + cause.getMessage());
-        }
-        Thread.sleep(PAUSE_MS);
-      }
-    }
+  /** The processed JPEG of this frame, once a job worker had time for it. */
+  Future<byte[]> process(long frameId, byte[] jpeg) {
+    return attempt(frameId, Buffer.buffer(jpeg), System.currentTimeMillis());
   }
 
-  /** Late, no worker, or no answer in time: the workers are busy, not the frame bad. */
+  private Future<byte[]> attempt(long frameId, Buffer jpeg, long firstSentAt) {
+    if (cancel.cancelled()) {
+      return Future.failedFuture(new Cancel.Cancelled());
+    }
+    long sentAt = System.currentTimeMillis();
+    JsonObject carried = state.next(params);
+    FrameMessage frame = FrameMessage.frame(stream, frameId, filter, params, sentAt, 0, jpeg)
+        .toWorker(carried, sentAt + DEADLINE_MS);
+    return vertx.eventBus().<FrameMessage>request(Addresses.JOB_FRAMES, frame, FrameMessage.options(REPLY_TIMEOUT_MS))
+        .map(reply -> {
+          state.learn(carried, reply.body().result().report());
+          return reply.body().jpeg().getBytes();
+        })
+        .recover(error -> {
+          if (!retryable(error) || System.currentTimeMillis() - firstSentAt > GIVE_UP_MS) {
+            return Future.failedFuture(new MediaException("frame " + frameId + " could not be processed: "
+                + error.getMessage()));
+          }
+          return vertx.timer(RETRY_MS).compose(paused -> attempt(frameId, jpeg, firstSentAt));
+        });
+  }
+
+  /** Late, no job worker, or no answer in time: the workers are away or busy, not the frame bad. */
   private static boolean retryable(Throwable error) {
-    return FrameFailure.of(error).map(f -> f == FrameFailure.LATE).orElse(
-        error instanceof ReplyException || error instanceof TimeoutException);
+    return FrameFailure.of(error).map(f -> f == FrameFailure.LATE).orElse(error instanceof ReplyException reply
+        && (reply.failureType() == ReplyFailure.TIMEOUT || reply.failureType() == ReplyFailure.NO_HANDLERS));
   }
 }
