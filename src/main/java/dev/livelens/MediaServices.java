@@ -3,9 +3,11 @@ package dev.livelens;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.db.Database;
 import dev.livelens.filter.FilterCatalog;
+import dev.livelens.library.LeaseKeeper;
 import dev.livelens.library.Library;
 import dev.livelens.library.LocalMediaStore;
 import dev.livelens.library.Packager;
+import dev.livelens.library.VideoLeases;
 import dev.livelens.library.Videos;
 import dev.livelens.library.jobs.LibraryJobs;
 import dev.livelens.media.DiskQuota;
@@ -44,15 +46,19 @@ record MediaServices(Database database, LocalMediaStore store, Library library, 
         config.storage().maxDataBytes());
     return Database.open(vertx, config.storage().dataDir(), config.database()).compose(database -> {
       Videos videos = new Videos(database.pool());
-      Library library = new Library(videos, store, ffmpeg.map(f -> new Packager(f, store, vertx.fileSystem())),
-          vertx.fileSystem());
+      VideoLeases leases = new VideoLeases(database.pool(), config.cluster().nodeName(), config.leases().leaseMs(),
+          database.shared());
+      Library library = new Library(videos, leases, store, ffmpeg.map(f -> new Packager(f, store,
+          vertx.fileSystem())), vertx.fileSystem());
       StreamRecording recordings = ffmpeg.<StreamRecording>map(f -> new Recordings(vertx, library, pool, codecs,
           config.storage(), quota)).orElse(StreamRecording.UNAVAILABLE);
       // Jobs need FFmpeg: without it their routes are not there (404) and nothing is queued.
       Future<Optional<LibraryJobs>> jobs = ffmpeg.map(f -> LibraryJobs.start(vertx, database.pool(), library, f,
-          catalog, config.storage()).map(Optional::of)).orElse(Future.succeededFuture(Optional.empty()));
-      return library.recover().compose(recovered -> jobs).map(started -> new MediaServices(database, store, library,
-          recordings, pool, ffmpeg, started, quota));
+          catalog, config.storage(), config.leases().renewMs()).map(Optional::of))
+          .orElse(Future.succeededFuture(Optional.empty()));
+      // The keeper takes up what an earlier run left unfinished, then renews this node's leases.
+      return vertx.deployVerticle(new LeaseKeeper(library, config.leases().renewMs())).compose(recovered -> jobs)
+          .map(started -> new MediaServices(database, store, library, recordings, pool, ffmpeg, started, quota));
     });
   }
 }
