@@ -85,6 +85,7 @@ class JobTakeoverOnPostgresTest {
 
     JsonObject done = api.awaitVideo(job, PATIENCE);
     assertEquals("ready", done.getString("status"), done.encode());
+    await(() -> !"running".equals(row(job).state()), "the job's row says it ended"); // written after the video's
     Row row = row(job);
     assertEquals("done", row.state());
     // The gone node's run and the winner's: the other node, looking every 0.4 s meanwhile, never ran it.
@@ -103,7 +104,7 @@ class JobTakeoverOnPostgresTest {
     assertEquals(202, accepted.statusCode(), accepted.body());
     String job = new JsonObject(accepted.body()).getString("id");
 
-    await(() -> "running".equals(onA.json("/api/jobs/" + job).getString("state")), "the job runs on node-a");
+    await(() -> "running".equals(row(job).state()), "the job's row says it runs");
     // Over two leases: unrenewed, node-a's lease would have lapsed and node-b (looking every 0.4 s) taken it.
     long watchUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEASE_MS * 22 / 10);
     while (System.nanoTime() < watchUntil) {
@@ -121,6 +122,7 @@ class JobTakeoverOnPostgresTest {
     ApiClient onB = new ApiClient(survivor.port());
     JsonObject done = onB.awaitVideo(job, PATIENCE);
     assertEquals("ready", done.getString("status"), done.encode());
+    await(() -> !"running".equals(row(job).state()), "the job's row says it ended");
     assertEquals(new Row("node-b", 2, "done"), row(job));
     Path mp4 = onB.download(done.getString("mp4"), files.resolve("out.mp4"));
     assertEquals(5.0, Ffprobe.durationSeconds(Ffprobe.probe(mp4)), 0.3, "the whole video, made again from the start");
