@@ -56,7 +56,7 @@ record MediaServices(Database database, LocalMediaStore store, Library library, 
       Future<Optional<LibraryJobs>> jobs = ffmpeg.map(f -> LibraryJobs.start(vertx, database.pool(), library, f,
           catalog, config.storage(), config.leases().renewMs()).map(Optional::of))
           .orElse(Future.succeededFuture(Optional.empty()));
-      // The keeper takes up what an earlier run left unfinished, then renews this node's leases.
+      // The keeper renews this node's leases from now on; it starts by taking up what an earlier run left.
       return vertx.deployVerticle(new LeaseKeeper(library, config.leases().renewMs())).compose(recovered -> jobs)
           .map(started -> new MediaServices(database, store, library, recordings, pool, ffmpeg, started, quota));
     });

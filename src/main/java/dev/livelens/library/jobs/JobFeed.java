@@ -28,8 +28,8 @@ final class JobFeed implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     HttpServerResponse response = ctx.response().setChunked(true)
         .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
-    // Changes published before the snapshot was taken arrive before it (both leave the queue's context in
-    // order) and are older than it: only those after it are sent.
+    // Changes published before the snapshot was taken arrive before it (the queue's context queues both on
+    // this event loop, in order) and are older than it: only those after it are sent.
     boolean[] live = {false};
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.JOBS, m -> {
       if (live[0]) {
