@@ -96,11 +96,11 @@ public final class LiveLensServer {
     MediaFeature media = new MediaFeature(List.of(LibraryFeature.mediaRoot(dataDir), Uploads.root(config.storage())),
         config.storage().maxDataBytes());
     accounts = new AccountServices(config, database);
-    library = new LibraryFeature(dataDir, database, media);
+    library = new LibraryFeature(config, database, media);
     RecordingFeature recording = new RecordingFeature(library, media, codecs, config.storage());
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers);
     features.addAll(List.of(database, media, accounts, library,
-        new JobsFeature(database, media, library, catalog, config.storage()), recording,
+        new JobsFeature(database, media, library, catalog, config), recording,
         new UploadsFeature(config.storage(), library, media), stream,
         new AnalyticsFeature(database, library, metrics.registry()),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers),

@@ -41,7 +41,8 @@ public record LiveLensConfig(
     AccountConfig accounts,
     TlsConfig tls,
     ClusterConfig cluster,
-    RoomsConfig rooms) {
+    RoomsConfig rooms,
+    LeaseConfig leases) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -99,7 +100,7 @@ public record LiveLensConfig(
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
 
   static final List<Option> OPTIONS = Stream.of(SERVER_OPTIONS, DatabaseConfig.OPTIONS,
-      AccountConfig.OPTIONS, TlsConfig.OPTIONS, ClusterConfig.OPTIONS, RoomsConfig.OPTIONS)
+      AccountConfig.OPTIONS, TlsConfig.OPTIONS, ClusterConfig.OPTIONS, RoomsConfig.OPTIONS, LeaseConfig.OPTIONS)
       .flatMap(List::stream).toList();
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
@@ -192,7 +193,8 @@ public record LiveLensConfig(
         AccountConfig.from(v),
         TlsConfig.from(v),
         ClusterConfig.from(v, intValue(v, "--port", 0, 65535)),
-        RoomsConfig.from(v));
+        RoomsConfig.from(v),
+        LeaseConfig.from(v));
   }
 
   static int intValue(Map<String, String> values, String flag, int min, int max) {

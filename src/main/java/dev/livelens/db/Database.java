@@ -18,16 +18,18 @@ public final class Database {
 
   private final Pool pool;
   private final Pool reads;
+  private final boolean shared;
 
-  Database(Pool pool, Pool reads) {
+  Database(Pool pool, Pool reads, boolean shared) {
     this.pool = pool;
     this.reads = reads;
+    this.shared = shared;
   }
 
   /** PostgreSQL when {@code config} names one, else SQLite in {@code dataDir}; migrated before it is used. */
   public static Future<Database> open(Vertx vertx, Path dataDir, DatabaseConfig config) {
     return config.postgres()
-        .map(server -> PostgresDatabase.open(vertx, server, config.poolSize()).map(pool -> new Database(pool, pool)))
+        .map(server -> PostgresDatabase.open(vertx, server, config.poolSize()).map(pool -> new Database(pool, pool, true)))
         .orElseGet(() -> SqliteDatabase.open(vertx, dataDir));
   }
 
@@ -42,6 +44,11 @@ public final class Database {
    */
   public Pool reads() {
     return reads;
+  }
+
+  /** Whether other nodes may use this database (PostgreSQL); SQLite in the data directory is this node's own. */
+  public boolean shared() {
+    return shared;
   }
 
   public Future<Void> close() {

@@ -44,7 +44,7 @@ final class SqliteDatabase {
           .setName(Database.POOL_NAME));
       Pool reads = JDBCPool.pool(vertx, dataSource(dataDir.resolve(FILE_NAME), true),
           new PoolOptions().setMaxSize(READ_CONNECTIONS).setName(Database.POOL_NAME + "-reads"));
-      return new Database(writes, reads);
+      return new Database(writes, reads, false);
     });
   }
 

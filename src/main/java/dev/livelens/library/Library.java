@@ -20,13 +20,16 @@ public final class Library {
   private static final Logger LOG = LoggerFactory.getLogger(Library.class);
 
   private final Videos videos;
+  private final VideoLeases leases;
   private final MediaStore store;
   private final Optional<Packager> packager;
   private final FileSystem files;
 
   /** @param packager empty where FFmpeg is not available: videos then cannot be made ready */
-  public Library(Videos videos, MediaStore store, Optional<Packager> packager, FileSystem files) {
+  public Library(Videos videos, VideoLeases leases, MediaStore store, Optional<Packager> packager,
+      FileSystem files) {
     this.videos = videos;
+    this.leases = leases;
     this.store = store;
     this.packager = packager;
     this.files = files;
@@ -40,10 +43,19 @@ public final class Library {
     return store;
   }
 
-  /** A new video row and its directory, processing until {@link #finish} packages what comes in. */
+  /** Who works on which unfinished video: the jobs take theirs through it too. */
+  public VideoLeases leases() {
+    return leases;
+  }
+
+  /**
+   * A new video row and its directory, processing until {@link #finish} packages what comes in; this node
+   * holds its lease from the start, so no other node takes it for interrupted work.
+   */
   public Future<Video> create(String title, String source, String parentId) {
     String id = VideoIds.next();
-    return files.mkdirs(store.directory(id).toString()).compose(done -> videos.create(id, title, source, parentId));
+    return files.mkdirs(store.directory(id).toString())
+        .compose(done -> videos.create(id, title, source, parentId, leases.owner(), leases.until()));
   }
 
   /**
@@ -74,20 +86,33 @@ public final class Library {
   }
 
   /**
-   * After a restart: every video still processing had its work cut short. One whose source file is there
-   * (a recording's fragmented MP4 is valid up to its last fragment) is packaged again; the rest are marked
-   * failed, so nothing half-made is ever listed as ready.
+   * At start-up: every video still processing whose lease this node may take (see
+   * {@link VideoLeases#atStart}) had its work cut short. One whose source file is there (a recording's
+   * fragmented MP4 is valid up to its last fragment) is packaged again; the rest are marked failed, so
+   * nothing half-made is ever listed as ready.
    */
   public Future<Void> recover() {
-    return videos.processing().compose(interrupted -> {
+    return recover(leases.atStart(), true);
+  }
+
+  /** The same for videos whose node stopped renewing their leases: it died, this node finishes its work. */
+  public Future<Void> takeOver() {
+    return recover(leases.lapsed(), false);
+  }
+
+  private Future<Void> recover(VideoLeases.Claim claim, boolean atStart) {
+    return videos.processing(claim).compose(interrupted -> {
       List<Future<?>> done = new ArrayList<>();
       for (Video video : interrupted) {
-        done.add(sourceOf(video.id()).compose(source -> source.isEmpty()
-            ? failed(video.id(), "the server stopped before this video was complete")
-            : finish(video.id(), source.get(), "recovered after the server stopped", fraction -> { }).mapEmpty())
+        done.add(leases.take(video.id(), claim).compose(taken -> !taken ? Future.succeededFuture()
+            : sourceOf(video.id()).compose(source -> source.isEmpty()
+                ? failed(video.id(), "the server stopped before this video was complete")
+                : finish(video.id(), source.get(), "recovered after the server stopped", fraction -> { }).mapEmpty()))
             .recover(error -> Future.succeededFuture()));
       }
-      LOG.info("{} interrupted videos found at start-up", interrupted.size());
+      if (atStart || !interrupted.isEmpty()) {
+        LOG.info("{} interrupted videos found {}", interrupted.size(), atStart ? "at start-up" : "with lapsed leases");
+      }
       return Future.join(done).mapEmpty();
     });
   }

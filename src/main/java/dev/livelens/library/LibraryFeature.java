@@ -1,5 +1,7 @@
 package dev.livelens.library;
 
+import dev.livelens.config.LiveLensConfig;
+import dev.livelens.db.Database;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.media.MediaFeature;
 import dev.livelens.web.Feature;
@@ -11,28 +13,42 @@ import java.nio.file.Path;
 
 /**
  * The library of videos: their rows, their media files under the data directory, packaging for the web,
- * the API under {@code /api/videos} and the pages {@code /library} and {@code /watch/<id>}. At start it
- * packages again what a stopped server left half-made.
+ * the API under {@code /api/videos} and the pages {@code /library} and {@code /watch/<id>}. Its lease keeper
+ * renews this node's leases on unfinished videos and, at start, packages again what a stopped server left
+ * half-made (in a cluster, only what no live node holds).
  */
 public final class LibraryFeature implements Feature {
 
+  private final LiveLensConfig config;
   private final DatabaseFeature database;
   private final MediaFeature media;
   private final LocalMediaStore store;
   private Library library;
   private VideoMakers makers = VideoMakers.NONE;
+  private Vertx vertx;
+  private String keeper;
 
-  public LibraryFeature(Path dataDir, DatabaseFeature database, MediaFeature media) {
+  public LibraryFeature(LiveLensConfig config, DatabaseFeature database, MediaFeature media) {
+    this.config = config;
     this.database = database;
     this.media = media;
-    this.store = new LocalMediaStore(dataDir);
+    this.store = new LocalMediaStore(config.storage().dataDir());
   }
 
   @Override
   public Future<?> start(Vertx vertx) {
-    library = new Library(new Videos(database.database().pool()), store,
+    this.vertx = vertx;
+    Database db = database.database();
+    VideoLeases leases = new VideoLeases(db.pool(), config.cluster().nodeName(), config.leases().leaseMs(),
+        db.shared());
+    library = new Library(new Videos(db.pool()), leases, store,
         media.ffmpeg().map(f -> new Packager(f, store, vertx.fileSystem())), vertx.fileSystem());
-    return library.recover();
+    return vertx.deployVerticle(new LeaseKeeper(library, config.leases().renewMs())).onSuccess(id -> keeper = id);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return keeper == null ? Future.succeededFuture() : vertx.undeploy(keeper);
   }
 
   /** The library; only after {@link #start}. */

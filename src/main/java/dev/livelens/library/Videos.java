@@ -26,12 +26,14 @@ public final class Videos {
     this.pool = pool;
   }
 
-  /** A new video, processing until its files are ready. */
-  public Future<Video> create(String id, String title, String source, String parentId) {
+  /** A new video, processing until its files are ready, its lease held by the node that makes it. */
+  public Future<Video> create(String id, String title, String source, String parentId, String leaseOwner,
+      long leaseUntil) {
     long now = System.currentTimeMillis();
-    return pool.preparedQuery("INSERT INTO videos (id, title, source, parent_id, created_at, status, poster) "
-            + "VALUES (?, ?, ?, ?, ?, ?, 0)")
-        .execute(Tuple.of(id, title, source, parentId, now, Video.PROCESSING))
+    return pool.preparedQuery("INSERT INTO videos (id, title, source, parent_id, created_at, status, poster, "
+            + "lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")
+        .execute(Tuple.of(id, title, source, parentId, now, Video.PROCESSING).addString(leaseOwner)
+            .addLong(leaseUntil))
         .map(done -> new Video(id, title, source, parentId, now, null, null, null, null, null, Video.PROCESSING,
             null, false));
   }
@@ -57,12 +59,12 @@ public final class Videos {
     return Future.all(total, videos).map(done -> new Page(videos.result(), total.result()));
   }
 
-  /** Videos still processing: after a restart, the ones whose work was interrupted. */
-  public Future<List<Video>> processing() {
+  /** Videos still processing whose lease {@code claim} allows taking: the ones whose work was interrupted. */
+  public Future<List<Video>> processing(VideoLeases.Claim claim) {
     // A job's video is the job's to recover (see jobs.JobQueue), not packaged again from an original.
     return pool.preparedQuery("SELECT " + Video.COLUMNS + " FROM videos WHERE status = ? "
-            + "AND id NOT IN (SELECT video_id FROM jobs)")
-        .execute(Tuple.of(Video.PROCESSING)).map(Videos::toList);
+            + "AND id NOT IN (SELECT video_id FROM jobs) AND " + claim.condition())
+        .execute(claim.after(Tuple.of(Video.PROCESSING))).map(Videos::toList);
   }
 
   /** The videos made from {@code parentId} (its cuts, its processed versions), newest first. */

@@ -67,6 +67,16 @@ class LiveLensConfigTest {
   }
 
   @Test
+  void leasesLastThirtySecondsRenewedEveryTenAndOutliveOneLateRenewal() {
+    assertEquals(new LeaseConfig(30_000, 10_000), LiveLensConfig.defaults().leases());
+    assertEquals(new LeaseConfig(2_000, 400), LiveLensConfig.load(new String[] {"--lease-ms", "2000"},
+        Map.of("LIVELENS_LEASE_RENEW_MS", "400")).leases());
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class, () -> LiveLensConfig.load(
+        new String[] {"--lease-ms", "2000", "--lease-renew-ms", "1500"}, Map.of())).getMessage()
+        .contains("at most half of --lease-ms"));
+  }
+
+  @Test
   void badClusterValuesAreExplained() {
     assertTrue(assertThrows(LiveLensConfig.UsageException.class, () -> LiveLensConfig.load(
         new String[] {"--cluster-members", "10.0.0.2"}, Map.of())).getMessage().contains("host:port"));

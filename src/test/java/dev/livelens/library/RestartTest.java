@@ -43,9 +43,14 @@ class RestartTest implements OnDatabase {
     TempDirs.delete(files);
   }
 
-  /** A server on this test's database and data directory: each start finds what the last one left. */
+  /**
+   * A server on this test's database and data directory: each start finds what the last one left. It keeps
+   * its name, as a node restarted on its port does, so it takes its own leases back at once (another node
+   * would wait for them to lapse: see JobLeasesOnPostgresTest).
+   */
   private TestServer startServer() {
-    return TestServer.start(database.serverFlags("--workers", "1", "--data-dir", data.toString()));
+    return TestServer.start(database.serverFlags("--workers", "1", "--data-dir", data.toString(),
+        "--node-name", "restarted-node"));
   }
 
   @Test

@@ -28,8 +28,18 @@ final class JobFeed implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     HttpServerResponse response = ctx.response().setChunked(true)
         .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
-    queue.active().forEach(job -> send(response, job));
-    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.JOBS, m -> send(response, m.body()));
+    // Changes published before the snapshot was taken arrive before it (the queue's context queues both on
+    // this event loop, in order) and are older than it: only those after it are sent.
+    boolean[] live = {false};
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.JOBS, m -> {
+      if (live[0]) {
+        send(response, m.body());
+      }
+    });
+    queue.active().onSuccess(jobs -> {
+      jobs.forEach(job -> send(response, job));
+      live[0] = true;
+    }).onFailure(ctx::fail);
     long ping = vertx.setPeriodic(PING_MS, tick -> {
       if (!response.writeQueueFull()) {
         response.write(": ping\n\n");

@@ -4,6 +4,8 @@ import dev.livelens.web.Problem;
 import dev.livelens.bus.Addresses;
 import dev.livelens.library.Library;
 import dev.livelens.library.Video;
+import dev.livelens.library.VideoLeases;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The library's jobs: a bounded queue, a few running at once, their work on the media pool (never an
  * event loop). Each job is a row first, so a restart finds it; it ends with its video ready, or failed
- * with a reason and its files removed, or (cancelled) with no trace at all.
+ * with a reason and its files removed, or (cancelled) with no trace at all. The queue's state belongs to
+ * {@link JobsVerticle}'s context: every method hops onto it and answers on the caller's, so no lock.
  */
 public final class JobQueue {
 
@@ -41,9 +44,11 @@ public final class JobQueue {
   private final Map<String, JobWork> works;
   private final int concurrency;
   private final int maxQueued;
+  private final OwnContext owner = new OwnContext();
+  // Touched on the owning context only.
   private final Deque<JobRun> waiting = new ArrayDeque<>();
   private final Map<String, JobRun> running = new LinkedHashMap<>();
-  private volatile boolean closing;
+  private boolean closing;
 
   public JobQueue(Vertx vertx, Jobs jobs, Library library, Map<String, JobWork> works, int concurrency,
       int maxQueued) {
@@ -55,34 +60,43 @@ public final class JobQueue {
     this.maxQueued = maxQueued;
   }
 
+  /** The context that owns the queue's state, given by its verticle as it starts. */
+  void ownedBy(Context context) {
+    owner.set(context);
+  }
+
   /** Creates the video (processing) and its job, and queues it; fails with {@link QueueFull} when full. */
   public Future<Video> submit(String kind, String title, String source, String parentId, JsonObject input) {
-    synchronized (this) {
+    return owner.call(() -> {
       if (waiting.size() >= maxQueued) {
         return Future.failedFuture(new QueueFull(waiting.size()));
       }
-    }
-    return library.create(title, source, parentId).compose(video -> jobs.create(video.id(), kind, input)
-        .recover(error -> library.delete(video.id()).compose(gone -> Future.failedFuture(error)))
-        .map(job -> {
-          enqueue(job);
-          return video;
-        }));
+      return library.create(title, source, parentId).compose(video -> owner.back(jobs.create(video.id(), kind, input))
+          .recover(error -> library.delete(video.id()).compose(gone -> Future.failedFuture(error)))
+          .map(job -> {
+            enqueue(job);
+            return video;
+          }));
+    });
   }
 
   /** Jobs queued or running now, with their progress. */
-  public synchronized List<JsonObject> active() {
-    List<JsonObject> all = new ArrayList<>();
-    running.values().forEach(run -> all.add(run.toJson()));
-    waiting.forEach(run -> all.add(run.toJson()));
-    return all;
+  public Future<List<JsonObject>> active() {
+    return owner.call(() -> {
+      List<JsonObject> all = new ArrayList<>();
+      running.values().forEach(run -> all.add(run.toJson()));
+      waiting.forEach(run -> all.add(run.toJson()));
+      return Future.succeededFuture(all);
+    });
   }
 
-  /** The job making this video: live while it is active, else as its row says. */
+  /** The job making this video: live while it is active here, else as its row says. */
   public Future<Optional<JsonObject>> describe(String videoId) {
-    JobRun run = find(videoId);
-    return run != null ? Future.succeededFuture(Optional.of(run.toJson()))
-        : jobs.find(videoId).map(job -> job.map(Job::toJson));
+    return owner.call(() -> {
+      JobRun run = find(videoId);
+      return run != null ? Future.succeededFuture(Optional.of(run.toJson()))
+          : jobs.find(videoId).map(job -> job.map(Job::toJson));
+    });
   }
 
   /**
@@ -90,95 +104,99 @@ public final class JobQueue {
    * Completes once the job's processes have stopped and its files are gone.
    */
   public Future<Boolean> cancel(String videoId) {
-    JobRun run;
-    boolean wasWaiting;
-    synchronized (this) {
-      run = find(videoId);
-      wasWaiting = run != null && waiting.remove(run);
-    }
-    if (run == null) {
-      return Future.succeededFuture(false);
-    }
-    run.cancel().cancel();
-    if (wasWaiting) {
-      run.state(Job.CANCELLED);
-      return library.delete(videoId).map(true);
-    }
-    return run.whenEnded().map(true);
+    return owner.call(() -> {
+      JobRun run = find(videoId);
+      if (run == null) {
+        return Future.succeededFuture(false);
+      }
+      run.cancel().cancel();
+      if (waiting.remove(run)) {
+        run.state(Job.CANCELLED);
+        return library.delete(videoId).map(true);
+      }
+      return run.whenEnded().map(true);
+    });
   }
 
-  /** After a restart: interrupted jobs run again from the start, or fail when they were tried enough. */
-  public Future<Void> recover() {
-    return jobs.unfinished().compose(unfinished -> {
+  /** At start-up: the jobs an earlier run left unfinished whose leases this node may take (see VideoLeases). */
+  Future<Void> recover() {
+    return owner.call(() -> takeUp(library.leases().atStart(), true));
+  }
+
+  /** The jobs of nodes that stopped renewing their leases (they died): taken over here. */
+  Future<Void> takeOver() {
+    return owner.call(() -> takeUp(library.leases().lapsed(), false));
+  }
+
+  /** The server stops: running FFmpeg processes are killed, rows left as they are for the next start. */
+  void shutdown() {
+    closing = true;
+    running.values().forEach(run -> run.cancel().cancel());
+  }
+
+  /** Interrupted jobs whose lease this node wins run again from the start, or fail when tried enough. */
+  private Future<Void> takeUp(VideoLeases.Claim claim, boolean atStart) {
+    return owner.back(jobs.unfinished(claim)).compose(unfinished -> {
       List<Future<?>> done = new ArrayList<>();
       for (Job job : unfinished) {
-        done.add(job.attempts() >= MAX_ATTEMPTS
-            ? failed(job.videoId(), "the server stopped during this job " + job.attempts() + " times")
-            : library.videos().processingAgain(job.videoId()).andThen(again -> enqueue(job)));
+        done.add(owner.back(library.leases().take(job.videoId(), claim)).compose(taken -> !taken
+            ? Future.succeededFuture()
+            : job.attempts() >= MAX_ATTEMPTS
+                ? failed(job.videoId(), "the server stopped during this job " + job.attempts() + " times")
+                : owner.back(library.videos().processingAgain(job.videoId())).andThen(again -> enqueue(job))));
       }
-      LOG.info("{} interrupted jobs found at start-up", unfinished.size());
+      if (atStart || !unfinished.isEmpty()) {
+        LOG.info("{} interrupted jobs found {}", unfinished.size(), atStart ? "at start-up" : "with lapsed leases");
+      }
       return Future.join(done).mapEmpty();
     });
   }
 
-  /** The server stops: running FFmpeg processes are killed, rows left as they are for the next start. */
-  public void shutdown() {
-    closing = true;
-    synchronized (this) {
-      running.values().forEach(run -> run.cancel().cancel());
-    }
-  }
-
-  private synchronized JobRun find(String videoId) {
+  private JobRun find(String videoId) {
     JobRun run = running.get(videoId);
     return run != null ? run : waiting.stream().filter(r -> r.videoId().equals(videoId)).findFirst().orElse(null);
   }
 
   private void enqueue(Job job) {
     JobRun run = new JobRun(job, json -> vertx.eventBus().publish(Addresses.JOBS, json));
-    synchronized (this) {
-      waiting.add(run);
-    }
+    waiting.add(run);
     run.state(Job.QUEUED);
     startNext();
   }
 
   private void startNext() {
-    JobRun run;
-    synchronized (this) {
-      if (closing || running.size() >= concurrency || waiting.isEmpty()) {
-        return;
-      }
-      run = waiting.poll();
-      running.put(run.videoId(), run);
+    if (closing || running.size() >= concurrency || waiting.isEmpty()) {
+      return;
     }
+    JobRun run = waiting.poll();
+    running.put(run.videoId(), run);
     execute(run).onComplete(done -> {
-      synchronized (this) {
-        running.remove(run.videoId());
-      }
+      running.remove(run.videoId());
       run.ended();
       startNext();
     });
   }
 
+  /** Completes on the owning context, whatever threads the work ran on. */
   private Future<Void> execute(JobRun run) {
     String id = run.videoId();
     run.state(Job.RUNNING);
-    return jobs.started(id)
+    Future<Void> made = jobs.started(id)
         .compose(started -> works.get(run.job().kind()).make(run))
         .compose(source -> library.finish(id, source, null, run::packaging, run.cancel()))
-        .compose(video -> jobs.ended(id, Job.DONE))
+        .compose(video -> jobs.ended(id, Job.DONE));
+    return owner.back(made)
         .map(done -> {
           run.state(Job.DONE);
           return done;
         })
-        .recover(error -> ended(run, error));
+        .recover(error -> owner.back(ended(run, error)));
   }
 
   private Future<Void> ended(JobRun run, Throwable error) {
     if (closing || error instanceof InterruptedException) {
       // The server stops (Vert.x interrupts the media pool's threads as it closes): the row still says
-      // running, and the next start takes the job up again.
+      // running, and the next start (or another node, once the lease lapses) takes the job up again.
       return Future.succeededFuture();
     }
     if (run.cancel().cancelled()) {

@@ -87,7 +87,8 @@ final class JobRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    ApiErrors.json(ctx, 200, new JsonObject().put("jobs", new JsonArray(queue.active())));
+    queue.active().onSuccess(jobs -> ApiErrors.json(ctx, 200, new JsonObject().put("jobs", new JsonArray(jobs))))
+        .onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {

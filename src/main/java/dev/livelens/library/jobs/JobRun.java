@@ -4,6 +4,7 @@ import dev.livelens.media.Cancel;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** One job while it is queued or running: its progress, its time left, its cancel handle. */
@@ -19,7 +20,8 @@ public final class JobRun {
   private volatile String state = Job.QUEUED;
   private volatile double progress;
   private volatile long startedAtMs;
-  private long publishedAtMs;
+  /** Progress comes from the work's threads: the one that moves this on publishes. */
+  private final AtomicLong publishedAtMs = new AtomicLong();
 
   JobRun(Job job, Consumer<JsonObject> publish) {
     this.job = job;
@@ -54,13 +56,10 @@ public final class JobRun {
   private void report(double fraction) {
     progress = Math.max(progress, fraction);
     long now = System.currentTimeMillis();
-    synchronized (this) {
-      if (now - publishedAtMs < PUBLISH_EVERY_MS) {
-        return;
-      }
-      publishedAtMs = now;
+    long last = publishedAtMs.get();
+    if (now - last >= PUBLISH_EVERY_MS && publishedAtMs.compareAndSet(last, now)) {
+      publish.accept(toJson());
     }
-    publish.accept(toJson());
   }
 
   void state(String newState) {

@@ -1,5 +1,6 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.library.VideoLeases;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -30,10 +31,11 @@ public final class Jobs {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Job.fromRow(rows.iterator().next())));
   }
 
-  /** Jobs queued or running when the server stopped, oldest first. */
-  public Future<List<Job>> unfinished() {
-    return pool.preparedQuery("SELECT " + Job.COLUMNS + " FROM jobs WHERE state IN (?, ?) ORDER BY created_at")
-        .execute(Tuple.of(Job.QUEUED, Job.RUNNING)).map(rows -> {
+  /** Jobs queued or running whose video's lease {@code claim} allows taking, oldest first. */
+  public Future<List<Job>> unfinished(VideoLeases.Claim claim) {
+    return pool.preparedQuery("SELECT " + Job.COLUMNS + " FROM jobs WHERE state IN (?, ?) "
+            + "AND video_id IN (SELECT id FROM videos WHERE " + claim.condition() + ") ORDER BY created_at")
+        .execute(claim.after(Tuple.of(Job.QUEUED, Job.RUNNING))).map(rows -> {
           List<Job> jobs = new ArrayList<>();
           rows.forEach(row -> jobs.add(Job.fromRow(row)));
           return jobs;

@@ -1,6 +1,6 @@
 package dev.livelens.library.jobs;
 
-import dev.livelens.config.StorageConfig;
+import dev.livelens.config.LiveLensConfig;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.library.LibraryFeature;
@@ -20,16 +20,16 @@ public final class JobsFeature implements Feature {
   private final MediaFeature media;
   private final LibraryFeature library;
   private final FilterCatalog catalog;
-  private final StorageConfig storage;
+  private final LiveLensConfig config;
   private LibraryJobs jobs;
 
   public JobsFeature(DatabaseFeature database, MediaFeature media, LibraryFeature library, FilterCatalog catalog,
-      StorageConfig storage) {
+      LiveLensConfig config) {
     this.database = database;
     this.media = media;
     this.library = library;
     this.catalog = catalog;
-    this.storage = storage;
+    this.config = config;
   }
 
   @Override
@@ -38,7 +38,7 @@ public final class JobsFeature implements Feature {
       return Future.succeededFuture();
     }
     return LibraryJobs.start(vertx, database.database().pool(), library.library(), media.ffmpeg().get(), catalog,
-        storage).onSuccess(started -> {
+        config.storage(), config.leases().renewMs()).onSuccess(started -> {
           jobs = started;
           library.madeBy(started::cancel);
         });

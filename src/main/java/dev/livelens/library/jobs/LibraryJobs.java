@@ -39,9 +39,12 @@ public final class LibraryJobs {
     this.feed = new JobFeed(vertx, queue);
   }
 
-  /** Starts the import proxy and the queue, and takes up the jobs a previous run left unfinished. */
+  /**
+   * Starts the import proxy and the queue, and takes up the jobs a previous run left unfinished; then every
+   * {@code leaseCheckMs} those of nodes that died.
+   */
   public static Future<LibraryJobs> start(Vertx vertx, Pool db, Library library, Ffmpeg ffmpeg,
-      FilterCatalog catalog, StorageConfig storage) {
+      FilterCatalog catalog, StorageConfig storage, long leaseCheckMs) {
     AddressPolicy policy = new AddressPolicy(storage.allowPrivateUrls());
     return ImportProxy.start(vertx, policy, ffmpeg.pool()).compose(proxy -> {
       Map<String, JobWork> works = Map.of(
@@ -51,7 +54,7 @@ public final class LibraryJobs {
               storage.maxUploadBytes()));
       JobQueue queue = new JobQueue(vertx, new Jobs(db), library, works, CONCURRENCY, MAX_QUEUED);
       LibraryJobs jobs = new LibraryJobs(vertx, library, queue, catalog, new UrlCheck(policy, proxy.port()), ffmpeg);
-      return vertx.deployVerticle(new JobsVerticle(queue)).compose(deployed -> queue.recover()).map(jobs);
+      return vertx.deployVerticle(new JobsVerticle(queue, leaseCheckMs)).map(jobs);
     });
   }
 
