@@ -24,7 +24,7 @@ public final class AccountServices {
 
   public static Future<AccountServices> start(Vertx vertx, LiveLensConfig config, Pool pool) {
     Users users = new Users(pool);
-    Future<byte[]> key = vertx.executeBlocking(() -> SigningKey.loadOrCreate(config.storage().dataDir()));
+    Future<byte[]> key = vertx.executeBlocking(() -> SigningKey.loadOrCreate(config.storage().dataDir()), false);
     Future<Passwords> passwords = Passwords.start(vertx);
     Future<Revocations> revocations = Revocations.start(vertx, pool, users);
     return Future.all(key, passwords, revocations).map(started -> {
