@@ -46,13 +46,13 @@ record MediaServices(Database database, LocalMediaStore store, Library library, 
       Videos videos = new Videos(database.pool());
       Library library = new Library(videos, store, ffmpeg.map(f -> new Packager(f, store, vertx.fileSystem())),
           vertx.fileSystem());
-      StreamRecording recordings = ffmpeg.<StreamRecording>map(f -> new Recordings(vertx, library, pool, codecs,
-          config.storage(), quota)).orElse(StreamRecording.UNAVAILABLE);
+      Future<StreamRecording> recordings = ffmpeg.map(f -> Recordings.deploy(vertx, library, codecs,
+          config.storage(), quota)).orElse(Future.succeededFuture(StreamRecording.UNAVAILABLE));
       // Jobs need FFmpeg: without it their routes are not there (404) and nothing is queued.
       Future<Optional<LibraryJobs>> jobs = ffmpeg.map(f -> LibraryJobs.start(vertx, database.pool(), library, f,
           catalog, config.storage()).map(Optional::of)).orElse(Future.succeededFuture(Optional.empty()));
-      return library.recover().compose(recovered -> jobs).map(started -> new MediaServices(database, store, library,
-          recordings, pool, ffmpeg, started, quota));
+      return library.recover().compose(recovered -> jobs).compose(started -> recordings.map(recorder ->
+          new MediaServices(database, store, library, recorder, pool, ffmpeg, started, quota)));
     });
   }
 }

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One recording of one stream: listens to the stream's processed frames with its own newest-wins slot
- * (so it can only ever skip its own frames, never slow the stream), encodes them on the media pool, and
- * when asked, when a limit is reached or when the stream ends, closes the file and hands it to the
- * library. The listener's callbacks run on the stream's event loop; the encoding never does.
+ * (so it can only ever skip its own frames, never slow the stream), encodes them on the recording pool,
+ * and when asked, when a limit is reached or when the stream ends, closes the file and hands it to the
+ * library. The listener's callbacks run on the recordings' context; the encoding never does.
  */
 final class StreamRecorder {
 
