@@ -23,7 +23,7 @@ final class PostgresDatabase {
   }
 
   static Future<Pool> open(Vertx vertx, DatabaseConfig.Postgres server, int poolSize) {
-    return vertx.executeBlocking(() -> Migrations.migrate(server.jdbcUrl(), server.user(), server.password()))
+    return vertx.executeBlocking(() -> Migrations.migrate(server.jdbcUrl(), server.user(), server.password()), false)
         .map(applied -> {
           LOG.info("database {}: {} migrations applied; {} connections", server.describe(), applied, poolSize);
           PgConnectOptions connect = new PgConnectOptions().setHost(server.host()).setPort(server.port())

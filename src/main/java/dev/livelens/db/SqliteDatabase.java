@@ -45,7 +45,7 @@ final class SqliteDatabase {
       Pool reads = JDBCPool.pool(vertx, dataSource(dataDir.resolve(FILE_NAME), true),
           new PoolOptions().setMaxSize(READ_CONNECTIONS).setName(Database.POOL_NAME + "-reads"));
       return new Database(writes, reads, false);
-    });
+    }, false);
   }
 
   private static SQLiteDataSource dataSource(Path file, boolean readOnly) {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code ffmpeg} and {@code ffprobe} programs that ship inside the jar (JavaCV's FFmpeg build, LGPL
  * with OpenH264), run as processes on the media worker pool: never on an event loop, and a crash in
- * FFmpeg costs one job, not the server.
+ * FFmpeg costs one job, not the server. Each run is unordered: it waits behind nothing else started from
+ * the same event loop (see "Blocking work: ordered or not" in docs/architecture.md).
  */
 public final class Ffmpeg {
 
@@ -67,7 +68,7 @@ public final class Ffmpeg {
   /** ffprobe's JSON of the file's format and streams. */
   public Future<JsonObject> probe(Path file) {
     return pool.executeBlocking(() -> new JsonObject(exec(List.of(ffprobe, "-v", "error", "-print_format", "json",
-        "-show_format", "-show_streams", file.toString()), null)));
+        "-show_format", "-show_streams", file.toString()), null)), false);
   }
 
   /**
@@ -94,7 +95,7 @@ public final class Ffmpeg {
     return pool.executeBlocking(() -> {
       exec(command, env, cancel, progress == null ? null : line -> reportProgress(line, durationSeconds, progress));
       return null;
-    });
+    }, false);
   }
 
   /**

@@ -21,6 +21,8 @@ public final class RecordingFeature implements Feature {
   private final Supplier<JpegCodec> codecs;
   private final StorageConfig storage;
   private StreamRecording recordings = StreamRecording.UNAVAILABLE;
+  private Vertx vertx;
+  private String deployment;
 
   public RecordingFeature(LibraryFeature library, MediaFeature media, Supplier<JpegCodec> codecs,
       StorageConfig storage) {
@@ -32,9 +34,20 @@ public final class RecordingFeature implements Feature {
 
   @Override
   public Future<?> start(Vertx vertx) {
-    recordings = media.ffmpeg().<StreamRecording>map(f -> new Recordings(vertx, library.library(), media.pool(),
-        codecs, storage, media.quota())).orElse(StreamRecording.UNAVAILABLE);
-    return Future.succeededFuture();
+    this.vertx = vertx;
+    if (media.ffmpeg().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Recordings started = new Recordings(library.library(), codecs, storage, media.quota());
+    return vertx.deployVerticle(started).onSuccess(id -> {
+      deployment = id;
+      recordings = started;
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
   }
 
   /** What the live streams hand their requests to record to. */

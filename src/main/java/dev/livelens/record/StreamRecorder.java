@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One recording of one stream: listens to the stream's processed frames with its own newest-wins slot
- * (so it can only ever skip its own frames, never slow the stream), encodes them on the media pool, and
- * when asked, when a limit is reached or when the stream ends, closes the file and hands it to the
- * library. The listener's callbacks run on the stream's event loop; the encoding never does.
+ * (so it can only ever skip its own frames, never slow the stream), encodes them on the recording pool,
+ * and when asked, when a limit is reached or when the stream ends, closes the file and hands it to the
+ * library. The listener's callbacks run on the recordings' context; the encoding never does.
  */
 final class StreamRecorder {
 
@@ -39,7 +39,13 @@ final class StreamRecorder {
   private StreamListener listener;
   private long progressTimer;
   private boolean finishing;
-  // Touched on the media pool only, one frame at a time (the listener waits for each).
+  /**
+   * The recording's own order, and the only one its work keeps: each encode starts once the one before has
+   * ended (the listener hands over one frame at a time) and the file closes after the last. The pool's
+   * tasks are unordered, so a recording waits behind nothing else started from the same event loop.
+   */
+  private Future<?> lastEncode = Future.succeededFuture();
+  // Touched on the pool only, one frame at a time (see lastEncode).
   private FrameCanvas canvas;
   private final FrameBytes frameBytes = new FrameBytes();
   private VideoEncoder encoder;
@@ -79,7 +85,8 @@ final class StreamRecorder {
     if (finishing) {
       return Future.succeededFuture();
     }
-    return pool.executeBlocking(() -> encode(frame)).onComplete(result -> {
+    lastEncode = pool.executeBlocking(() -> encode(frame), false);
+    return lastEncode.onComplete(result -> {
       if (result.failed()) {
         finish("the recorder failed: " + result.cause().getMessage());
       } else {
@@ -91,7 +98,7 @@ final class StreamRecorder {
     });
   }
 
-  /** On the media pool. */
+  /** On the pool. */
   private Void encode(FrameMessage frame) throws Exception {
     if (encoder == null) {
       canvas = new FrameCanvas(frame.result().width(), frame.result().height());
@@ -121,7 +128,7 @@ final class StreamRecorder {
     finishing = true;
     vertx.cancelTimer(progressTimer);
     listener.close();
-    pool.executeBlocking(this::closeFile) // ordered after the last encode
+    lastEncode.transform(last -> pool.executeBlocking(this::closeFile, false))
         .compose(recorded -> recorded ? library.finish(videoId, file, reason, fraction -> { })
             : library.failed(videoId, NOTHING_RECORDED).compose(v -> Future.failedFuture(NOTHING_RECORDED)))
         .onSuccess(video -> {
@@ -135,7 +142,7 @@ final class StreamRecorder {
         .onComplete(done -> onDone.run());
   }
 
-  /** On the media pool: whether there is a file with frames in it. */
+  /** On the pool, after the last encode: whether there is a file with frames in it. */
   private boolean closeFile() throws Exception {
     try {
       if (encoder != null) {

@@ -1,5 +1,7 @@
 package dev.livelens.record;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -39,6 +41,19 @@ final class VideoEncoder implements AutoCloseable {
     // a still picture takes many seconds to fill, and a crash would lose all of it.
     recorder.setOption("flush_packets", "1");
     recorder.start();
+  }
+
+  /**
+   * Loads the encoder's natives and opens OpenH264 once in this process, so that the first recording does not
+   * lose its first frames while that happens (about 100 ms; the recorder keeps one waiting frame).
+   */
+  static void warmUp() throws IOException {
+    Path file = Files.createTempFile("livelens-encoder-", ".mp4");
+    try (FrameCanvas canvas = new FrameCanvas(64, 64); VideoEncoder encoder = new VideoEncoder(file, canvas)) {
+      encoder.encode(0);
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   /**

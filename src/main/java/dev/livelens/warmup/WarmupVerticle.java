@@ -71,8 +71,8 @@ public final class WarmupVerticle extends VerticleBase {
         .setMaxFrameSize(MAX_MESSAGE_BYTES).setMaxMessageSize(MAX_MESSAGE_BYTES));
     Map<String, Long> small = new LinkedHashMap<>();
     Map<String, Long> full = new LinkedHashMap<>();
-    return vertx.executeBlocking(WarmupFrames::load)
-        .compose(frames -> vertx.executeBlocking(() -> frames.shrunk(SMALL_WIDTH, SMALL_HEIGHT))
+    return vertx.executeBlocking(WarmupFrames::load, false)
+        .compose(frames -> vertx.executeBlocking(() -> frames.shrunk(SMALL_WIDTH, SMALL_HEIGHT), false)
             .compose(smallFrames -> privateStreams.start(vertx).compose(started -> vertx.deployVerticle(loopback))
                 .compose(id -> allFilters(smallFrames, filters, loopback.actualPort(), phaseMillis, small)
                     .compose(v -> allFilters(frames, filters, loopback.actualPort(), phaseMillis, full))

@@ -110,10 +110,43 @@ class ServerRecordingTest {
   }
 
   @Test
+  void aStopWhileStartingEndsTheOneRecordingOnceStartedAndAfterItANewOneCanStart() {
+    try (StreamClient client = server.connect("/ws/stream?filter=none").skipGreeting()) {
+      client.sendText("{\"type\":\"record\",\"on\":true}");
+      client.sendText("{\"type\":\"record\",\"on\":true}"); // while the first is starting: not a second one
+      client.sendText("{\"type\":\"record\",\"on\":false}");
+      String first = client.awaitRecording("started", Duration.ofSeconds(10)).getString("video");
+      JsonObject failed = nextRecordingState(client);
+      if ("started".equals(failed.getString("state"))) {
+        assertEquals(first, failed.getString("video"), "the second request answered with the same recording");
+        failed = nextRecordingState(client);
+      }
+      assertEquals("failed", failed.getString("state"), failed.encode());
+      assertEquals(first, failed.getString("video"));
+      assertTrue(failed.getString("reason").contains("no frame was recorded"), failed.encode());
+
+      client.sendText("{\"type\":\"record\",\"on\":true}");
+      String second = client.awaitRecording("started", Duration.ofSeconds(10)).getString("video");
+      assertTrue(!second.equals(first), "a new recording, not the ended one");
+      client.sendText("{\"type\":\"record\",\"on\":false}");
+      assertEquals(second, client.awaitRecording("failed", Duration.ofSeconds(10)).getString("video"));
+    }
+  }
+
+  @Test
   void aRecordMessageWithoutOnIsABadMessage() {
     try (StreamClient client = server.connect().skipGreeting()) {
       client.sendText("{\"type\":\"record\"}");
       client.expectError("bad_message", null);
+    }
+  }
+
+  /** The next recording message that is not a progress report. */
+  private static JsonObject nextRecordingState(StreamClient client) {
+    for (StreamClient.Incoming message = client.next(); ; message = client.next()) {
+      if ("recording".equals(message.type()) && !"recording".equals(message.json().getString("state"))) {
+        return message.json();
+      }
     }
   }
 
