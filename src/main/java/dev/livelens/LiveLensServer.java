@@ -8,6 +8,7 @@ import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.ConnectionLimiter;
 import dev.livelens.http.DashboardRoutes;
 import dev.livelens.http.HttpVerticle;
+import dev.livelens.http.OpenSockets;
 import dev.livelens.http.OpsVerticle;
 import dev.livelens.http.OriginPolicy;
 import dev.livelens.http.ServesPort;
@@ -22,6 +23,7 @@ import dev.livelens.stream.LostFrames;
 import dev.livelens.stream.PendingBytes;
 import dev.livelens.upload.UploadRoutes;
 import dev.livelens.upload.Uploads;
+import dev.livelens.stream.StreamRecording;
 import dev.livelens.stream.StreamServices;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
@@ -67,6 +69,9 @@ public final class LiveLensServer {
   private volatile boolean ready;
   private MediaServices media;
   private AccountServices accounts;
+  private Uploads uploads;
+  /** The stream and room sockets, told (1001) when the node stops. */
+  private final OpenSockets sockets = new OpenSockets();
   private String workersDeployment;
 
   private LiveLensServer(Vertx vertx, LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics) {
@@ -121,6 +126,7 @@ public final class LiveLensServer {
         AccountServices.start(vertx, config, started.database().pool()).compose(accountServices -> {
       media = started;
       accounts = accountServices;
+      this.uploads = uploads;
       PendingBytes pending = new PendingBytes(config.maxPendingBytes());
       metrics.pendingBytes(pending::held);
       StreamServices streams = new StreamServices(vertx, config, catalog, metrics, pending,
@@ -140,15 +146,26 @@ public final class LiveLensServer {
         accountServices.mount(router);
         // One per HTTP verticle (event loop): rooms keep their state in shared maps and talk over the bus.
         RoomsRoutes.mount(router, vertx, config.rooms(), started.database().pool(), accountServices.signedInUsers(),
-            origins);
+            origins, sockets);
       };
       int port = HttpVerticle.portForInstances(config.port());
       return vertx.deployVerticle(dashboards).compose(feed -> vertx.deployVerticle(() -> {
-        HttpVerticle verticle = new HttpVerticle(streams, info, limiter, features, () -> ready).onPort(port);
+        HttpVerticle verticle = new HttpVerticle(streams, info, limiter, features, () -> ready).onPort(port)
+            .closingWith(sockets);
         httpInstances.add(verticle);
         return verticle;
       }, new DeploymentOptions().setInstances(config.eventLoops())).onSuccess(id -> http = httpInstances.get(0)));
     })));
+  }
+
+  /**
+   * Stops the node gracefully within {@code budgetMs} (see {@link GracefulStop}): no new connections, stream
+   * and room clients told it is going away, recordings and upload chunks finished. Never fails; Vert.x is
+   * the caller's to close afterwards.
+   */
+  public Future<Void> stop(long budgetMs) {
+    return GracefulStop.run(vertx, httpInstances, sockets,
+        media == null ? StreamRecording.UNAVAILABLE : media.recordings(), uploads, budgetMs);
   }
 
   /**

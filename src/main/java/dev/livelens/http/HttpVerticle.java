@@ -19,6 +19,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -51,6 +52,8 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
   private int port;
   private HttpServer server;
   private StatsTicker stats;
+  /** The node's stream and room sockets, told when it stops; the warm-up's private server keeps its own. */
+  private OpenSockets sockets = new OpenSockets();
   /** Stream connections open on this instance; written on its event loop, read by tests and embedders. */
   private volatile int openStreams;
 
@@ -128,6 +131,20 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     return this;
   }
 
+  /** This verticle's stream sockets counted among the node's {@code sockets}, closed (1001) when it stops. */
+  public HttpVerticle closingWith(OpenSockets sockets) {
+    this.sockets = sockets;
+    return this;
+  }
+
+  /**
+   * Stops taking connections; requests in flight get {@code graceMs} to end (an upload's chunk) before
+   * their connections are closed. The stream sockets are {@link OpenSockets}' to close.
+   */
+  public Future<Void> stopAccepting(long graceMs) {
+    return server.shutdown(graceMs, TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public int actualPort() {
     return server.actualPort();
@@ -147,13 +164,16 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     String initialFilter = ctx.request().getParam("filter");
     Optional<User> owner = services.users().of(ctx.request());
     ctx.request().toWebSocket().onSuccess(socket -> {
-      if (admitted) {
+      if (admitted && !sockets.admit(socket)) {
+        limiter.release(address); // the node is stopping: closed at once, going away
+      } else if (admitted) {
         openStreams++;
         StreamSession session = new StreamSession(socket, services, stats);
         owner.ifPresent(session::ownedBy);
         session.start(initialFilter, () -> {
           openStreams--;
           limiter.release(address);
+          sockets.closed(socket);
         });
       } else {
         refuse(socket);

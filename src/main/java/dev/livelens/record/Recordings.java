@@ -11,6 +11,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.text.SimpleDateFormat;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
 
 /** The server's recordings of live streams: at most one per stream, each a video in the library. */
 public final class Recordings implements StreamRecording {
+
+  /** The note kept with a recording that the node's stop ended. */
+  static final String SERVER_STOPPED = "the recording ended when the server stopped";
 
   private final Vertx vertx;
   private final Library library;
@@ -29,6 +33,7 @@ public final class Recordings implements StreamRecording {
   private final Map<String, StreamRecorder> active = new ConcurrentHashMap<>();
   private final Set<String> starting = ConcurrentHashMap.newKeySet();
   private final Set<String> stopWhenStarted = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
 
   public Recordings(Vertx vertx, Library library, WorkerExecutor pool, Supplier<JpegCodec> codecs,
       StorageConfig storage, DiskQuota quota) {
@@ -45,6 +50,11 @@ public final class Recordings implements StreamRecording {
     StreamRecorder running = active.get(streamId);
     if (running != null) {
       tell.accept(new JsonObject().put("type", "recording").put("state", "started").put("video", running.videoId()));
+      return;
+    }
+    if (stopping) {
+      tell.accept(new JsonObject().put("type", "recording").put("state", "failed")
+          .put("reason", "the server is stopping; record again once it is back"));
       return;
     }
     if (!starting.add(streamId)) {
@@ -70,6 +80,19 @@ public final class Recordings implements StreamRecording {
       }
     }).onFailure(error -> tell.accept(new JsonObject().put("type", "recording").put("state", "failed")
         .put("reason", error.getMessage())));
+  }
+
+  /**
+   * Refuses new recordings and ends every running one as its stream's end would, with a note saying the
+   * server stopped. Completes when each file is closed and packaged (or failed): finished and playable,
+   * not left for the next start to recover. A recording still starting ends as soon as it has started.
+   */
+  @Override
+  public Future<Void> finishAll() {
+    stopping = true;
+    starting.forEach(stopWhenStarted::add);
+    List<Future<Void>> ended = active.values().stream().map(r -> r.finishFromElsewhere(SERVER_STOPPED)).toList();
+    return Future.join(ended).mapEmpty();
   }
 
   @Override

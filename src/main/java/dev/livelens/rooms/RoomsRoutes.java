@@ -4,6 +4,7 @@ import dev.livelens.account.SignedInUsers;
 import dev.livelens.account.User;
 import dev.livelens.config.RoomsConfig;
 import dev.livelens.http.ApiErrors;
+import dev.livelens.http.OpenSockets;
 import dev.livelens.http.OriginPolicy;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -22,22 +23,28 @@ public final class RoomsRoutes {
   private final RoomServices services;
   private final SignedInUsers users;
   private final OriginPolicy origins;
+  private final OpenSockets sockets;
 
-  private RoomsRoutes(RoomServices services, SignedInUsers users, OriginPolicy origins) {
+  private RoomsRoutes(RoomServices services, SignedInUsers users, OriginPolicy origins, OpenSockets sockets) {
     this.services = services;
     this.users = users;
     this.origins = origins;
+    this.sockets = sockets;
   }
 
-  /** Mount before the catch-all static handler, from the HTTP verticle's start (its event loop runs the board). */
+  /**
+   * Mount before the catch-all static handler, from the HTTP verticle's start (its event loop runs the board).
+   *
+   * @param sockets the node's long-lived sockets: a room socket is told (1001) when the node stops
+   */
   public static void mount(Router router, Vertx vertx, RoomsConfig limits, Pool pool, SignedInUsers users,
-      OriginPolicy origins) {
+      OriginPolicy origins, OpenSockets sockets) {
     RoomRegistry rooms = new RoomRegistry(vertx, limits);
     Presence presence = new Presence(vertx);
     RoomServices services = new RoomServices(vertx, limits, rooms, presence,
         PresenceBoard.start(vertx, presence, rooms), new Chat(vertx, new ChatStore(pool)));
     RoomSweeper.start(vertx, rooms, presence);
-    RoomsRoutes routes = new RoomsRoutes(services, users, origins);
+    RoomsRoutes routes = new RoomsRoutes(services, users, origins, sockets);
     router.get(SOCKET_PATH).handler(routes::upgrade);
     router.get("/rooms").handler(ctx -> ctx.reroute("/rooms.html"));
     router.get("/rooms/:id").handler(ctx -> ctx.reroute("/room.html"));
@@ -54,6 +61,10 @@ public final class RoomsRoutes {
       ApiErrors.send(ctx, 401, "not_signed_in", "sign in at /account to use rooms, chat and calls");
       return;
     }
-    ctx.request().toWebSocket().onSuccess(socket -> new RoomSocket(services, socket, user.get()).start());
+    ctx.request().toWebSocket().onSuccess(socket -> {
+      if (sockets.admit(socket)) {
+        new RoomSocket(services, socket, user.get(), () -> sockets.closed(socket)).start();
+      }
+    });
   }
 }
