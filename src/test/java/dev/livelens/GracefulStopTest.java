@@ -68,7 +68,9 @@ class GracefulStopTest {
     }
     String log = node.logText();
     assertNotNull(stopped, "the node still ran " + STOP_LIMIT.plusSeconds(5) + " after SIGTERM; its log:\n" + log);
-    System.out.println("SIGTERM to exit: " + stopped.toMillis() + " ms");
+    System.out.println("SIGTERM to exit: " + stopped.toMillis() + " ms; the node's account of it:");
+    log.lines().filter(line -> line.contains("StopOnSignal") || line.contains("GracefulStop")
+        || line.contains("StreamRecorder")).forEach(System.out::println);
     assertTrue(stopped.compareTo(STOP_LIMIT) < 0, "the node took " + stopped.toMillis() + " ms to exit:\n" + log);
 
     // Before any restart: the recorded file is whole (a cut one lacks its last fragment, up to 1.5 s).
