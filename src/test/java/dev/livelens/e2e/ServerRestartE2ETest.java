@@ -3,21 +3,41 @@ package dev.livelens.e2e;
 import static dev.livelens.e2e.LiveLensPage.PATIENCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestAccounts;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The server stops as SIGTERM stops it (1001, going away) while the page streams, then starts again. */
+/** The server stops as SIGTERM stops it (1001, going away) while a page is connected, then starts again. */
 @BrowserTest
 class ServerRestartE2ETest {
 
-  /** Chromium logs each refused reconnect attempt while no server listens; expected here. */
+  /** Each start of the server finds the accounts (and the session key) the last one left. */
+  private static final Path DATA = TempDirs.create("livelens-restart-e2e-");
+
+  /**
+   * Chromium logs each refused reconnect attempt while no server listens, and the rooms page's look at
+   * /api/me meanwhile; expected here.
+   */
   @RegisterExtension
-  static final PageFixture fixture = PageFixture.withCamera()
-      .expectingConsoleErrors(error -> error.contains("WebSocket connection to") && error.contains("failed"));
+  static final PageFixture fixture = PageFixture.withCamera().withServerFlags("--data-dir", DATA.toString())
+      .expectingConsoleErrors(error -> error.contains("WebSocket connection to") && error.contains("failed")
+          || error.contains("/api/me") && error.contains("Failed to load resource"));
+
+  @AfterAll
+  static void deleteData() {
+    if (fixture.server() != null) {
+      fixture.killServer(); // before its data goes (the fixture then closes only the browser)
+    }
+    TempDirs.delete(DATA);
+  }
 
   @Test
   void aStoppingServerIsShownAsRestartingAndThePageReconnectsWhenItIsBack(TestInfo test) {
@@ -46,5 +66,26 @@ class ServerRestartE2ETest {
     assertFalse(page.message().contains("restarting"), page.message());
     // The retries refused while no server listened went on saying it restarts, not that the connection was lost.
     assertEquals(List.of("streaming", "restarting", "streaming"), fixture.browser.js("return window.statusHistory;"));
+  }
+
+  @Test
+  void theRoomsPageSaysTheServerIsRestartingAndIsOnlineAgainWhenItIsBack() {
+    AccountPage account = new AccountPage(fixture.browser).openSignedOut(fixture.url("/account"));
+    account.signUp("restarter", TestAccounts.PASSWORD);
+    account.awaitState("signed-in");
+    fixture.browser.open(fixture.url("/rooms"));
+    fixture.browser.await("the rooms page online", PATIENCE, this::roomsState, "open"::equals);
+
+    fixture.stopServer();
+    fixture.browser.await("the rooms page told of the restart", PATIENCE, this::roomsState, "restarting"::equals);
+    String line = String.valueOf(fixture.browser.js("return document.getElementById('rooms-status').textContent;"));
+    assertTrue(line.startsWith("The server is restarting, reconnecting in"), line);
+
+    fixture.restartServer();
+    fixture.browser.await("the rooms page online again", PATIENCE, this::roomsState, "open"::equals);
+  }
+
+  private String roomsState() {
+    return String.valueOf(fixture.browser.js("return document.querySelector('main').dataset.state;"));
   }
 }
