@@ -99,7 +99,7 @@ public final class Recordings implements StreamRecording {
   public void stop(String streamId) {
     StreamRecorder recorder = active.get(streamId);
     if (recorder != null) {
-      recorder.finish(null);
+      recorder.finish(stopping ? SERVER_STOPPED : null); // stopping: one that was starting when the node stopped
     } else if (starting.contains(streamId)) {
       stopWhenStarted.add(streamId);
     }

@@ -27,7 +27,7 @@ final class PatchRequest {
   /** The upload's length once this PATCH is kept: its own, or the one this PATCH declares. */
   private long newLength;
   private long limit;
-  /** Why the body was cut short (413, 507), or null. */
+  /** Why the body was cut short (413, 507, 503 when the node stops), or null. */
   private Refusal refusal;
   private boolean settled;
   private ChunkWriter writer;
