@@ -48,21 +48,25 @@ let filterRepliesDue = 0; // filter messages the server has yet to send (ours, a
 let serverMessageAt = 0;  // when the last server error was shown
 const SERVER_MESSAGE_MS = 5000;
 const ADAPT_FRAMES = 30; // the last second or so: older frames were sent at other settings
+const LOST_MESSAGES = {
+  lost: 'Connection lost, retrying automatically. ',
+  busy: 'The server has too many connections, retrying automatically. ',
+  restarting: 'The server is restarting, reconnecting… ',
+};
 
 const socket = new StreamSocket({
   url: () => streamUrl(controls.filter),
   onConnecting: () => {
-    if (status.state !== 'lost' && status.state !== 'busy') status.set('connecting');
+    if (!['lost', 'busy', 'restarting'].includes(status.state)) status.set('connecting');
   },
   onOpen,
   onImage,
   onMessage,
-  onLost: (retryAt, busy) => {
+  onLost: (retryAt, why) => {
     inFlight.clear(); // nothing sent on the old socket will be answered
     recording.setStreaming(false);
-    status.set(busy ? 'busy' : 'lost');
-    status.lost(retryAt, busy ? 'The server has too many connections, retrying automatically. '
-      : 'Connection lost, retrying automatically. ');
+    status.set(why);
+    status.lost(retryAt, LOST_MESSAGES[why]);
   },
 });
 

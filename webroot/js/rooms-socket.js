@@ -1,7 +1,10 @@
 // The rooms socket (/ws/rooms): JSON messages both ways, binary media from the server (1: audio,
 // 2: a member's processed video frame, each after the sender's user id) and audio from us.
 // A dropped connection is retried with backoff; a refused one is checked against /api/me so a
-// person who is not signed in is told to sign in instead of being retried forever.
+// person who is not signed in is told to sign in instead of being retried forever. A server that
+// says it is going away (1001) is retried the same way, the page saying the server is restarting.
+
+import { CLOSE_GOING_AWAY, retryDelay } from './stream-socket.js';
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 8000;
@@ -14,7 +17,7 @@ export class RoomsSocket {
    * @param {(msg: object) => void} handlers.onMessage  every JSON message, welcome included
    * @param {(kind: number, from: number, frameId: number, bytes: Uint8Array) => void} handlers.onMedia
    * @param {(state: string, retryAt?: number) => void} handlers.onState  'connecting', 'open',
-   *   'lost' (retrying at retryAt, performance.now() time) or 'signed-out'
+   *   'lost' or 'restarting' (retrying at retryAt, performance.now() time) or 'signed-out'
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -23,6 +26,7 @@ export class RoomsSocket {
     this.retryMs = FIRST_RETRY_MS;
     this.wanted = false;
     this.retryTimer = 0;
+    this.restarting = false; // the server said it was going away; no server has welcomed us since
     // A page kept in the back/forward cache would otherwise stay online, and in its room, while hidden.
     addEventListener('pagehide', () => this.stop());
     addEventListener('pageshow', (event) => {
@@ -75,9 +79,10 @@ export class RoomsSocket {
     this.welcomed = false;
     ws.onmessage = (ev) => this.dispatch(ev.data);
     ws.onerror = () => {};
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      if (ev.code === CLOSE_GOING_AWAY) this.restarting = true;
       const everOpen = this.welcomed;
       this.welcomed = false;
       this.afterClose(everOpen);
@@ -90,9 +95,10 @@ export class RoomsSocket {
       this.handlers.onState('signed-out');
       return;
     }
-    const delay = this.retryMs;
+    const why = this.restarting ? 'restarting' : 'lost';
+    const delay = retryDelay(this.retryMs, why);
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-    this.handlers.onState('lost', performance.now() + delay);
+    this.handlers.onState(why, performance.now() + delay);
     this.retryTimer = setTimeout(() => {
       if (this.wanted) this.connect();
     }, delay);
@@ -120,6 +126,7 @@ export class RoomsSocket {
     if (!msg || typeof msg.type !== 'string') return;
     if (msg.type === 'welcome') {
       this.welcomed = true;
+      this.restarting = false;
       this.retryMs = FIRST_RETRY_MS;
       this.handlers.onState('open');
     }

@@ -1,4 +1,4 @@
-// The rooms pages' connection line: connecting, connected, lost (retrying) or signed out.
+// The rooms pages' connection line: connecting, connected, lost or restarting (retrying) or signed out.
 
 const TEXT = {
   connecting: 'Connecting…',
@@ -10,9 +10,10 @@ export function showConnection(state, retryAt) {
   const main = document.querySelector('main');
   main.dataset.state = state;
   const line = document.getElementById('rooms-status');
-  if (state === 'lost') {
+  if (state === 'lost' || state === 'restarting') {
     const seconds = Math.max(1, Math.round((retryAt - performance.now()) / 1000));
-    line.textContent = `Connection lost; reconnecting in ${seconds} s…`;
+    line.textContent = state === 'lost' ? `Connection lost; reconnecting in ${seconds} s…`
+      : `The server is restarting, reconnecting in ${seconds} s…`;
   } else {
     line.textContent = TEXT[state] ?? state;
   }

@@ -7,6 +7,7 @@ const LABELS = {
   streaming: 'Streaming',
   lost: 'Connection lost – retrying',
   busy: 'Server busy – retrying',
+  restarting: 'Server restarting – reconnecting',
   error: 'Error',
 };
 

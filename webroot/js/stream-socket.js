@@ -4,8 +4,19 @@
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 5000;
+// The server's close code when it is stopping (a restart, a redeploy): reconnect, here or to another node.
+export const CLOSE_GOING_AWAY = 1001;
 // The server's close code when it is over a connection limit: come back later, not at once.
 const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/**
+ * The wait before the next try. Every page of a stopping server hears 1001 at the same moment; spread
+ * over half to one and a half times the backoff, their retries do not all land on the next node at once.
+ */
+export function retryDelay(backoffMs, why, random = Math.random) {
+  if (why === 'busy') return MAX_RETRY_MS; // a full server is asked again only after the longest wait
+  return why === 'restarting' ? Math.round(backoffMs * (0.5 + random())) : backoffMs;
+}
 
 /** WebSocket URL on the page's own host; the filter rides along as a query parameter. */
 export function streamUrl(filter) {
@@ -21,8 +32,9 @@ export class StreamSocket {
    * @param {() => void} handlers.onOpen           the server greeted us: the stream is accepted
    * @param {(id: number, message: ArrayBuffer) => void} handlers.onImage  the whole message: id, then JPEG
    * @param {(msg: object) => void} handlers.onMessage
-   * @param {(retryAt: number, busy: boolean) => void} handlers.onLost  retryAt in performance.now()
-   *   time; busy when the server refused the connection for being full
+   * @param {(retryAt: number, why: string) => void} handlers.onLost  retryAt in performance.now()
+   *   time; why is 'busy' (the server refused the connection for being full), 'restarting' (the server
+   *   said it was stopping, until a server greets us again) or 'lost'
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -31,6 +43,7 @@ export class StreamSocket {
     this.wanted = false;
     this.retryMs = FIRST_RETRY_MS;
     this.retryTimer = 0;
+    this.restarting = false; // the server said it was going away; no server has greeted us since
   }
 
   /** Open and greeted: a server over its connection limit opens the socket only to refuse it. */
@@ -89,15 +102,17 @@ export class StreamSocket {
       if (this.ws !== ws) return; // an old socket closing after stop() or a reconnect
       this.ws = null;
       this.greeted = false;
-      if (this.wanted) this.scheduleRetry(ev.code === CLOSE_TRY_AGAIN_LATER);
+      if (ev.code === CLOSE_GOING_AWAY) this.restarting = true;
+      if (!this.wanted) return;
+      if (ev.code === CLOSE_TRY_AGAIN_LATER) this.scheduleRetry('busy');
+      else this.scheduleRetry(this.restarting ? 'restarting' : 'lost');
     };
   }
 
-  scheduleRetry(busy) {
-    // A full server is asked again only after the longest wait, so many pages do not hammer it.
-    const delay = busy ? MAX_RETRY_MS : this.retryMs;
+  scheduleRetry(why) {
+    const delay = retryDelay(this.retryMs, why);
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-    this.handlers.onLost(performance.now() + delay, busy);
+    this.handlers.onLost(performance.now() + delay, why);
     this.retryTimer = setTimeout(() => {
       if (this.wanted) this.connect();
     }, delay);
@@ -121,6 +136,7 @@ export class StreamSocket {
     if (msg.type === 'hello' && !this.greeted) {
       // Only a greeted connection is a good one: it alone resets the backoff.
       this.greeted = true;
+      this.restarting = false;
       this.retryMs = FIRST_RETRY_MS;
       this.handlers.onOpen();
     }

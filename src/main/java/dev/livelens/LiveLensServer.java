@@ -20,6 +20,7 @@ import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.record.RecordingFeature;
 import dev.livelens.rooms.RoomsFeature;
 import dev.livelens.stream.StreamFeature;
+import dev.livelens.stream.StreamRecording;
 import dev.livelens.upload.Uploads;
 import dev.livelens.upload.UploadsFeature;
 import dev.livelens.vision.JpegCodec;
@@ -27,6 +28,7 @@ import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
 import dev.livelens.warmup.WarmupVerticle;
 import dev.livelens.web.Feature;
+import dev.livelens.web.OpenSockets;
 import dev.livelens.worker.WorkersFeature;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -65,6 +67,11 @@ public final class LiveLensServer {
   private LibraryFeature library;
   private AccountServices accounts;
   private StreamFeature stream;
+  private RecordingFeature recording;
+  private UploadsFeature uploads;
+  /** The stream and room sockets, told (1001) when the node stops. */
+  private final OpenSockets sockets = new OpenSockets();
+  private final List<HttpVerticle> httpInstances = new ArrayList<>();
   /** The role's features in start order; those started so far, for a stop. */
   private final List<Feature> features = new ArrayList<>();
   private final List<Feature> started = new ArrayList<>();
@@ -97,13 +104,14 @@ public final class LiveLensServer {
         config.storage().maxDataBytes());
     accounts = new AccountServices(config, database);
     library = new LibraryFeature(config, database, media);
-    RecordingFeature recording = new RecordingFeature(library, media, codecs, config.storage());
-    stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers);
+    recording = new RecordingFeature(library, media, codecs, config.storage());
+    uploads = new UploadsFeature(config.storage(), library, media);
+    stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
     features.addAll(List.of(database, media, accounts, library,
         new JobsFeature(database, media, library, catalog, config), recording,
-        new UploadsFeature(config.storage(), library, media), stream,
+        uploads, stream,
         new AnalyticsFeature(database, library, metrics.registry()),
-        new RoomsFeature(config.rooms(), database, accounts::signedInUsers),
+        new RoomsFeature(config.rooms(), database, accounts::signedInUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds()), ops));
   }
 
@@ -133,8 +141,21 @@ public final class LiveLensServer {
     return chain;
   }
 
+  /**
+   * Stops the node within {@code budgetMs}: first gracefully (see {@link GracefulStop}: no new connections,
+   * stream and room clients told it is going away, recordings and upload chunks finished), then the HTTP
+   * verticles and the started features in reverse order. Never fails; Vert.x is the caller's to close.
+   */
+  public Future<Void> stop(long budgetMs) {
+    long deadline = System.currentTimeMillis() + budgetMs;
+    Future<Void> graceful = GracefulStop.run(vertx, httpInstances, sockets, recording == null
+        ? StreamRecording.UNAVAILABLE : recording.recordings(), uploads == null ? null : uploads.uploads(), budgetMs);
+    return graceful.compose(told -> Future.any(stopFeatures(),
+        vertx.timer(Math.max(1, deadline - System.currentTimeMillis()))).<Void>mapEmpty());
+  }
+
   /** Closes the port, then stops the started features in reverse order; failures are logged, not fatal. */
-  public Future<Void> stop() {
+  private Future<Void> stopFeatures() {
     Future<Void> chain = httpDeployment == null ? Future.succeededFuture()
         : vertx.undeploy(httpDeployment).recover(this::logged);
     for (int i = started.size() - 1; i >= 0; i--) {
@@ -173,14 +194,13 @@ public final class LiveLensServer {
       return vertx.deployVerticle(opsOnly).onSuccess(id -> httpDeployment = id);
     }
     int port = HttpVerticle.portForInstances(config.port());
-    List<HttpVerticle> instances = new ArrayList<>();
     return vertx.deployVerticle(() -> {
       HttpVerticle verticle = new HttpVerticle(config, features).onPort(port);
-      instances.add(verticle);
+      httpInstances.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(config.eventLoops())).onSuccess(id -> {
       httpDeployment = id;
-      http = instances.get(0);
+      http = httpInstances.get(0);
     });
   }
 

@@ -11,6 +11,7 @@ import dev.livelens.vision.OpenCvNatives;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,10 @@ public final class Main {
       return;
     }
     PipelineMetrics metrics = new PipelineMetrics(registry);
+    AtomicReference<LiveLensServer> running = new AtomicReference<>();
+    StopOnSignal.install(vertx, running::get);
     LiveLensServer.start(vertx, config, catalog, metrics)
+        .andThen(started -> running.set(started.result()))
         .compose(server -> server.ready().map(server))
         .onSuccess(server -> LOG.info("LiveLens ({} node {}{}) is ready: {}://{}:{}/ (OpenCV {}, JPEG codec {}, "
             + "{} workers)", config.role().flagValue(), config.cluster().nodeName(),
@@ -64,7 +68,6 @@ public final class Main {
           LOG.error("LiveLens failed to start: {}", error.getMessage());
           vertx.close().onComplete(done -> System.exit(1));
         });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await()));
   }
 
   private static String codecOrReason() {

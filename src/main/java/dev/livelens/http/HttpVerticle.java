@@ -15,6 +15,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -98,6 +99,14 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     port = 0;
     tls = false;
     return this;
+  }
+
+  /**
+   * Stops taking connections; requests in flight get {@code graceMs} to end (an upload's chunk) before
+   * their connections are closed. Long-lived sockets are {@link dev.livelens.web.OpenSockets}' to close.
+   */
+  public Future<Void> stopAccepting(long graceMs) {
+    return server.shutdown(graceMs, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.livelens.library;
 
 import dev.livelens.media.Cancel;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.FileSystem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 public final class Library {
 
   private static final Logger LOG = LoggerFactory.getLogger(Library.class);
+  static final String RECOVERED = "recovered after the server stopped";
+  /** Beside a source that is whole (a recording closed cleanly), holding the note to keep with the video. */
+  static final String COMPLETE_MARK = "source-complete.txt";
 
   private final Videos videos;
   private final VideoLeases leases;
@@ -80,6 +84,15 @@ public final class Library {
         .compose(done -> videos.find(videoId)).map(found -> found.orElseThrow());
   }
 
+  /**
+   * Notes that the video's source file is whole (a recording closed cleanly): if the server stops before it
+   * is packaged, the next start packages it with {@code note} (null: none), not as recovered from a cut.
+   */
+  public Future<Void> sourceComplete(String videoId, String note) {
+    return files.writeFile(store.directory(videoId).resolve(COMPLETE_MARK).toString(),
+        Buffer.buffer(note == null ? "" : note));
+  }
+
   /** Marks a video failed with a reason a person can act on. */
   public Future<Void> failed(String videoId, String reason) {
     return videos.failed(videoId, reason);
@@ -88,8 +101,9 @@ public final class Library {
   /**
    * At start-up: every video still processing whose lease this node may take (see
    * {@link VideoLeases#atStart}) had its work cut short. One whose source file is there (a recording's
-   * fragmented MP4 is valid up to its last fragment) is packaged again; the rest are marked failed, so
-   * nothing half-made is ever listed as ready.
+   * fragmented MP4 is valid up to its last fragment) is packaged again, noted as recovered unless its source
+   * was {@linkplain #sourceComplete whole}; the rest are marked failed, so nothing half-made is ever listed
+   * as ready.
    */
   public Future<Void> recover() {
     return recover(leases.atStart(), true);
@@ -107,7 +121,8 @@ public final class Library {
         done.add(leases.take(video.id(), claim).compose(taken -> !taken ? Future.succeededFuture()
             : sourceOf(video.id()).compose(source -> source.isEmpty()
                 ? failed(video.id(), "the server stopped before this video was complete")
-                : finish(video.id(), source.get(), "recovered after the server stopped", fraction -> { }).mapEmpty()))
+                : noteOf(video.id()).compose(note -> finish(video.id(), source.get(), note, fraction -> { }))
+                    .mapEmpty()))
             .recover(error -> Future.succeededFuture()));
       }
       if (atStart || !interrupted.isEmpty()) {
@@ -122,6 +137,13 @@ public final class Library {
     String dir = store.directory(videoId).toString();
     return files.exists(dir).compose(exists -> !exists ? Future.succeededFuture(Optional.empty())
         : files.readDir(dir, "original\\..*").map(found -> found.stream().findFirst().map(Path::of)));
+  }
+
+  /** The note a whole source left (null for none), or the recovered one when its end was not seen. */
+  private Future<String> noteOf(String videoId) {
+    String mark = store.directory(videoId).resolve(COMPLETE_MARK).toString();
+    return files.readFile(mark).map(note -> note.length() == 0 ? null : note.toString())
+        .otherwise(RECOVERED);
   }
 
   /** Deletes a video's row, then its files; false when there was no such video. */

@@ -7,6 +7,7 @@ import dev.livelens.stream.StreamRecording;
 import dev.livelens.vision.JpegCodec;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -35,6 +37,9 @@ public final class Recordings extends VerticleBase implements StreamRecording {
   /** Encoding is CPU work in-process: a thread a core; each recording encodes one frame at a time. */
   static final int POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+  /** The note kept with a recording that the node's stop ended. */
+  static final String SERVER_STOPPED = "the recording ended when the server stopped";
+
   private final Library library;
   private final Supplier<JpegCodec> codecs;
   private final StorageConfig storage;
@@ -43,6 +48,7 @@ public final class Recordings extends VerticleBase implements StreamRecording {
   /** Streams whose recording is being set up, each with whether a stop came meanwhile. */
   private final Map<String, Boolean> starting = new HashMap<>();
   private WorkerExecutor pool;
+  private boolean stopping;
 
   Recordings(Library library, Supplier<JpegCodec> codecs, StorageConfig storage, DiskQuota quota) {
     this.library = library;
@@ -86,6 +92,11 @@ public final class Recordings extends VerticleBase implements StreamRecording {
       tell.accept(new JsonObject().put("type", "recording").put("state", "started").put("video", running.videoId()));
       return;
     }
+    if (stopping) {
+      tell.accept(new JsonObject().put("type", "recording").put("state", "failed")
+          .put("reason", "the server is stopping; record again once it is back"));
+      return;
+    }
     if (starting.putIfAbsent(streamId, false) != null) {
       return; // a second request while the first is starting
     }
@@ -110,10 +121,27 @@ public final class Recordings extends VerticleBase implements StreamRecording {
         .put("reason", error.getMessage())));
   }
 
+  /**
+   * Refuses new recordings and ends every running one as its stream's end would, with a note saying the
+   * server stopped. Completes when each file is closed and packaged (or failed): finished and playable,
+   * not left for the next start to recover. A recording still starting ends as soon as it has started.
+   */
+  @Override
+  public Future<Void> finishAll() {
+    Promise<Void> all = Promise.promise();
+    context.runOnContext(v -> {
+      stopping = true;
+      starting.replaceAll((id, stopAsked) -> true);
+      List<Future<Void>> ended = active.values().stream().map(r -> r.finishFromElsewhere(SERVER_STOPPED)).toList();
+      Future.join(ended).<Void>mapEmpty().onComplete(all);
+    });
+    return all.future();
+  }
+
   private void end(String streamId) {
     StreamRecorder recorder = active.get(streamId);
     if (recorder != null) {
-      recorder.finish(null);
+      recorder.finish(stopping ? SERVER_STOPPED : null); // stopping: one that was starting when the node stopped
     } else {
       starting.computeIfPresent(streamId, (id, stopAsked) -> true);
     }

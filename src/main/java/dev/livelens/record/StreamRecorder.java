@@ -5,7 +5,9 @@ import dev.livelens.bus.FrameMessage;
 import dev.livelens.bus.StreamListener;
 import dev.livelens.library.Library;
 import dev.livelens.vision.JpegCodec;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -36,6 +38,9 @@ final class StreamRecorder {
   private final Library library;
   private final Consumer<JsonObject> tell;
   private final Runnable onDone;
+  /** The stream's event loop, where the listener's callbacks and {@link #finish} run. */
+  private final Context context;
+  private final Promise<Void> ended = Promise.promise();
   private StreamListener listener;
   private long progressTimer;
   private boolean finishing;
@@ -67,10 +72,22 @@ final class StreamRecorder {
     this.library = library;
     this.tell = tell;
     this.onDone = onDone;
+    this.context = vertx.getOrCreateContext();
   }
 
   String videoId() {
     return videoId;
+  }
+
+  /** Completes when the recording is over: its file closed and handed to the library (or failed). */
+  Future<Void> ended() {
+    return ended.future();
+  }
+
+  /** {@link #finish} from any thread: on the stream's event loop, where the recorder lives. */
+  Future<Void> finishFromElsewhere(String reason) {
+    context.runOnContext(v -> finish(reason));
+    return ended();
   }
 
   Future<Void> start() {
@@ -129,7 +146,9 @@ final class StreamRecorder {
     vertx.cancelTimer(progressTimer);
     listener.close();
     lastEncode.transform(last -> pool.executeBlocking(this::closeFile, false))
-        .compose(recorded -> recorded ? library.finish(videoId, file, reason, fraction -> { })
+        // Marked whole before packaging: if the node stops before that ends, its next start packages it as is.
+        .compose(recorded -> recorded ? library.sourceComplete(videoId, reason)
+            .compose(marked -> library.finish(videoId, file, reason, fraction -> { }))
             : library.failed(videoId, NOTHING_RECORDED).compose(v -> Future.failedFuture(NOTHING_RECORDED)))
         .onSuccess(video -> {
           LOG.info("stream {}: recording {} finished: {} frames, {} skipped, {} dropped while busy, {} ms{}", streamId,
@@ -138,8 +157,14 @@ final class StreamRecorder {
               .put("skipped", skipped + listener.dropped());
           tell.accept(reason == null ? finished : finished.put("reason", reason));
         })
-        .onFailure(error -> tell.accept(message("failed").put("reason", error.getMessage())))
-        .onComplete(done -> onDone.run());
+        .onFailure(error -> {
+          LOG.warn("stream {}: recording {} failed: {}", streamId, videoId, error.toString());
+          tell.accept(message("failed").put("reason", error.getMessage()));
+        })
+        .onComplete(done -> {
+          onDone.run();
+          ended.complete();
+        });
   }
 
   /** On the pool, after the last encode: whether there is a file with frames in it. */

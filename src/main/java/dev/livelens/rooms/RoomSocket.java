@@ -32,6 +32,7 @@ final class RoomSocket {
   private final User user;
   private final RoomChannel channel;
   private final CallSignals calls;
+  private final Runnable onClosed;
   private MessageConsumer<JsonObject> personal;
   private Runnable unwatch = () -> { };
   private long renewTimer;
@@ -39,8 +40,10 @@ final class RoomSocket {
   private Future<?> tail = Future.succeededFuture();
   private boolean closed;
 
-  RoomSocket(RoomServices services, ServerWebSocket socket, User user) {
+  /** @param onClosed run once when the socket has closed */
+  RoomSocket(RoomServices services, ServerWebSocket socket, User user, Runnable onClosed) {
     this.services = services;
+    this.onClosed = onClosed;
     this.socket = socket;
     this.user = user;
     this.channel = new RoomChannel(socket);
@@ -198,5 +201,6 @@ final class RoomSocket {
     unwatch.run();
     leave();
     services.presence().remove(connection);
+    onClosed.run();
   }
 }

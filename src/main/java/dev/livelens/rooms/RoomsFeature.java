@@ -4,6 +4,7 @@ import dev.livelens.config.RoomsConfig;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
+import dev.livelens.web.OpenSockets;
 import dev.livelens.web.SignedInUsers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -22,14 +23,18 @@ public final class RoomsFeature implements Feature {
   private final RoomsConfig limits;
   private final DatabaseFeature database;
   private final Supplier<SignedInUsers> users;
+  private final OpenSockets sockets;
   private RoomsRoutes routes;
   private Vertx vertx;
   private String deployment;
 
-  public RoomsFeature(RoomsConfig limits, DatabaseFeature database, Supplier<SignedInUsers> users) {
+  /** @param sockets the node's long-lived sockets: a room socket is told (1001) when the node stops */
+  public RoomsFeature(RoomsConfig limits, DatabaseFeature database, Supplier<SignedInUsers> users,
+      OpenSockets sockets) {
     this.limits = limits;
     this.database = database;
     this.users = users;
+    this.sockets = sockets;
   }
 
   @Override
@@ -38,7 +43,7 @@ public final class RoomsFeature implements Feature {
     NodeRooms node = new NodeRooms();
     return vertx.deployVerticle(node).onSuccess(id -> {
       deployment = id;
-      routes = new RoomsRoutes(node.services, users.get());
+      routes = new RoomsRoutes(node.services, users.get(), sockets);
     });
   }
 

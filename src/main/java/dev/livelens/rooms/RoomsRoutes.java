@@ -1,6 +1,7 @@
 package dev.livelens.rooms;
 
 import dev.livelens.web.Mounts;
+import dev.livelens.web.OpenSockets;
 import dev.livelens.web.Problem;
 import dev.livelens.web.SignedInUsers;
 import dev.livelens.web.SocketUpgrade.Admitted;
@@ -18,10 +19,12 @@ final class RoomsRoutes {
 
   private final RoomServices services;
   private final SignedInUsers users;
+  private final OpenSockets sockets;
 
-  RoomsRoutes(RoomServices services, SignedInUsers users) {
+  RoomsRoutes(RoomServices services, SignedInUsers users, OpenSockets sockets) {
     this.services = services;
     this.users = users;
+    this.sockets = sockets;
   }
 
   void mount(Mounts mounts) {
@@ -35,6 +38,10 @@ final class RoomsRoutes {
   private Admitted admit(RoutingContext ctx) {
     User user = users.of(ctx.request()).orElseThrow(() -> new Problem(401, "not_signed_in",
         "sign in at /account to use rooms, chat and calls"));
-    return Admitted.to(socket -> new RoomSocket(services, socket, user).start());
+    return Admitted.to(socket -> {
+      if (sockets.admit(socket)) { // else the node is stopping: closed at once, going away
+        new RoomSocket(services, socket, user, () -> sockets.closed(socket)).start();
+      }
+    });
   }
 }

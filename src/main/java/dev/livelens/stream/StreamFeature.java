@@ -7,6 +7,7 @@ import dev.livelens.web.CloseCodes;
 import dev.livelens.web.ConnectionLimiter;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
+import dev.livelens.web.OpenSockets;
 import dev.livelens.web.SignedInUsers;
 import dev.livelens.web.SocketUpgrade.Admitted;
 import dev.livelens.web.User;
@@ -36,6 +37,7 @@ public final class StreamFeature implements Feature {
   private final Supplier<StreamRecording> recordings;
   private final Supplier<SignedInUsers> users;
   private final ConnectionLimiter limiter;
+  private final OpenSockets sockets;
   /** Stream connections open on each event loop, in mount order: how connections spread, for tests. */
   private final List<AtomicInteger> openPerLoop = new CopyOnWriteArrayList<>();
   private StreamServices services;
@@ -43,14 +45,16 @@ public final class StreamFeature implements Feature {
   /**
    * @param recordings the recorder of streams, once its feature has started
    * @param users who opened a stream, once accounts have started (a stream may be anonymous)
+   * @param sockets the node's long-lived sockets, told (1001) when it stops
    */
   public StreamFeature(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics,
-      Supplier<StreamRecording> recordings, Supplier<SignedInUsers> users) {
+      Supplier<StreamRecording> recordings, Supplier<SignedInUsers> users, OpenSockets sockets) {
     this.config = config;
     this.catalog = catalog;
     this.metrics = metrics;
     this.recordings = recordings;
     this.users = users;
+    this.sockets = sockets;
     this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
   }
 
@@ -92,12 +96,17 @@ public final class StreamFeature implements Feature {
       return Admitted.to(StreamFeature::refuse);
     }
     return new Admitted(socket -> {
+      if (!sockets.admit(socket)) {
+        limiter.release(address); // the node is stopping: closed at once, going away
+        return;
+      }
       open.incrementAndGet();
       StreamSession session = new StreamSession(socket, services, stats);
       owner.ifPresent(session::ownedBy);
       session.start(initialFilter, () -> {
         open.decrementAndGet();
         limiter.release(address);
+        sockets.closed(socket);
       });
     }, () -> limiter.release(address));
   }

@@ -1,5 +1,6 @@
 package dev.livelens.stream;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 
@@ -28,4 +29,9 @@ public interface StreamRecording {
 
   /** Stops recording the stream, which finishes the recording; nothing when it is not recording. */
   void stop(String streamId);
+
+  /** The node is stopping: every recording ends and is finished; completes when each is (none here). */
+  default Future<Void> finishAll() {
+    return Future.succeededFuture();
+  }
 }

@@ -22,12 +22,16 @@ final class PatchRequest {
   private final HttpServerRequest request;
   private final Uploads uploads;
   private Upload upload;
+  /** The checksum the headers declare, or null. */
   private Tus.Checksum checksum;
+  /** The upload's length once this PATCH is kept: its own, or the one this PATCH declares. */
   private long newLength;
   private long limit;
-  /** Why the body was cut short (413, 507), or null. */
+  /** Why the body was cut short (413, 507, 503 when the node stops), or null. */
   private Refusal refusal;
   private boolean settled;
+  private ChunkWriter writer;
+  private ChunksInFlight.Chunk inFlight;
 
   private record Refusal(int status, String code, String message) {
   }
@@ -56,15 +60,22 @@ final class PatchRequest {
         request.connection().close();
       }
     });
-    upload = UploadRoutes.found(ctx, uploads);
-    if (upload == null || !checkHeaders()) {
+    if (UploadRoutes.refusedWhileStopping(ctx, uploads)) {
       return;
     }
+    upload = UploadRoutes.found(ctx, uploads);
+    PatchHeaders headers = upload == null ? null : PatchHeaders.check(ctx, upload, uploads.storage().maxUploadBytes());
+    if (headers == null) {
+      return;
+    }
+    checksum = headers.checksum();
+    newLength = headers.newLength();
     if (!uploads.lock(upload.id())) {
       ApiErrors.send(ctx, 423, "locked", "another PATCH is writing to this upload; wait for it, then ask HEAD "
           + "for the offset");
       return;
     }
+    inFlight = uploads.chunks().begin(this::cutShort);
     upload = uploads.find(upload.id()); // what the PATCH that held the lock last left
     long offset = Tus.number(request.getHeader("Upload-Offset"));
     if (offset != upload.offset()) {
@@ -95,43 +106,14 @@ final class PatchRequest {
     });
   }
 
-  /** Headers that make no sense are refused before the upload is locked; false when answered. */
-  private boolean checkHeaders() {
-    if (!Tus.CONTENT_TYPE.equals(request.getHeader("Content-Type"))) {
-      ApiErrors.send(ctx, 415, "bad_content_type", "a PATCH body must have Content-Type: " + Tus.CONTENT_TYPE);
-      return false;
-    }
-    if (Tus.number(request.getHeader("Upload-Offset")) < 0) {
-      ApiErrors.send(ctx, 400, "bad_offset", "send Upload-Offset: the offset HEAD reported");
-      return false;
-    }
-    long length = Tus.number(request.getHeader("Upload-Length"));
-    newLength = upload.length();
-    if (length == -2 || (length >= 0 && upload.lengthKnown() && length != upload.length())
-        || (length >= 0 && length < upload.offset())) {
-      ApiErrors.send(ctx, 400, "bad_length", "Upload-Length may be sent once, when it was deferred, and not "
-          + "below the offset");
-      return false;
-    }
-    if (length > uploads.storage().maxUploadBytes()) {
-      ApiErrors.send(ctx, 413, "too_large", "the largest upload is " + uploads.storage().maxUploadBytes() + " bytes");
-      return false;
-    }
-    if (length >= 0) {
-      newLength = length;
-    }
-    try {
-      checksum = Tus.checksum(request.getHeader("Upload-Checksum"));
-    } catch (IllegalArgumentException e) {
-      ApiErrors.send(ctx, 400, "bad_checksum_header", e.getMessage());
-      return false;
-    }
-    return true;
-  }
-
   private void receive() {
     ChunkWriter.open(uploads.pool(), uploads.files().data(upload.id()), upload.offset(),
-        checksum == null ? null : checksum.digest()).onFailure(this::abandon).onSuccess(writer -> {
+        checksum == null ? null : checksum.digest()).onFailure(this::abandon).onSuccess(opened -> {
+          writer = opened;
+          if (refusal != null) {
+            settle(writer); // cut short (the node is stopping) before a byte was read
+            return;
+          }
           writer.drainHandler(request::resume);
           request.handler(chunk -> take(writer, chunk));
           request.endHandler(end -> settle(writer));
@@ -175,11 +157,29 @@ final class PatchRequest {
       long keep = keep(writer, drained.cause());
       return writer.close(keep).map(keep);
     }).compose(this::commit).onComplete(done -> {
-      uploads.unlock(upload.id());
       if (done.failed()) {
         fail(done.cause());
       }
+      release();
     });
+  }
+
+  /** The node is stopping and the body is still coming: keep what landed, answer 503 with that offset. */
+  private void cutShort() {
+    if (settled || refusal != null) {
+      return;
+    }
+    ctx.response().putHeader("Retry-After", Tus.RETRY_AFTER_SECONDS);
+    refusal = new Refusal(503, Tus.STOPPING_CODE, Tus.STOPPING);
+    if (writer != null) {
+      request.handler(null);
+      settle(writer);
+    }
+  }
+
+  private void release() {
+    uploads.unlock(upload.id());
+    inFlight.end();
   }
 
   /** Without a checksum, whatever landed is kept (tus asks servers to); with one, all or nothing. */
@@ -228,14 +228,14 @@ final class PatchRequest {
   }
 
   private void refuse(int status, String code, String message) {
-    uploads.unlock(upload.id());
+    release();
     ctx.response().putHeader("Upload-Offset", String.valueOf(upload.offset()));
     ApiErrors.send(ctx, status, code, message);
   }
 
   private void abandon(Throwable error) {
-    uploads.unlock(upload.id());
     fail(error);
+    release();
   }
 
   private void fail(Throwable error) {

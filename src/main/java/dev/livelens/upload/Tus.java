@@ -24,6 +24,10 @@ final class Tus {
   static final int CHECKSUM_MISMATCH = 460;
   static final String VIDEO_ID_HEADER = "Livelens-Video-Id";
   static final int MAX_METADATA_CHARS = 4096;
+  /** A stopping node's answer (503) to a new chunk or upload, or to a chunk it had to cut short. */
+  static final String STOPPING_CODE = "server_stopping";
+  static final String STOPPING = "the server is stopping: ask HEAD for the offset in a few seconds and send from there";
+  static final String RETRY_AFTER_SECONDS = "5";
 
   private static final Pattern METADATA_PAIR = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+( [A-Za-z0-9+/]*={0,2})?");
   private static final DateTimeFormatter HTTP_DATE =

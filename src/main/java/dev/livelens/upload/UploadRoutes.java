@@ -54,7 +54,20 @@ public final class UploadRoutes {
     ctx.next();
   }
 
+  /** A stopping node takes no new upload or chunk: 503, to be tried again later, here or on another node. */
+  static boolean refusedWhileStopping(RoutingContext ctx, Uploads uploads) {
+    if (!uploads.chunks().stopping()) {
+      return false;
+    }
+    ctx.response().putHeader("Retry-After", Tus.RETRY_AFTER_SECONDS);
+    ApiErrors.send(ctx, 503, Tus.STOPPING_CODE, Tus.STOPPING);
+    return true;
+  }
+
   private void create(RoutingContext ctx) {
+    if (refusedWhileStopping(ctx, uploads)) {
+      return;
+    }
     long length = Tus.number(ctx.request().getHeader("Upload-Length"));
     boolean deferred = "1".equals(ctx.request().getHeader("Upload-Defer-Length"));
     String metadata = ctx.request().getHeader("Upload-Metadata");

@@ -36,9 +36,12 @@ public final class Uploads {
   private final UploadCompletion completion;
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
   private final Set<String> locked = ConcurrentHashMap.newKeySet();
+  private final ChunksInFlight chunks = new ChunksInFlight();
+  private final Vertx vertx;
 
-  private Uploads(StorageConfig storage, WorkerExecutor pool, UploadFiles files, DiskQuota quota,
+  private Uploads(Vertx vertx, StorageConfig storage, WorkerExecutor pool, UploadFiles files, DiskQuota quota,
       UploadCompletion completion) {
+    this.vertx = vertx;
     this.storage = storage;
     this.pool = pool;
     this.files = files;
@@ -52,7 +55,7 @@ public final class Uploads {
       DiskQuota quota) {
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(POOL, POOL_SIZE);
     UploadFiles files = new UploadFiles(root(storage));
-    Uploads uploads = new Uploads(storage, pool, files, quota, new UploadCompletion(library, ffmpeg, files, pool));
+    Uploads uploads = new Uploads(vertx, storage, pool, files, quota, new UploadCompletion(library, ffmpeg, files, pool));
     return pool.executeBlocking(files::loadAll, false).compose(found -> {
       found.forEach(upload -> uploads.uploads.put(upload.id(), upload));
       LOG.info("{} uploads found at start-up", found.size());
@@ -66,6 +69,18 @@ public final class Uploads {
       vertx.setPeriodic(TimeUnit.MINUTES.toMillis(UploadExpiry.EVERY_MINUTES), id -> cleaner.sweep());
       return uploads;
     });
+  }
+
+  /**
+   * The node is stopping: new chunks and uploads are refused (503 with Retry-After) and the chunks in flight
+   * end; one still receiving after {@code graceMs} keeps what landed. Completes when each has saved its offset.
+   */
+  public Future<Void> finishInFlight(long graceMs) {
+    return chunks.finish(vertx, graceMs);
+  }
+
+  ChunksInFlight chunks() {
+    return chunks;
   }
 
   /** Where unfinished uploads live, under the data directory. */

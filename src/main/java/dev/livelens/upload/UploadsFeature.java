@@ -28,6 +28,11 @@ public final class UploadsFeature implements Feature {
         .onSuccess(started -> uploads = started);
   }
 
+  /** The uploads; only after {@link #start}. */
+  public Uploads uploads() {
+    return uploads;
+  }
+
   @Override
   public void mount(Mounts mounts) {
     UploadRoutes.mount(mounts.router(), uploads);

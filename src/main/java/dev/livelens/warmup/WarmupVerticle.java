@@ -8,6 +8,7 @@ import dev.livelens.metrics.PipelineMetrics;
 
 import dev.livelens.stream.StreamRecording;
 import dev.livelens.stream.StreamFeature;
+import dev.livelens.web.OpenSockets;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -65,7 +66,7 @@ public final class WarmupVerticle extends VerticleBase {
     // The warm-up's streams count into throw-away meters and belong to nobody.
     StreamFeature privateStreams = new StreamFeature(config, catalog,
         new PipelineMetrics(new SimpleMeterRegistry()), () -> StreamRecording.UNAVAILABLE,
-        () -> request -> Optional.empty());
+        () -> request -> Optional.empty(), new OpenSockets());
     HttpVerticle loopback = new HttpVerticle(config, List.of(privateStreams)).onLoopback();
     client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(MAX_MESSAGE_BYTES).setMaxMessageSize(MAX_MESSAGE_BYTES));

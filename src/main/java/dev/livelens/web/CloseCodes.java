@@ -3,6 +3,8 @@ package dev.livelens.web;
 /** The WebSocket close codes the server uses (RFC 6455, section 7.4.1). */
 public final class CloseCodes {
 
+  /** The server is stopping (a restart, a redeploy): reconnect, to this address or another node. */
+  public static final short GOING_AWAY = 1001;
   /** The peer sent something this endpoint does not accept (a dashboard feed that is talked to). */
   public static final short UNSUPPORTED_DATA = 1003;
   /** The peer broke the rules too often (a client that sends nothing but garbage). */

@@ -97,6 +97,12 @@ final class PageFixture implements BeforeAllCallback, AfterEachCallback, AfterAl
     server = null;
   }
 
+  /** Stops the server as SIGTERM does (its pages told it is going away, 1001), then takes it away. */
+  void stopServer() {
+    server.server.stop(7_500).await();
+    killServer();
+  }
+
   /** Starts a new server on the port the page already knows. */
   void restartServer() {
     startServer(String.valueOf(port));

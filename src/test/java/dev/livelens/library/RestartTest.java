@@ -13,6 +13,7 @@ import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +97,22 @@ class RestartTest implements OnDatabase {
       }
       assertEquals(done.getString("status").equals("ready") ? "done" : "failed",
           api.json("/api/jobs/" + job).getString("state"));
+    }
+  }
+
+  @Test
+  void aVideoWhoseSourceWasWholeButNotYetPackagedIsPackagedWithItsOwnNoteNotAsRecovered() throws Exception {
+    String video;
+    try (TestServer first = startServer()) {
+      Library library = first.server.library().orElseThrow();
+      video = library.create("Recording", "recording", null).await().id();
+      Files.copy(TestVideos.make(files, "clip.mp4", 2), library.store().original(video, "mp4"));
+      library.sourceComplete(video, "the recording ended when the server stopped").await();
+    } // stopped before packaging: the video is still processing
+    try (TestServer second = startServer()) {
+      JsonObject found = new ApiClient(second.port()).json("/api/videos/" + video);
+      assertEquals("ready", found.getString("status"), found.encode());
+      assertEquals("the recording ended when the server stopped", found.getString("reason"));
     }
   }
 

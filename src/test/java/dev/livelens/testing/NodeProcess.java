@@ -93,6 +93,23 @@ public record NodeProcess(Process process, int port, Path log, Path ownDataDir) 
     }
   }
 
+  /**
+   * Sends SIGTERM, as an orchestrator stopping the node does, and waits up to {@code limit} for it to exit.
+   *
+   * @return how long it took from the signal to the exit, or null when it was still running at the limit
+   */
+  public Duration terminate(Duration limit) {
+    long signalled = System.nanoTime();
+    process.destroy();
+    try {
+      return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)
+          ? Duration.ofNanos(System.nanoTime() - signalled) : null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** What the node wrote so far. */
   public String logText() {
     try {

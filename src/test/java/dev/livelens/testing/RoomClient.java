@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,12 +34,15 @@ public final class RoomClient implements AutoCloseable {
   private final BlockingQueue<Media> media = new LinkedBlockingQueue<>();
   /** Video frames received, counted as they arrive whether or not the test reads them. */
   public final AtomicLong videoFrames = new AtomicLong();
+  /** The close code the socket ended with (the server's, or 1006 when the connection just dropped). */
+  public final CompletableFuture<Short> closeStatus = new CompletableFuture<>();
 
   private RoomClient(WebSocketClient client, ClientWebSocket socket) {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> texts.add(new JsonObject(text)));
     socket.binaryMessageHandler(this::binary);
+    socket.closeHandler(v -> closeStatus.complete(socket.closeStatusCode()));
   }
 
   /** Connects with the session cookie (null: none) and Origin (null: none); fails as the server refuses. */
