@@ -1,10 +1,8 @@
 package dev.livelens;
 
 import dev.livelens.account.AccountServices;
-import dev.livelens.analytics.AnalyticsFeature;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
-import dev.livelens.db.DatabaseFeature;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.http.HttpVerticle;
 import dev.livelens.http.OpsFeature;
@@ -12,30 +10,19 @@ import dev.livelens.http.OpsVerticle;
 import dev.livelens.http.ServesPort;
 import dev.livelens.library.Library;
 import dev.livelens.library.LibraryFeature;
-import dev.livelens.library.jobs.JobsFeature;
-import dev.livelens.media.MediaFeature;
-import dev.livelens.metrics.DashboardFeature;
 import dev.livelens.metrics.NodeReports;
 import dev.livelens.metrics.PipelineMetrics;
-import dev.livelens.record.RecordingFeature;
-import dev.livelens.rooms.RoomsFeature;
-import dev.livelens.stream.StreamFeature;
 import dev.livelens.stream.StreamRecording;
-import dev.livelens.upload.Uploads;
-import dev.livelens.upload.UploadsFeature;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
 import dev.livelens.warmup.WarmupVerticle;
 import dev.livelens.web.Feature;
-import dev.livelens.web.OpenSockets;
-import dev.livelens.worker.WorkersFeature;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,19 +49,10 @@ public final class LiveLensServer {
   private final Promise<Void> readiness = Promise.promise();
   /** Read by /healthz on the event loop, set once the warm-up is over. */
   private volatile boolean ready;
-  private final OpsFeature ops;
-  private WorkersFeature workers;
-  private LibraryFeature library;
-  private AccountServices accounts;
-  private StreamFeature stream;
-  private RecordingFeature recording;
-  private UploadsFeature uploads;
-  /** The stream and room sockets, told (1001) when the node stops. */
-  private final OpenSockets sockets = new OpenSockets();
-  private final List<HttpVerticle> httpInstances = new ArrayList<>();
-  /** The role's features in start order; those started so far, for a stop. */
-  private final List<Feature> features = new ArrayList<>();
+  private final RoleFeatures features;
+  /** The features started so far, for a stop. */
   private final List<Feature> started = new ArrayList<>();
+  private final List<HttpVerticle> httpInstances = new ArrayList<>();
   private String httpDeployment;
   private ServesPort http;
 
@@ -85,34 +63,8 @@ public final class LiveLensServer {
     this.metrics = metrics;
     this.codecs = JpegCodecs.select(config.codec());
     this.info = info(config, codecName(config));
-    this.ops = new OpsFeature(info, metrics.registry(), () -> ready);
-    if (config.role().runsWorkers()) {
-      workers = new WorkersFeature(catalog, codecs, config.jpegQuality(), metrics, config.cluster().nodeName(),
-          config.workers());
-      features.add(workers);
-    }
-    if (config.role().runsHttp()) {
-      addHttpFeatures();
-    }
-  }
-
-  /** What an HTTP node runs, each feature after the ones it uses. */
-  private void addHttpFeatures() {
-    Path dataDir = config.storage().dataDir();
-    DatabaseFeature database = new DatabaseFeature(dataDir, config.database());
-    MediaFeature media = new MediaFeature(List.of(LibraryFeature.mediaRoot(dataDir), Uploads.root(config.storage())),
-        config.storage().maxDataBytes());
-    accounts = new AccountServices(config, database);
-    library = new LibraryFeature(config, database, media);
-    recording = new RecordingFeature(library, media, codecs, config.storage());
-    uploads = new UploadsFeature(config.storage(), library, media);
-    stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
-    features.addAll(List.of(database, media, accounts, library,
-        new JobsFeature(database, media, library, catalog, config), recording,
-        uploads, stream,
-        new AnalyticsFeature(database, library, metrics.registry()),
-        new RoomsFeature(config.rooms(), database, accounts::signedInUsers, sockets),
-        new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds()), ops));
+    this.features = new RoleFeatures(config, catalog, metrics, codecs,
+        new OpsFeature(info, metrics.registry(), () -> ready));
   }
 
   /**
@@ -132,7 +84,7 @@ public final class LiveLensServer {
 
   private Future<Void> startFeatures() {
     Future<Void> chain = Future.succeededFuture();
-    for (Feature feature : features) {
+    for (Feature feature : features.inOrder) {
       chain = chain.compose(v -> feature.start(vertx).map(done -> {
         started.add(feature);
         return (Void) null;
@@ -148,8 +100,9 @@ public final class LiveLensServer {
    */
   public Future<Void> stop(long budgetMs) {
     long deadline = System.currentTimeMillis() + budgetMs;
-    Future<Void> graceful = GracefulStop.run(vertx, httpInstances, sockets, recording == null
-        ? StreamRecording.UNAVAILABLE : recording.recordings(), uploads == null ? null : uploads.uploads(), budgetMs);
+    Future<Void> graceful = GracefulStop.run(vertx, httpInstances, features.sockets, features.recording == null
+        ? StreamRecording.UNAVAILABLE : features.recording.recordings(),
+        features.uploads == null ? null : features.uploads.uploads(), budgetMs);
     return graceful.compose(told -> Future.any(stopFeatures(),
         vertx.timer(Math.max(1, deadline - System.currentTimeMillis()))).<Void>mapEmpty());
   }
@@ -189,13 +142,13 @@ public final class LiveLensServer {
 
   private Future<String> deployHttp() {
     if (!config.role().runsHttp()) {
-      OpsVerticle opsOnly = new OpsVerticle(config.host(), config.port(), ops);
+      OpsVerticle opsOnly = new OpsVerticle(config.host(), config.port(), features.ops);
       http = opsOnly;
       return vertx.deployVerticle(opsOnly).onSuccess(id -> httpDeployment = id);
     }
     int port = HttpVerticle.portForInstances(config.port());
     return vertx.deployVerticle(() -> {
-      HttpVerticle verticle = new HttpVerticle(config, features).onPort(port);
+      HttpVerticle verticle = new HttpVerticle(config, features.inOrder).onPort(port);
       httpInstances.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(config.eventLoops())).onSuccess(id -> {
@@ -209,17 +162,17 @@ public final class LiveLensServer {
    * connections spread, for tests and embedders. Empty on a worker node.
    */
   public List<Integer> streamsPerEventLoop() {
-    return stream == null ? List.of() : stream.openPerEventLoop();
+    return features.stream == null ? List.of() : features.stream.openPerEventLoop();
   }
 
   /** Deploys the workers again after {@link #undeployWorkers()}. */
   public Future<Void> deployWorkers() {
-    return workers.deploy();
+    return features.workers.deploy();
   }
 
   /** Takes every worker away (frames get busy errors until {@link #deployWorkers()} runs again). */
   public Future<Void> undeployWorkers() {
-    return workers == null ? Future.succeededFuture() : workers.stop();
+    return features.workers == null ? Future.succeededFuture() : features.workers.stop();
   }
 
   public int port() {
@@ -228,12 +181,12 @@ public final class LiveLensServer {
 
   /** The library of an HTTP node (empty on a worker node): for tests and embedders that add videos. */
   public Optional<Library> library() {
-    return Optional.ofNullable(library).map(LibraryFeature::library);
+    return Optional.ofNullable(features.library).map(LibraryFeature::library);
   }
 
   /** Accounts and sessions of an HTTP node (empty on a worker node): who signed in, for other features. */
   public Optional<AccountServices> accounts() {
-    return Optional.ofNullable(accounts);
+    return Optional.ofNullable(features.accounts);
   }
 
   public PipelineMetrics metrics() {
