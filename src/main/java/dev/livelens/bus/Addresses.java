@@ -45,7 +45,7 @@ public final class Addresses {
     return "livelens.room." + roomId;
   }
 
-  /** A room's chat messages, published once stored. */
+  /** A room's chat messages, each published once it is stored (so a reload finds what was seen). */
   public static String roomChat(String roomId) {
     return "livelens.room." + roomId + ".chat";
   }

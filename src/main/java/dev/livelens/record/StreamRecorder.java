@@ -153,8 +153,10 @@ final class StreamRecorder {
         .onSuccess(video -> {
           LOG.info("stream {}: recording {} finished: {} frames, {} skipped, {} dropped while busy, {} ms{}", streamId,
               videoId, frames, skipped, listener.dropped(), durationMs, reason == null ? "" : " (" + reason + ")");
+          // Every frame it got and did not put in the video: the encoder's skips, the slot's drops, and the
+          // one still waiting in the slot when it stopped.
           JsonObject finished = message("finished").put("frames", frames).put("durationMs", durationMs)
-              .put("skipped", skipped + listener.dropped());
+              .put("skipped", listener.received() - frames);
           tell.accept(reason == null ? finished : finished.put("reason", reason));
         })
         .onFailure(error -> {

@@ -6,19 +6,19 @@ import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Room and one-to-one chat: checks a message (length, the sender's budget), publishes it on the bus (a
- * room's on {@link Addresses#roomChat}, a direct one to both people's {@link Addresses#user}, so the
- * sender's other tabs see it too) and stores it. Neither the delivery nor the sender's next message waits
- * for the database: with SQLite's one writer, a busy disk would otherwise hold every conversation up. If
- * storing fails, the sender's tabs get a {@code not_stored} error (the message was seen, but is not in the
- * history).
+ * Room and one-to-one chat: checks a message (length, the sender's budget), stores it, then publishes it on
+ * the bus (a room's on {@link Addresses#roomChat}, a direct one to both people's {@link Addresses#user}, so
+ * the sender's other tabs see it too). Stored first, so whoever saw a message finds it again in the history
+ * after a reload; a message that cannot be stored is seen by nobody and the sender gets {@code not_stored}
+ * (they can send it again), rather than a message that some saw and that is then gone. The price: delivery
+ * waits for the insert, and the sender's socket handles its next message after it (which keeps their
+ * messages in order).
  * The text is kept exactly as typed; pages show it as text.
  */
 final class Chat {
@@ -68,13 +68,13 @@ final class Chat {
     long now = System.currentTimeMillis();
     ChatMessage message = new ChatMessage(String.format("%013d", now) + RoomIds.next().substring(0, 8),
         conversation, from.id(), from.username(), body, now);
-    publish.accept(message);
-    store.add(message).onFailure(failure -> {
+    return store.add(message).recover(failure -> {
       LOG.warn("chat message {} of user {} not stored: {}", message.id(), from.id(), failure.toString());
-      vertx.eventBus().publish(Addresses.user(from.id()), new JsonObject().put("type", "error")
-          .put("code", "not_stored").put("message", "your message was delivered but could not be stored, so it "
-              + "will not be in the history"));
+      return Future.failedFuture(new RoomProblem("not_stored", "your message could not be stored, so nobody got "
+          + "it; send it again"));
+    }).map(stored -> {
+      publish.accept(message);
+      return message;
     });
-    return Future.succeededFuture(message);
   }
 }

@@ -2,6 +2,7 @@ package dev.livelens.cluster;
 
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TestImages;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +56,16 @@ record CameraRun(long sent, long startNanos, long eventAtNanos, List<Long> image
       }
     }
     return new CameraRun(id - 1, start, eventAt, images);
+  }
+
+  /**
+   * The stream's stats once every frame of the run and one more are settled. The run's own settled stats
+   * may have come (and been read) during the run: one more frame makes news, so a stats with every frame
+   * settled follows its answer.
+   */
+  JsonObject settledStats(StreamClient client) {
+    client.sendFrame(sent + 1, TestImages.faceFrame());
+    return client.awaitStats(s -> s.getLong("received") == sent + 1 && s.getInteger("inFlight") == 0);
   }
 
   /** The longest time without an image reply from the event to the end of the run. */

@@ -13,8 +13,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -23,6 +25,7 @@ import org.openqa.selenium.By;
  * survives the server going away and a reload of the tab, and ends as a library video.
  */
 @BrowserTest
+@Timeout(value = 4, unit = TimeUnit.MINUTES) // a test may wait PROCESSING for the upload to become a video
 class RecordCameraE2ETest {
 
   private static final Path DATA_DIR = TempDirs.create("livelens-record-e2e-");

@@ -12,6 +12,7 @@ import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TestImages;
 import dev.livelens.testing.TestServer;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +27,7 @@ class MetricsEndpointTest {
   private static final Map<String, String> GRAY = Map.of("filter", "gray");
   private static final Map<String, String> FRAMES_ADDRESS = Map.of("address", "livelens.frames");
   private static final Set<String> STAGES = Set.of("queue", "decode", "filter", "encode", "reply", "total");
-  private static final Set<String> QUANTILES = Set.of("0.5", "0.95", "0.99");
+  private static final List<String> QUANTILES = List.of("0.5", "0.95", "0.99");
   private static final byte[] JPEG = TestImages.astronautJpeg(320, 240);
 
   @Test
@@ -68,8 +69,11 @@ class MetricsEndpointTest {
       for (String stage : STAGES) {
         Map<String, String> labels = with(GRAY, "stage", stage);
         assertEquals(5, metrics.value("livelens_stage_seconds_count", labels), stage);
+        double below = 0;
         for (String quantile : QUANTILES) {
-          assertTrue(metrics.value("livelens_stage_seconds", with(labels, "quantile", quantile)) >= 0, stage);
+          double value = metrics.value("livelens_stage_seconds", with(labels, "quantile", quantile));
+          assertTrue(value >= below, stage + ": quantile " + quantile + " is " + value + ", the one before " + below);
+          below = value;
         }
       }
       client.close();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.livelens.testing.RoomClient;
 import dev.livelens.testing.StreamClient;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class RoomVideoRelayTest {
 
+  /** Far above the frame ids of a run: a frame with this id or more was sent after it. */
+  private static final long FIRST_LATE_ID = 1_000_000;
   private static TestServer server;
   private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -117,19 +120,26 @@ class RoomVideoRelayTest {
     assertEquals("not_your_stream", bobRoom.next("error").getString("code"));
   }
 
-  /** Frames a viewer has received once no more arrive for half a second. */
-  private static long awaitSettled(RoomClient viewer) {
-    long last = -1;
-    while (viewer.videoFrames.get() != last) {
-      last = viewer.videoFrames.get();
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return last;
+  /**
+   * Video frames {@code viewer} received before the first of the frames sent now, one at a time, that reaches
+   * it: frames leave the server in order, so once one of these arrives nothing older is still on its way. A
+   * frame published while the viewer's queue is still full is skipped for it, hence more than one.
+   */
+  private static long framesBeforeNewOnes(StreamClient sender, RoomClient viewer, byte[] frame) {
+    long count = 0;
+    long deadline = System.nanoTime() + RoomClient.TIMEOUT.toNanos();
+    for (long id = FIRST_LATE_ID; System.nanoTime() < deadline; id++) {
+      sender.sendFrame(id, frame);
+      sender.next("image");
+      for (RoomClient.Media media = viewer.pollMedia(Duration.ofMillis(200)); media != null;
+          media = viewer.pollMedia(Duration.ofMillis(200))) {
+        if (media.frameId() >= FIRST_LATE_ID) {
+          return count;
+        }
+        count++;
       }
     }
-    return last;
+    return fail("none of the frames sent after the run reached the viewer within " + RoomClient.TIMEOUT);
   }
 
   @Test
@@ -153,7 +163,7 @@ class RoomVideoRelayTest {
     System.out.printf("slow viewer: sender answered %d frames in %d s (%.1f fps), fast viewer saw %d (%.1f fps)%n",
         answered, length.toSeconds(), answered / (double) length.toSeconds(), seen, seen / (double) length.toSeconds());
     stuck.resumeReading();
-    long stuckSaw = awaitSettled(stuck);
+    long stuckSaw = framesBeforeNewOnes(annCamera.getKey(), stuck, frame);
     System.out.printf("slow viewer: the stuck viewer got %d frames once it read again%n", stuckSaw);
     // What the kernel's socket buffers held reaches it late; the rest was dropped for it alone, not queued.
     assertTrue(stuckSaw < answered * 0.8, "the stuck viewer's frames were dropped, not queued: " + stuckSaw);
