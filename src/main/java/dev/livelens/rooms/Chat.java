@@ -70,7 +70,7 @@ final class Chat {
         conversation, from.id(), from.username(), body, now);
     return store.add(message).recover(failure -> {
       LOG.warn("chat message {} of user {} not stored: {}", message.id(), from.id(), failure.toString());
-      return Future.failedFuture(new RoomProblem("not_stored", "your message could not be stored, so nobody got "
+      return Future.failedFuture(Problem.badRequest("not_stored", "your message could not be stored, so nobody got "
           + "it; send it again"));
     }).map(stored -> {
       publish.accept(message);

@@ -2,7 +2,8 @@ package dev.livelens.rooms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.livelens.account.User;
+import dev.livelens.web.Problem;
+import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import dev.livelens.config.DatabaseConfig;
 import dev.livelens.db.Database;
@@ -75,7 +76,7 @@ class ChatTest {
     } catch (CompletionException e) {
       refused = e;
     }
-    assertEquals("not_stored", refused == null ? "delivered" : ((RoomProblem) refused.getCause()).code);
+    assertEquals("not_stored", refused == null ? "delivered" : ((Problem) refused.getCause()).code());
     // Had it been published, it would have come before this, which is published after the refusal.
     vertx.eventBus().publish(Addresses.roomChat(ROOM), new JsonObject().put("type", "marker"));
     assertEquals("marker", received.poll(10, TimeUnit.SECONDS).getString("type"));
