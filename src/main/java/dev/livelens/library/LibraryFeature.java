@@ -4,6 +4,7 @@ import dev.livelens.config.LiveLensConfig;
 import dev.livelens.db.Database;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.media.MediaFeature;
+import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
 import io.vertx.core.Future;
@@ -25,8 +26,7 @@ public final class LibraryFeature implements Feature {
   private final LocalMediaStore store;
   private Library library;
   private VideoMakers makers = VideoMakers.NONE;
-  private Vertx vertx;
-  private String keeper;
+  private Deployed keeper = Deployed.NOTHING;
 
   public LibraryFeature(LiveLensConfig config, DatabaseFeature database, MediaFeature media) {
     this.config = config;
@@ -37,18 +37,18 @@ public final class LibraryFeature implements Feature {
 
   @Override
   public Future<?> start(Vertx vertx) {
-    this.vertx = vertx;
     Database db = database.database();
     VideoLeases leases = new VideoLeases(db.pool(), config.cluster().nodeName(), config.leases().leaseMs(),
         db.shared());
     library = new Library(new Videos(db.pool()), leases, store,
         media.ffmpeg().map(f -> new Packager(f, store, vertx.fileSystem())), vertx.fileSystem());
-    return vertx.deployVerticle(new LeaseKeeper(library, config.leases().renewMs())).onSuccess(id -> keeper = id);
+    return Deployed.deploy(vertx, new LeaseKeeper(library, config.leases().renewMs()))
+        .onSuccess(done -> keeper = done);
   }
 
   @Override
   public Future<?> stop() {
-    return keeper == null ? Future.succeededFuture() : vertx.undeploy(keeper);
+    return keeper.undeploy();
   }
 
   /** The library; only after {@link #start}. */

@@ -1,5 +1,6 @@
 package dev.livelens.metrics;
 
+import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.SocketUpgrade.Admitted;
@@ -20,8 +21,7 @@ public final class DashboardFeature implements Feature {
   private final MeterRegistry registry;
   private final int idleTimeoutSeconds;
   private DashboardFeed feed;
-  private Vertx vertx;
-  private String deployment;
+  private Deployed deployed = Deployed.NOTHING;
 
   public DashboardFeature(MeterRegistry registry, int idleTimeoutSeconds) {
     this.registry = registry;
@@ -30,9 +30,8 @@ public final class DashboardFeature implements Feature {
 
   @Override
   public Future<?> start(Vertx vertx) {
-    this.vertx = vertx;
     feed = new DashboardFeed(registry, idleTimeoutSeconds);
-    return vertx.deployVerticle(feed).onSuccess(id -> deployment = id);
+    return Deployed.deploy(vertx, feed).onSuccess(done -> deployed = done);
   }
 
   @Override
@@ -45,6 +44,6 @@ public final class DashboardFeature implements Feature {
 
   @Override
   public Future<?> stop() {
-    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+    return deployed.undeploy();
   }
 }

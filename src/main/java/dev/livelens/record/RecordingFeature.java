@@ -5,6 +5,7 @@ import dev.livelens.library.LibraryFeature;
 import dev.livelens.media.MediaFeature;
 import dev.livelens.stream.StreamRecording;
 import dev.livelens.vision.JpegCodec;
+import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,8 +22,7 @@ public final class RecordingFeature implements Feature {
   private final Supplier<JpegCodec> codecs;
   private final StorageConfig storage;
   private StreamRecording recordings = StreamRecording.UNAVAILABLE;
-  private Vertx vertx;
-  private String deployment;
+  private Deployed deployed = Deployed.NOTHING;
 
   public RecordingFeature(LibraryFeature library, MediaFeature media, Supplier<JpegCodec> codecs,
       StorageConfig storage) {
@@ -34,20 +34,19 @@ public final class RecordingFeature implements Feature {
 
   @Override
   public Future<?> start(Vertx vertx) {
-    this.vertx = vertx;
     if (media.ffmpeg().isEmpty()) {
       return Future.succeededFuture();
     }
     Recordings started = new Recordings(library.library(), codecs, storage, media.quota());
-    return vertx.deployVerticle(started).onSuccess(id -> {
-      deployment = id;
+    return Deployed.deploy(vertx, started).onSuccess(done -> {
+      deployed = done;
       recordings = started;
     });
   }
 
   @Override
   public Future<?> stop() {
-    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+    return deployed.undeploy();
   }
 
   /** What the live streams hand their requests to record to. */

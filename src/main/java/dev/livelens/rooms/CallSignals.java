@@ -1,5 +1,7 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.RandomIds;
+
 import dev.livelens.web.Problem;
 
 import dev.livelens.web.User;
@@ -33,7 +35,7 @@ final class CallSignals {
   }
 
   Future<Void> decline(Object roomId) {
-    if (!RoomIds.isValid(roomId)) {
+    if (!RandomIds.LONG.isValid(roomId)) {
       return Future.failedFuture(Problem.badRequest("unknown_room", "there is no call " + roomId));
     }
     return services.rooms().find((String) roomId).compose(room -> {

@@ -1,5 +1,7 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.RandomIds;
+
 import dev.livelens.web.Problem;
 
 import dev.livelens.web.User;
@@ -66,7 +68,7 @@ final class Chat {
       return Future.failedFuture(Problem.badRequest("rate_limited", "too many messages at once; wait a moment"));
     }
     long now = System.currentTimeMillis();
-    ChatMessage message = new ChatMessage(String.format("%013d", now) + RoomIds.next().substring(0, 8),
+    ChatMessage message = new ChatMessage(String.format("%013d", now) + RandomIds.LONG.next().substring(0, 8),
         conversation, from.id(), from.username(), body, now);
     return store.add(message).recover(failure -> {
       LOG.warn("chat message {} of user {} not stored: {}", message.id(), from.id(), failure.toString());

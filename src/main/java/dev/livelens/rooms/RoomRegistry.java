@@ -1,5 +1,7 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.RandomIds;
+
 import dev.livelens.web.Problem;
 
 import dev.livelens.web.User;
@@ -46,7 +48,7 @@ final class RoomRegistry {
               + " open rooms, the most one person may have; leave one empty to let it expire, or join another"))
           : Future.succeededFuture();
     });
-    Room room = new Room(RoomIds.next(), name, call ? 2 : limits.maxRoomSize(), call, owner.id(), invited, List.of());
+    Room room = new Room(RandomIds.LONG.next(), name, call ? 2 : limits.maxRoomSize(), call, owner.id(), invited, List.of());
     return allowed.compose(ok -> map).compose(rooms -> rooms.put(room.id(), room.toJson(), EMPTY_ROOM_TTL_MS))
         .map(done -> room).onSuccess(this::announce);
   }

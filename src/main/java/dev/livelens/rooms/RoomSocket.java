@@ -1,5 +1,7 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.RandomIds;
+
 import dev.livelens.web.Problem;
 
 import dev.livelens.web.User;
@@ -26,7 +28,7 @@ final class RoomSocket {
   static final int MAX_AUDIO_BYTES = 16 * 1024;
   private static final int MAX_NAME_CHARS = 60;
 
-  private final String connection = RoomIds.next();
+  private final String connection = RandomIds.LONG.next();
   private final RoomServices services;
   private final ServerWebSocket socket;
   private final User user;
@@ -105,7 +107,7 @@ final class RoomSocket {
   }
 
   private Future<?> join(Object roomId) {
-    if (!RoomIds.isValid(roomId)) {
+    if (!RandomIds.LONG.isValid(roomId)) {
       return Future.failedFuture(Problem.badRequest("unknown_room", "there is no room " + roomId));
     }
     return leave().compose(v -> RoomMembership.join(services, user, connection, channel, (String) roomId,

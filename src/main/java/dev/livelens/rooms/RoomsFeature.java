@@ -2,6 +2,7 @@ package dev.livelens.rooms;
 
 import dev.livelens.config.RoomsConfig;
 import dev.livelens.db.DatabaseFeature;
+import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.OpenSockets;
@@ -25,8 +26,7 @@ public final class RoomsFeature implements Feature {
   private final Supplier<SignedInUsers> users;
   private final OpenSockets sockets;
   private RoomsRoutes routes;
-  private Vertx vertx;
-  private String deployment;
+  private Deployed deployed = Deployed.NOTHING;
 
   /** @param sockets the node's long-lived sockets: a room socket is told (1001) when the node stops */
   public RoomsFeature(RoomsConfig limits, DatabaseFeature database, Supplier<SignedInUsers> users,
@@ -39,10 +39,9 @@ public final class RoomsFeature implements Feature {
 
   @Override
   public Future<?> start(Vertx vertx) {
-    this.vertx = vertx;
     NodeRooms node = new NodeRooms();
-    return vertx.deployVerticle(node).onSuccess(id -> {
-      deployment = id;
+    return Deployed.deploy(vertx, node).onSuccess(done -> {
+      deployed = done;
       routes = new RoomsRoutes(node.services, users.get(), sockets);
     });
   }
@@ -54,7 +53,7 @@ public final class RoomsFeature implements Feature {
 
   @Override
   public Future<?> stop() {
-    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+    return deployed.undeploy();
   }
 
   /** The node's rooms, on the context of this verticle. */

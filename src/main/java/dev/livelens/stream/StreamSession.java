@@ -1,5 +1,7 @@
 package dev.livelens.stream;
 
+import dev.livelens.web.RandomIds;
+
 import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
 import dev.livelens.config.LiveLensConfig;
@@ -22,7 +24,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
 
-  private final String id = StreamIds.next();
+  private final String id = RandomIds.LONG.next();
   private final ServerWebSocket socket;
   private final StreamServices services;
   private final LiveLensConfig config;

@@ -1,5 +1,7 @@
 package dev.livelens.upload;
 
+import dev.livelens.web.RandomIds;
+
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -39,7 +41,7 @@ final class UploadFiles {
   }
 
   private Path dir(String id) {
-    if (!UploadIds.isValid(id)) {
+    if (!RandomIds.LONG.isValid(id)) {
       throw new IllegalArgumentException("not an upload id: " + id);
     }
     return root.resolve(id);
@@ -77,7 +79,7 @@ final class UploadFiles {
       return found;
     }
     try (Stream<Path> dirs = Files.list(root)) {
-      for (Path dir : dirs.filter(d -> UploadIds.isValid(d.getFileName().toString())).toList()) {
+      for (Path dir : dirs.filter(d -> RandomIds.LONG.isValid(d.getFileName().toString())).toList()) {
         try {
           Upload upload = Upload.fromJson(new JsonObject(Files.readString(dir.resolve(INFO))));
           Path data = data(upload.id());

@@ -1,5 +1,7 @@
 package dev.livelens.upload;
 
+import dev.livelens.web.RandomIds;
+
 import dev.livelens.config.StorageConfig;
 import dev.livelens.library.Library;
 import dev.livelens.media.DiskQuota;
@@ -111,7 +113,7 @@ public final class Uploads {
 
   /** The upload, or null when there is none by that id (any string may be asked). */
   Upload find(String id) {
-    return UploadIds.isValid(id) ? uploads.get(id) : null;
+    return RandomIds.LONG.isValid(id) ? uploads.get(id) : null;
   }
 
   long expiryMs() {
@@ -119,7 +121,7 @@ public final class Uploads {
   }
 
   Future<Upload> create(long length, String metadata) {
-    Upload upload = new Upload(UploadIds.next(), 0, length, metadata, System.currentTimeMillis() + expiryMs(),
+    Upload upload = new Upload(RandomIds.LONG.next(), 0, length, metadata, System.currentTimeMillis() + expiryMs(),
         null, false);
     return pool.executeBlocking(() -> {
       files.create(upload);
