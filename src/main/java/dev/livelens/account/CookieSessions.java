@@ -7,6 +7,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -22,6 +23,7 @@ final class CookieSessions implements SignedInUsers {
 
   private final SessionSigner signer;
   private final Revocations revocations;
+  private final SignedSockets sockets;
   private final Duration lifetime;
   private final boolean secure;
   private final SecureRandom random = new SecureRandom();
@@ -29,6 +31,7 @@ final class CookieSessions implements SignedInUsers {
   CookieSessions(SessionSigner signer, Revocations revocations, Duration lifetime, boolean secure) {
     this.signer = signer;
     this.revocations = revocations;
+    this.sockets = new SignedSockets(revocations);
     this.lifetime = lifetime;
     this.secure = secure;
   }
@@ -36,6 +39,11 @@ final class CookieSessions implements SignedInUsers {
   @Override
   public Optional<User> of(HttpServerRequest request) {
     return token(request).map(SessionToken::user);
+  }
+
+  @Override
+  public Runnable closeOnSignOut(HttpServerRequest request, ServerWebSocket socket) {
+    return token(request).map(token -> sockets.hold(token, socket)).orElse(() -> { });
   }
 
   /** The request's session token, when it carries one that still counts. */
