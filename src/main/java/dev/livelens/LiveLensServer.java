@@ -1,6 +1,7 @@
 package dev.livelens;
 
 import dev.livelens.account.AccountServices;
+import dev.livelens.analytics.AnalyticsFeature;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
@@ -187,6 +188,11 @@ public final class LiveLensServer {
   /** Accounts and sessions of an HTTP node (empty on a worker node): who signed in, for other features. */
   public Optional<AccountServices> accounts() {
     return Optional.ofNullable(features.accounts);
+  }
+
+  /** Watch analytics of an HTTP node (empty on a worker node). */
+  public Optional<AnalyticsFeature> analytics() {
+    return Optional.ofNullable(features.analytics);
   }
 
   public PipelineMetrics metrics() {

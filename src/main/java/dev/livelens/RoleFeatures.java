@@ -39,6 +39,7 @@ final class RoleFeatures {
   WorkersFeature workers;
   LibraryFeature library;
   AccountServices accounts;
+  AnalyticsFeature analytics;
   StreamFeature stream;
   RecordingFeature recording;
   UploadsFeature uploads;
@@ -69,7 +70,7 @@ final class RoleFeatures {
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
     inOrder.addAll(List.of(database, media, accounts, library,
         new JobsFeature(database, media, library, catalog, config), recording, uploads, stream,
-        new AnalyticsFeature(database, library, metrics.registry()),
+        analytics = new AnalyticsFeature(database, library, metrics.registry()),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds()), ops));
   }
