@@ -19,6 +19,7 @@ import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
 import dev.livelens.warmup.WarmupVerticle;
 import dev.livelens.web.Feature;
+import dev.livelens.web.MetricsAccess;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -65,7 +66,7 @@ public final class LiveLensServer {
     this.codecs = JpegCodecs.select(config.codec());
     this.info = info(config, codecName(config));
     this.features = new RoleFeatures(config, catalog, metrics, codecs,
-        new OpsFeature(info, metrics.registry(), () -> ready));
+        new OpsFeature(info, metrics.registry(), () -> ready, new MetricsAccess(config.edge().metricsToken())));
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.livelens.upload.Uploads;
 import dev.livelens.upload.UploadsFeature;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.web.Feature;
+import dev.livelens.web.MetricsAccess;
 import dev.livelens.web.OpenSockets;
 import dev.livelens.worker.WorkersFeature;
 import java.nio.file.Path;
@@ -72,6 +73,7 @@ final class RoleFeatures {
         new JobsFeature(database, media, library, catalog, config), recording, uploads, stream,
         analytics = new AnalyticsFeature(database, library, metrics.registry()),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, sockets),
-        new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds()), ops));
+        new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),
+            new MetricsAccess(config.edge().metricsToken())), ops));
   }
 }

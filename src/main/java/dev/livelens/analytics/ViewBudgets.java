@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ViewBudgets {
 
-  static final int PER_ADDRESS = 30;
-  static final long REFILL_MS = 2_000;
+  static final int PER_ADDRESS = 60;
+  static final long REFILL_MS = 1_000;
   /** New views one connection may open (a page reconnects with a new socket, resuming its view). */
   static final int PER_CONNECTION = 10;
 
