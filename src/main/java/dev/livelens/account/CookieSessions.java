@@ -43,14 +43,19 @@ final class CookieSessions implements SignedInUsers {
 
   @Override
   public Runnable closeOnSignOut(HttpServerRequest request, ServerWebSocket socket) {
-    return token(request).map(token -> sockets.hold(token, socket)).orElse(() -> { });
+    // The signature only: a session revoked since the upgrade was admitted must be closed, not skipped.
+    return signed(request).map(token -> sockets.hold(token, socket)).orElse(() -> { });
   }
 
   /** The request's session token, when it carries one that still counts. */
   Optional<SessionToken> token(HttpServerRequest request) {
+    return signed(request).filter(revocations::honours);
+  }
+
+  /** The request's correctly signed, unexpired session token, revoked or not. */
+  private Optional<SessionToken> signed(HttpServerRequest request) {
     Cookie cookie = request.getCookie(COOKIE);
-    return cookie == null ? Optional.empty()
-        : signer.verify(cookie.getValue(), System.currentTimeMillis()).filter(revocations::honours);
+    return cookie == null ? Optional.empty() : signer.verify(cookie.getValue(), System.currentTimeMillis());
   }
 
   /** Starts a new session for the user: a fresh id, their current epoch, the configured lifetime. */
