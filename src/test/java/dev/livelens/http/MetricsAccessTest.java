@@ -61,11 +61,11 @@ class MetricsAccessTest {
   }
 
   @Test
-  void theDashboardFeedOpensOnlyOnThisMachine() {
-    String fromElsewhere = RawHttp.head(server.port(), RawHttp.upgrade(server.port(), null)
+  void theDashboardFeedOpensForThisMachine() {
+    String fromHere = RawHttp.head(server.port(), RawHttp.upgrade(server.port(), null)
         .replace("/ws/stream", "/ws/metrics").replace("Host: 127.0.0.1:" + server.port(), "Host: "
             + URI.create(outside).getAuthority()));
-    assertTrue(fromElsewhere.startsWith("HTTP/1.1 101"), "loopback: " + fromElsewhere);
+    assertTrue(fromHere.startsWith("HTTP/1.1 101"), "loopback: " + fromHere);
   }
 
   @Test
