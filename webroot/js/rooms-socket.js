@@ -3,8 +3,13 @@
 // A dropped connection is retried with backoff; a refused one is checked against /api/me so a
 // person who is not signed in is told to sign in instead of being retried forever. A server that
 // says it is going away (1001) is retried the same way, the page saying the server is restarting.
+// A socket closed because its session was signed out (4401, a logout or a password change anywhere)
+// reconnects at once if the cookie still signs us in (this tab's password change renewed it), else the
+// page says the person was signed out.
 
 import { CLOSE_GOING_AWAY, retryDelay } from './stream-socket.js';
+
+export const CLOSE_SIGNED_OUT = 4401;
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 8000;
@@ -17,7 +22,8 @@ export class RoomsSocket {
    * @param {(msg: object) => void} handlers.onMessage  every JSON message, welcome included
    * @param {(kind: number, from: number, frameId: number, bytes: Uint8Array) => void} handlers.onMedia
    * @param {(state: string, retryAt?: number) => void} handlers.onState  'connecting', 'open',
-   *   'lost' or 'restarting' (retrying at retryAt, performance.now() time) or 'signed-out'
+   *   'lost' or 'restarting' (retrying at retryAt, performance.now() time), 'signed-out' (never was)
+   *   or 'revoked' (was, until a sign-out or password change ended the session)
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -85,14 +91,14 @@ export class RoomsSocket {
       if (ev.code === CLOSE_GOING_AWAY) this.restarting = true;
       const everOpen = this.welcomed;
       this.welcomed = false;
-      this.afterClose(everOpen);
+      this.afterClose(everOpen, ev.code === CLOSE_SIGNED_OUT);
     };
   }
 
-  async afterClose(everOpen) {
+  async afterClose(everOpen, revoked) {
     if (!this.wanted) return;
-    if (!everOpen && !(await signedIn())) {
-      this.handlers.onState('signed-out');
+    if ((revoked || !everOpen) && !(await signedIn())) {
+      this.handlers.onState(revoked ? 'revoked' : 'signed-out');
       return;
     }
     const why = this.restarting ? 'restarting' : 'lost';

@@ -1,9 +1,11 @@
-// The rooms pages' connection line: connecting, connected, lost or restarting (retrying) or signed out.
+// The rooms pages' connection line: connecting, connected, lost or restarting (retrying), not signed in,
+// or signed out meanwhile (revoked).
 
 const TEXT = {
   connecting: 'Connecting…',
   open: 'Connected',
   'signed-out': 'Not signed in',
+  revoked: 'You were signed out — sign in again',
 };
 
 export function showConnection(state, retryAt) {
@@ -17,5 +19,5 @@ export function showConnection(state, retryAt) {
   } else {
     line.textContent = TEXT[state] ?? state;
   }
-  document.getElementById('signed-out').hidden = state !== 'signed-out';
+  document.getElementById('signed-out').hidden = state !== 'signed-out' && state !== 'revoked';
 }

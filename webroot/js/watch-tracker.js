@@ -30,6 +30,7 @@ export class WatchTracker {
     this.videoId = videoId;
     this.viewer = viewerId();
     this.view = null;          // issued by the server; kept across reconnects so the view goes on
+    this.secret = null;        // the view's secret, shown to resume it
     this.seq = 0;
     this.unacked = [];          // sent or not, until the server acknowledges them
     this.rangeStart = null;     // where the range played since the last heartbeat began, while playing
@@ -98,7 +99,7 @@ export class WatchTracker {
     const ws = new WebSocket(`${scheme}//${location.host}/ws/watch`);
     this.ws = ws;
     ws.onopen = () => ws.send(JSON.stringify({ type: 'start', video: this.videoId, viewer: this.viewer,
-      view: this.view ?? undefined }));
+      view: this.view ?? undefined, secret: this.secret ?? undefined }));
     ws.onmessage = (e) => this.onMessage(JSON.parse(e.data));
     ws.onclose = () => {
       if (this.ws !== ws) return;
@@ -112,6 +113,7 @@ export class WatchTracker {
   onMessage(msg) {
     if (msg.type === 'view') {
       this.view = msg.view;
+      if (msg.secret) this.secret = msg.secret; // a new view: only this page may resume it
       this.retryMs = FIRST_RETRY_MS;
       this.sentThrough = -1; // a new connection: everything not acknowledged goes again
       this.send();

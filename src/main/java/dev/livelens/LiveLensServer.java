@@ -1,6 +1,7 @@
 package dev.livelens;
 
 import dev.livelens.account.AccountServices;
+import dev.livelens.analytics.AnalyticsFeature;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
@@ -18,6 +19,7 @@ import dev.livelens.vision.JpegCodecs;
 import dev.livelens.vision.OpenCvNatives;
 import dev.livelens.warmup.WarmupVerticle;
 import dev.livelens.web.Feature;
+import dev.livelens.web.MetricsAccess;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -64,7 +66,7 @@ public final class LiveLensServer {
     this.codecs = JpegCodecs.select(config.codec());
     this.info = info(config, codecName(config));
     this.features = new RoleFeatures(config, catalog, metrics, codecs,
-        new OpsFeature(info, metrics.registry(), () -> ready));
+        new OpsFeature(info, metrics.registry(), () -> ready, new MetricsAccess(config.edge().metricsToken())));
   }
 
   /**
@@ -187,6 +189,11 @@ public final class LiveLensServer {
   /** Accounts and sessions of an HTTP node (empty on a worker node): who signed in, for other features. */
   public Optional<AccountServices> accounts() {
     return Optional.ofNullable(features.accounts);
+  }
+
+  /** Watch analytics of an HTTP node (empty on a worker node). */
+  public Optional<AnalyticsFeature> analytics() {
+    return Optional.ofNullable(features.analytics);
   }
 
   public PipelineMetrics metrics() {

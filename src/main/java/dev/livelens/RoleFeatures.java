@@ -18,6 +18,7 @@ import dev.livelens.upload.Uploads;
 import dev.livelens.upload.UploadsFeature;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.web.Feature;
+import dev.livelens.web.MetricsAccess;
 import dev.livelens.web.OpenSockets;
 import dev.livelens.worker.WorkersFeature;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ final class RoleFeatures {
   WorkersFeature workers;
   LibraryFeature library;
   AccountServices accounts;
+  AnalyticsFeature analytics;
   StreamFeature stream;
   RecordingFeature recording;
   UploadsFeature uploads;
@@ -69,8 +71,9 @@ final class RoleFeatures {
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
     inOrder.addAll(List.of(database, media, accounts, library,
         new JobsFeature(database, media, library, catalog, config), recording, uploads, stream,
-        new AnalyticsFeature(database, library, metrics.registry()),
+        analytics = new AnalyticsFeature(database, library, metrics.registry()),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, sockets),
-        new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds()), ops));
+        new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),
+            new MetricsAccess(config.edge().metricsToken())), ops));
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -22,6 +23,7 @@ final class CookieSessions implements SignedInUsers {
 
   private final SessionSigner signer;
   private final Revocations revocations;
+  private final SignedSockets sockets;
   private final Duration lifetime;
   private final boolean secure;
   private final SecureRandom random = new SecureRandom();
@@ -29,6 +31,7 @@ final class CookieSessions implements SignedInUsers {
   CookieSessions(SessionSigner signer, Revocations revocations, Duration lifetime, boolean secure) {
     this.signer = signer;
     this.revocations = revocations;
+    this.sockets = new SignedSockets(revocations);
     this.lifetime = lifetime;
     this.secure = secure;
   }
@@ -38,11 +41,21 @@ final class CookieSessions implements SignedInUsers {
     return token(request).map(SessionToken::user);
   }
 
+  @Override
+  public Runnable closeOnSignOut(HttpServerRequest request, ServerWebSocket socket) {
+    // The signature only: a session revoked since the upgrade was admitted must be closed, not skipped.
+    return signed(request).map(token -> sockets.hold(token, socket)).orElse(() -> { });
+  }
+
   /** The request's session token, when it carries one that still counts. */
   Optional<SessionToken> token(HttpServerRequest request) {
+    return signed(request).filter(revocations::honours);
+  }
+
+  /** The request's correctly signed, unexpired session token, revoked or not. */
+  private Optional<SessionToken> signed(HttpServerRequest request) {
     Cookie cookie = request.getCookie(COOKIE);
-    return cookie == null ? Optional.empty()
-        : signer.verify(cookie.getValue(), System.currentTimeMillis()).filter(revocations::honours);
+    return cookie == null ? Optional.empty() : signer.verify(cookie.getValue(), System.currentTimeMillis());
   }
 
   /** Starts a new session for the user: a fresh id, their current epoch, the configured lifetime. */

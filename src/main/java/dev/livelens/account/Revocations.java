@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Which signed tokens no longer count though unexpired: sessions signed out, and every session of a user
@@ -24,6 +25,7 @@ final class Revocations {
   private final Pool pool;
   private final Map<Long, Integer> epochs = new ConcurrentHashMap<>();
   private final Map<String, Long> signedOut = new ConcurrentHashMap<>();
+  private volatile Consumer<JsonObject> listener = change -> { };
 
   private Revocations(Vertx vertx, Pool pool) {
     this.vertx = vertx;
@@ -76,12 +78,18 @@ final class Revocations {
     vertx.eventBus().publish(ADDRESS, change);
   }
 
+  /** {@code listener} hears every revocation, this node's and the others', once it is in force. */
+  void whenRevoked(Consumer<JsonObject> listener) {
+    this.listener = listener;
+  }
+
   private void apply(JsonObject change) {
     if (change.containsKey("session")) {
       signedOut.put(change.getString("session"), change.getLong("expires"));
     } else {
       epochs.merge(change.getLong("user"), change.getInteger("epoch"), Math::max);
     }
+    listener.accept(change);
   }
 
   private void prune() {

@@ -15,6 +15,8 @@ public final class AnalyticsFeature implements Feature {
   private final LibraryFeature library;
   private final MeterRegistry registry;
   private AnalyticsRoutes routes;
+  private Vertx vertx;
+  private long pruneTimer = -1;
 
   public AnalyticsFeature(DatabaseFeature database, LibraryFeature library, MeterRegistry registry) {
     this.database = database;
@@ -24,8 +26,23 @@ public final class AnalyticsFeature implements Feature {
 
   @Override
   public Future<?> start(Vertx vertx) {
+    this.vertx = vertx;
     routes = new AnalyticsRoutes(vertx, library.library().videos(), database.database(), registry);
+    pruneTimer = vertx.setPeriodic(60_000, id -> routes.viewBudgets().prune(System.currentTimeMillis()));
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (pruneTimer >= 0) {
+      vertx.cancelTimer(pruneTimer);
+    }
+    return Future.succeededFuture();
+  }
+
+  /** The tables (tests back-date a view with it). */
+  WatchStore store() {
+    return routes.store();
   }
 
   @Override

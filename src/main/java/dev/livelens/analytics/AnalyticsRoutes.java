@@ -29,6 +29,7 @@ final class AnalyticsRoutes {
   private final AnalyticsWriter writer;
   private final AnalyticsReader reader;
   private final AnalyticsMetrics metrics;
+  private final ViewBudgets viewBudgets = new ViewBudgets();
 
   AnalyticsRoutes(Vertx vertx, Videos videos, Database database, MeterRegistry registry) {
     this.vertx = vertx;
@@ -39,10 +40,18 @@ final class AnalyticsRoutes {
     this.metrics = new AnalyticsMetrics(registry);
   }
 
+  WatchStore store() {
+    return store;
+  }
+
+  ViewBudgets viewBudgets() {
+    return viewBudgets;
+  }
+
   void mount(Mounts mounts) {
     Router router = mounts.router();
     router.get("/ws/watch").handler(mounts.socket(ctx -> Admitted.to(socket -> new WatchSocket(vertx, socket,
-        videos, store, writer, metrics, EVENTS_PER_SECOND).start())));
+        videos, store, writer, metrics, EVENTS_PER_SECOND, viewBudgets).start())));
     router.get("/ws/analytics").handler(mounts.socket(this::feedSocket));
     router.get("/api/videos/:id/analytics").handler(this::analytics);
     router.get("/api/analytics/summary").handler(this::summary);

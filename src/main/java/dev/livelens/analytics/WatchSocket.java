@@ -32,12 +32,15 @@ final class WatchSocket {
   private final AnalyticsWriter writer;
   private final AnalyticsMetrics metrics;
   private final EventBudget budget;
+  private final ViewBudgets views;
+  private final String address;
+  private int viewsOpened;
   private WatchStore.View view;
   private EventCheck check;
   private Future<?> tail = Future.succeededFuture();
 
   WatchSocket(Vertx vertx, ServerWebSocket socket, Videos videos, WatchStore store, AnalyticsWriter writer,
-      AnalyticsMetrics metrics, int eventsPerSecond) {
+      AnalyticsMetrics metrics, int eventsPerSecond, ViewBudgets views) {
     this.vertx = vertx;
     this.socket = socket;
     this.videos = videos;
@@ -45,6 +48,8 @@ final class WatchSocket {
     this.writer = writer;
     this.metrics = metrics;
     this.budget = new EventBudget(eventsPerSecond);
+    this.views = views;
+    this.address = socket.remoteAddress() == null ? "" : socket.remoteAddress().hostAddress();
   }
 
   void start() {
@@ -73,31 +78,51 @@ final class WatchSocket {
       return error("bad_message", "start needs a video id and a viewer id (8-64 URL-safe characters)", null);
     }
     String resume = message.getValue("view") instanceof String s ? s : null;
+    String secret = message.getValue("secret") instanceof String s ? s : null;
     return videos.find(videoId).<Void>compose(found -> {
       if (found.isEmpty() || found.get().durationMs() == null) {
         return error("unknown_video", "there is no playable video " + videoId, null);
       }
-      return open(videoId, viewer, resume, found.get().durationMs() / 1000.0);
+      return open(videoId, viewer, resume, secret, found.get().durationMs() / 1000.0);
     });
   }
 
-  /** Resumes the view the page had, if the server issued it for this video; else issues a new one. */
-  private Future<Void> open(String videoId, String viewer, String resume, double duration) {
-      Future<WatchStore.View> opened = resume == null ? Future.succeededFuture(null) : store.findView(resume)
-          .map(v -> v.filter(existing -> existing.videoId().equals(videoId)).orElse(null));
-      return opened.compose(existing -> existing != null ? Future.succeededFuture(existing) : newView(videoId, viewer))
-          .onSuccess(started -> {
-            view = started;
-            check = new EventCheck(duration, started.lastEventAt());
-            send(new JsonObject().put("type", "view").put("view", started.id()).put("video", videoId)
-                .put("resumed", started.id().equals(resume)));
-          }).mapEmpty();
+  /**
+   * Resumes the view the page had if the server issued it for this video, this viewer and this secret;
+   * else issues a new one, within the connection's and the address's budgets of new views.
+   */
+  private Future<Void> open(String videoId, String viewer, String resume, String secret, double duration) {
+    Future<WatchStore.View> opened = resume == null ? Future.succeededFuture(null) : store.findView(resume)
+        .map(v -> v.filter(existing -> existing.videoId().equals(videoId) && existing.viewer().equals(viewer)
+            && ViewSecrets.matches(secret, existing.secretHash())).orElse(null));
+    return opened.<Void>compose(existing -> {
+      if (existing != null) {
+        opened(existing, duration, null);
+        return Future.succeededFuture();
+      }
+      if (viewsOpened >= ViewBudgets.PER_CONNECTION || !views.tryTake(address, System.currentTimeMillis())) {
+        metrics.rejected("too_many_views", 1);
+        return error("too_many_views", "this connection or address opened too many views; wait a little and "
+            + "reload the page", null);
+      }
+      viewsOpened++;
+      String newSecret = ViewSecrets.next();
+      WatchStore.View fresh = new WatchStore.View(VideoIds.next() + VideoIds.next(), videoId, viewer,
+          System.currentTimeMillis(), 0, ViewSecrets.hash(newSecret), -1, -1);
+      return store.createView(fresh).onSuccess(done -> opened(fresh, duration, newSecret));
+    });
   }
 
-  private Future<WatchStore.View> newView(String videoId, String viewer) {
-    String id = VideoIds.next() + VideoIds.next();
-    return store.createView(id, videoId, viewer, System.currentTimeMillis())
-        .map(done -> new WatchStore.View(id, videoId, -1, -1));
+  /** The view this socket's events go to now; a new one's secret is told to the page (only then). */
+  private void opened(WatchStore.View started, double duration, String newSecret) {
+    view = started;
+    check = new EventCheck(duration, started.lastEventAt(), started.startedAt(), started.watchedMs());
+    JsonObject answer = new JsonObject().put("type", "view").put("view", started.id())
+        .put("video", started.videoId()).put("resumed", newSecret == null);
+    if (newSecret != null) {
+      answer.put("secret", newSecret);
+    }
+    send(answer);
   }
 
   private Future<?> events(Object value) {

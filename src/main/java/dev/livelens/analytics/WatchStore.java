@@ -16,8 +16,15 @@ import java.util.Optional;
 /** The analytics tables: views, raw events stored once each, and the aggregates they update. */
 final class WatchStore {
 
-  /** What the server keeps of a view between batches. */
-  record View(String id, String videoId, long lastEventAt, long stallStartedAt) {
+  /**
+   * What the server keeps of a view between batches.
+   *
+   * @param startedAt the server's clock when it was issued
+   * @param watchedMs play time credited so far
+   * @param secretHash SHA-256 (hex) of the secret its page must show to resume it; null for none
+   */
+  record View(String id, String videoId, String viewer, long startedAt, long watchedMs, String secretHash,
+      long lastEventAt, long stallStartedAt) {
   }
 
   private final Pool pool;
@@ -26,21 +33,24 @@ final class WatchStore {
     this.pool = pool;
   }
 
-  Future<Void> createView(String id, String videoId, String viewer, long now) {
-    return pool.preparedQuery("INSERT INTO watch_views (id, video_id, viewer, started_at, last_event_at) "
-        + "VALUES (?, ?, ?, ?, ?)").execute(Tuple.of(id, videoId, viewer, now, -1L)).mapEmpty();
+  Future<Void> createView(View view) {
+    return pool.preparedQuery("INSERT INTO watch_views (id, video_id, viewer, started_at, last_event_at, "
+        + "secret_hash) VALUES (?, ?, ?, ?, ?, ?)").execute(Tuple.of(view.id(), view.videoId(), view.viewer(),
+            view.startedAt(), -1L, view.secretHash())).mapEmpty();
   }
 
   Future<Optional<View>> findView(String id) {
-    return pool.preparedQuery("SELECT id, video_id, last_event_at, stall_started_at FROM watch_views WHERE id = ?")
+    return pool.preparedQuery("SELECT id, video_id, viewer, started_at, watched_ms, secret_hash, last_event_at, "
+        + "stall_started_at FROM watch_views WHERE id = ?")
         .execute(Tuple.of(id)).map(rows -> {
           if (rows.size() == 0) {
             return Optional.empty();
           }
           Row row = rows.iterator().next();
           Long stall = row.getLong("stall_started_at");
-          return Optional.of(new View(row.getString("id"), row.getString("video_id"), row.getLong("last_event_at"),
-              stall == null ? -1 : stall));
+          return Optional.of(new View(row.getString("id"), row.getString("video_id"), row.getString("viewer"),
+              row.getLong("started_at"), row.getLong("watched_ms"), row.getString("secret_hash"),
+              row.getLong("last_event_at"), stall == null ? -1 : stall));
         });
   }
 

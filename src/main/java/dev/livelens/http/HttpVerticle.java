@@ -3,10 +3,12 @@ package dev.livelens.http;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.web.CsrfGuard;
 import dev.livelens.web.Failures;
+import dev.livelens.web.HostGuard;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.OriginPolicy;
 import dev.livelens.web.SecurityHeaders;
+import dev.livelens.web.TrustedOrigins;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -19,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP edge on one event loop: the security headers, the CSRF guard and the JSON failure handler in
- * front, then every feature's routes, then the pages' static files, all on one port. Deployed once per
+ * The HTTP edge on one event loop: the security headers, the host guard, the CSRF guard and the JSON
+ * failure handler in front, then every feature's routes, then the pages' static files, all on one port. Deployed once per
  * event loop wanted ({@code --event-loops}): the instances share the port (Vert.x hands each new
  * connection to the next instance), and a connection stays on the event loop of the one that took it. It
  * knows no feature: the node's features were started once, and each mounts its routes here.
@@ -50,10 +52,12 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
 
   @Override
   public Future<?> start() {
-    OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
+    TrustedOrigins trusted = new TrustedOrigins(config.edge().publicUrls(), tls, this::actualPort);
+    OriginPolicy origins = new OriginPolicy(config.allowedOrigins(), trusted);
     Router router = Router.router(vertx);
     Failures.install(router);
     router.route().handler(new SecurityHeaders());
+    router.route().handler(new HostGuard(trusted));
     router.route().handler(new CsrfGuard(origins));
     Mounts mounts = new Mounts(vertx, router, origins);
     features.forEach(feature -> feature.mount(mounts));

@@ -1,6 +1,7 @@
 package dev.livelens.http;
 
 import dev.livelens.web.Feature;
+import dev.livelens.web.MetricsAccess;
 import dev.livelens.web.Mounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -18,12 +19,17 @@ public final class OpsFeature implements Feature {
   private final String info;
   private final MeterRegistry registry;
   private final BooleanSupplier ready;
+  private final MetricsAccess access;
 
-  /** @param ready whether /healthz says ok; until then it answers 503 "starting" (the warm-up is running) */
-  public OpsFeature(JsonObject info, MeterRegistry registry, BooleanSupplier ready) {
+  /**
+   * @param ready whether /healthz says ok; until then it answers 503 "starting" (the warm-up is running)
+   * @param access who may read /metrics
+   */
+  public OpsFeature(JsonObject info, MeterRegistry registry, BooleanSupplier ready, MetricsAccess access) {
     this.info = info.encode();
     this.registry = registry;
     this.ready = ready;
+    this.access = access;
   }
 
   @Override
@@ -37,7 +43,7 @@ public final class OpsFeature implements Feature {
     router.get("/api/info").handler(ctx -> json(ctx, info));
     router.get("/healthz").handler(this::health);
     if (registry instanceof PrometheusMeterRegistry prometheus) {
-      router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
+      router.get("/metrics").handler(access.scrape()).handler(PrometheusScrapingHandler.create(prometheus));
     }
   }
 

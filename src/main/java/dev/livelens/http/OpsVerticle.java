@@ -4,11 +4,13 @@ import dev.livelens.web.Failures;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.OriginPolicy;
 import dev.livelens.web.SecurityHeaders;
+import dev.livelens.web.TrustedOrigins;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.Set;
 
 /** The HTTP side of a worker-only node: health, info and metrics, so it can be watched and scraped. */
@@ -30,7 +32,7 @@ public final class OpsVerticle extends VerticleBase implements ServesPort {
     Router router = Router.router(vertx);
     Failures.install(router);
     router.route().handler(new SecurityHeaders());
-    ops.mount(new Mounts(vertx, router, new OriginPolicy(Set.of())));
+    ops.mount(new Mounts(vertx, router, new OriginPolicy(Set.of(), new TrustedOrigins(List.of(), false, this::actualPort))));
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host)).requestHandler(router);
     return server.listen(port);
   }

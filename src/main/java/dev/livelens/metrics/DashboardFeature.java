@@ -2,6 +2,7 @@ package dev.livelens.metrics;
 
 import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
+import dev.livelens.web.MetricsAccess;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.SocketUpgrade.Admitted;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,9 +24,12 @@ public final class DashboardFeature implements Feature {
   private DashboardFeed feed;
   private Deployed deployed = Deployed.NOTHING;
 
-  public DashboardFeature(MeterRegistry registry, int idleTimeoutSeconds) {
+  private final MetricsAccess access;
+
+  public DashboardFeature(MeterRegistry registry, int idleTimeoutSeconds, MetricsAccess access) {
     this.registry = registry;
     this.idleTimeoutSeconds = idleTimeoutSeconds;
+    this.access = access;
   }
 
   @Override
@@ -39,7 +43,10 @@ public final class DashboardFeature implements Feature {
     Router router = mounts.router();
     router.get("/dashboard").handler(Mounts.page("/dashboard.html"));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.get(FEED_PATH).handler(mounts.socket(ctx -> Admitted.to(feed::add)));
+    router.get(FEED_PATH).handler(mounts.socket(ctx -> {
+      access.requireLoopback(ctx);
+      return Admitted.to(feed::add);
+    }));
   }
 
   @Override

@@ -40,7 +40,11 @@ final class RoomsRoutes {
         "sign in at /account to use rooms, chat and calls"));
     return Admitted.to(socket -> {
       if (sockets.admit(socket)) { // else the node is stopping: closed at once, going away
-        new RoomSocket(services, socket, user, () -> sockets.closed(socket)).start();
+        Runnable forget = users.closeOnSignOut(ctx.request(), socket);
+        new RoomSocket(services, socket, user, () -> {
+          forget.run();
+          sockets.closed(socket);
+        }).start();
       }
     });
   }

@@ -103,7 +103,9 @@ public final class StreamFeature implements Feature {
       open.incrementAndGet();
       StreamSession session = new StreamSession(socket, services, stats);
       owner.ifPresent(session::ownedBy);
+      Runnable forget = owner.isPresent() ? services.users().closeOnSignOut(ctx.request(), socket) : () -> { };
       session.start(initialFilter, () -> {
+        forget.run();
         open.decrementAndGet();
         limiter.release(address);
         sockets.closed(socket);

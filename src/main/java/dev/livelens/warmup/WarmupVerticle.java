@@ -9,6 +9,7 @@ import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.stream.StreamRecording;
 import dev.livelens.stream.StreamFeature;
 import dev.livelens.web.OpenSockets;
+import dev.livelens.web.SignedInUsers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -18,7 +19,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -66,7 +66,7 @@ public final class WarmupVerticle extends VerticleBase {
     // The warm-up's streams count into throw-away meters and belong to nobody.
     StreamFeature privateStreams = new StreamFeature(config, catalog,
         new PipelineMetrics(new SimpleMeterRegistry()), () -> StreamRecording.UNAVAILABLE,
-        () -> request -> Optional.empty(), new OpenSockets());
+        () -> SignedInUsers.NOBODY, new OpenSockets());
     HttpVerticle loopback = new HttpVerticle(config, List.of(privateStreams)).onLoopback();
     client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(MAX_MESSAGE_BYTES).setMaxMessageSize(MAX_MESSAGE_BYTES));

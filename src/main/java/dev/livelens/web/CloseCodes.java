@@ -9,6 +9,11 @@ public final class CloseCodes {
   public static final short UNSUPPORTED_DATA = 1003;
   /** The peer broke the rules too often (a client that sends nothing but garbage). */
   public static final short POLICY_VIOLATION = 1008;
+  /**
+   * The session the socket was opened with was signed out, or its password changed (private range of
+   * RFC 6455, after HTTP's 401): the page says so and offers to sign in again.
+   */
+  public static final short SIGNED_OUT = 4401;
   /** The server is full: try again later. */
   public static final short TRY_AGAIN_LATER = 1013;
 

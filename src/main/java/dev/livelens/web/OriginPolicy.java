@@ -1,23 +1,24 @@
 package dev.livelens.web;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Decides whether a WebSocket upgrade may proceed, against cross-site WebSocket hijacking: a browser
- * always sends Origin, so an Origin that is neither this server's nor configured is refused.
- * No Origin means a non-browser client, which is let in.
+ * Decides whether a page may open a socket or change something, against cross-site WebSocket hijacking
+ * and CSRF: a browser always sends Origin, so an Origin that is neither one of this server's configured
+ * origins ({@link TrustedOrigins}; never whatever Host the request named) nor an extra allowed one
+ * ({@code --allowed-origins}) is refused. No Origin means a non-browser client, which is let in.
  */
 public final class OriginPolicy {
 
   private final Set<String> allowedOrigins;
+  private final TrustedOrigins trusted;
 
-  public OriginPolicy(Set<String> allowedOrigins) {
+  public OriginPolicy(Set<String> allowedOrigins, TrustedOrigins trusted) {
     this.allowedOrigins = allowedOrigins.stream().map(OriginPolicy::normalise).collect(
         java.util.stream.Collectors.toUnmodifiableSet());
+    this.trusted = trusted;
   }
 
   public boolean allows(HttpServerRequest request) {
@@ -26,30 +27,7 @@ public final class OriginPolicy {
       return true;
     }
     String normalised = normalise(origin);
-    if (allowedOrigins.contains(normalised)) {
-      return true;
-    }
-    // The authority, not the Host header: over HTTP/2 (a client's h2c upgrade) the host comes as :authority.
-    HostAndPort authority = request.authority();
-    return authority != null && sameHost(normalised, (authority.host()
-        + (authority.port() >= 0 ? ":" + authority.port() : "")).toLowerCase(Locale.ROOT));
-  }
-
-  /** The page's own origin: scheme://host[:port] whose host and port are the Host the request came to. */
-  private static boolean sameHost(String origin, String host) {
-    try {
-      URI uri = new URI(origin);
-      if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-        return false;
-      }
-      int defaultPort = "https".equals(uri.getScheme()) ? 443 : 80;
-      int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
-      String originAuthority = uri.getHost() + ":" + port;
-      String hostAuthority = host.contains(":") && !host.endsWith("]") ? host : host + ":" + defaultPort;
-      return originAuthority.equals(hostAuthority);
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
+    return allowedOrigins.contains(normalised) || trusted.trustsOrigin(normalised);
   }
 
   private static String normalise(String origin) {

@@ -13,6 +13,8 @@ import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ class WatchSocketTest implements OnDatabase {
   private Path files;
   private String video;
   private String otherVideo;
+  private String thirdVideo;
 
   @BeforeAll
   void startServer() {
@@ -45,6 +48,7 @@ class WatchSocketTest implements OnDatabase {
     Path clip = TestVideos.make(files, "clip.mp4", 30);
     video = TestVideos.add(server, clip, "Thirty seconds").id();
     otherVideo = TestVideos.add(server, clip, "The same again").id();
+    thirdVideo = TestVideos.add(server, clip, "And a third time").id();
   }
 
   @AfterAll
@@ -57,9 +61,15 @@ class WatchSocketTest implements OnDatabase {
   @Test
   void aScriptedViewingIsCountedExactlyAndOnceHoweverOftenItIsSent() throws Exception {
     List<JsonObject> events = scriptedViewing(System.currentTimeMillis() - 60_000);
-    String view;
+    JsonObject issued;
     try (Player player = new Player()) {
-      view = player.start(video, null).getString("view");
+      issued = player.start(video, null, null);
+    }
+    String view = issued.getString("view");
+    String secret = issued.getString("secret");
+    backdate(view, 60_000); // the viewing took a minute: the server's clock must allow its 23 s of play
+    try (Player player = new Player()) {
+      assertTrue(player.start(video, view, secret).getBoolean("resumed"));
       player.send(events.subList(0, 20));
       assertEquals(19, player.awaitType("ack").getLong("through"));
       player.send(events.subList(20, events.size()));
@@ -67,7 +77,7 @@ class WatchSocketTest implements OnDatabase {
     }
     JsonObject first = analytics(video);
     try (Player again = new Player()) { // the page reconnects and sends everything once more
-      JsonObject resumed = again.start(video, view);
+      JsonObject resumed = again.start(video, view, secret);
       assertTrue(resumed.getBoolean("resumed"));
       again.send(events);
       again.awaitType("ack");
@@ -103,7 +113,7 @@ class WatchSocketTest implements OnDatabase {
       player.send(List.of(event(0, "play", now).put("t", 0)));
       assertEquals("no_view", player.awaitType("error").getString("code"), "events need a view the server issued");
 
-      JsonObject forged = player.start(otherVideo, "not-a-view-the-server-issued");
+      JsonObject forged = player.start(otherVideo, "not-a-view-the-server-issued", null);
       assertFalse(forged.getBoolean("resumed"), "an unknown view is not resumed: a new one is issued");
       player.send(List.of(
           event(0, "play", now).put("t", 0),
@@ -124,6 +134,85 @@ class WatchSocketTest implements OnDatabase {
     assertEquals(0, analytics.getJsonObject("pauses").getLong("total"));
     assertTrue(analytics.getJsonObject("seconds").getJsonArray("plays").stream().allMatch(n -> ((Number) n).intValue() == 0));
     assertTrue(server.scrape().value("livelens_watch_events_rejected_total", java.util.Map.of("reason", "implausible")) >= 3);
+  }
+
+  @Test
+  void aViewResumesOnlyForItsViewerWithItsSecret() throws Exception {
+    long now = System.currentTimeMillis();
+    JsonObject issued;
+    try (Player victim = new Player()) {
+      issued = victim.start(thirdVideo, null, null, "victim-viewer-1");
+      victim.send(List.of(event(0, "play", now).put("t", 0)));
+      assertEquals(0, victim.awaitType("ack").getLong("through"));
+    }
+    String view = issued.getString("view");
+    JsonObject before = viewRow(view);
+    try (Player attacker = new Player()) {
+      for (String[] attempt : new String[][] {{"victim-viewer-1", null}, {"victim-viewer-1", "0".repeat(32)},
+          {"attacker-viewer-1", issued.getString("secret")}}) {
+        JsonObject answer = attacker.start(thirdVideo, view, attempt[1], attempt[0]);
+        assertFalse(answer.getBoolean("resumed"), answer.encode());
+        assertFalse(view.equals(answer.getString("view")), "a new view, not the victim's");
+        attacker.send(List.of(event(1, "pause", now + 500).put("t", 0)));
+        attacker.awaitType("ack");
+      }
+    }
+    assertEquals(before, viewRow(view), "the victim's view is untouched");
+    try (Player victim = new Player()) {
+      assertTrue(victim.start(thirdVideo, view, issued.getString("secret"), "victim-viewer-1").getBoolean("resumed"));
+      victim.send(List.of(event(1, "pause", now + 700).put("t", 0)));
+      assertEquals(1, victim.awaitType("ack").getLong("through"), "the victim's own next event is stored");
+    }
+    assertEquals(1, viewRow(view).getInteger("pauses"));
+  }
+
+  @Test
+  void backDatedHeartbeatsAreCreditedNoMoreThanTheServersClockAllows() throws Exception {
+    long began = System.currentTimeMillis();
+    List<JsonObject> events = new ArrayList<>();
+    long[] at = {began - 600_000}; // the client claims it has been playing for ten minutes
+    events.add(event(0, "play", at[0]).put("t", 0));
+    for (int round = 0; round < 5; round++) {
+      heartbeats(events, at, 0, 29, 1);
+      events.add(event(events.size(), "seeking", at[0] + 10).put("from", 29).put("to", 0));
+    }
+    String view;
+    try (Player player = new Player()) {
+      view = player.start(thirdVideo, null, null, "forger-viewer-1").getString("view");
+      player.send(events);
+      assertEquals(events.size() - 1, player.awaitType("ack").getLong("through"));
+    }
+    long elapsed = System.currentTimeMillis() - began;
+    long watched = viewRow(view).getLong("watched_ms");
+    assertTrue(watched <= elapsed + EventCheck.SERVER_SLACK_MS, watched + " ms credited after " + elapsed + " ms");
+  }
+
+  @Test
+  void oneConnectionMayOpenOnlyAFewViews() throws Exception {
+    try (Player player = new Player()) {
+      for (int i = 0; i < ViewBudgets.PER_CONNECTION; i++) {
+        assertEquals("view", player.start(otherVideo, null, null, "many-viewers-" + i).getString("type"));
+      }
+      JsonObject refused = player.start(otherVideo, null, null, "many-viewers-x");
+      assertEquals("too_many_views", refused.getString("code"), refused.encode());
+    }
+  }
+
+  private void backdate(String view, long ms) {
+    store().pool().preparedQuery("UPDATE watch_views SET started_at = started_at - ? WHERE id = ?")
+        .execute(Tuple.of(ms, view)).await();
+  }
+
+  private JsonObject viewRow(String view) {
+    Row row = store().pool().preparedQuery("SELECT watched_ms, pauses, seeks, last_event_at, viewer FROM watch_views "
+        + "WHERE id = ?").execute(Tuple.of(view)).await().iterator().next();
+    return new JsonObject().put("watched_ms", row.getLong("watched_ms")).put("pauses", row.getInteger("pauses"))
+        .put("seeks", row.getInteger("seeks")).put("last_event_at", row.getLong("last_event_at"))
+        .put("viewer", row.getString("viewer"));
+  }
+
+  private WatchStore store() {
+    return server.server.analytics().orElseThrow().store();
   }
 
   /** Play 0-10, back to 5, play to 15, pause 2 s, skip to 25, play at 1.5x to 30, end: heartbeats each second. */
@@ -187,10 +276,27 @@ class WatchSocketTest implements OnDatabase {
           .await();
     }
 
-    JsonObject start(String videoId, String view) throws Exception {
-      JsonObject start = new JsonObject().put("type", "start").put("video", videoId).put("viewer", "test-viewer-1");
-      socket.writeTextMessage((view == null ? start : start.put("view", view)).encode()).await();
-      return awaitType("view");
+    JsonObject start(String videoId, String view, String secret) throws Exception {
+      return start(videoId, view, secret, "test-viewer-1");
+    }
+
+    JsonObject start(String videoId, String view, String secret, String viewer) throws Exception {
+      JsonObject start = new JsonObject().put("type", "start").put("video", videoId).put("viewer", viewer)
+          .put("view", view).put("secret", secret);
+      socket.writeTextMessage(start.encode()).await();
+      return await(m -> "view".equals(m.getString("type")) || "error".equals(m.getString("type")));
+    }
+
+    private JsonObject await(java.util.function.Predicate<JsonObject> wanted) throws Exception {
+      while (true) {
+        JsonObject message = incoming.poll(10, TimeUnit.SECONDS);
+        if (message == null) {
+          throw new AssertionError("no wanted message");
+        }
+        if (wanted.test(message)) {
+          return message;
+        }
+      }
     }
 
     void send(List<JsonObject> events) {

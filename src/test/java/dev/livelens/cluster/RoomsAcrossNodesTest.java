@@ -16,6 +16,7 @@ import dev.livelens.testing.TestAccounts;
 import dev.livelens.testing.TestImages;
 import dev.livelens.testing.TestPostgres;
 import dev.livelens.testing.TestServer;
+import dev.livelens.web.CloseCodes;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -27,7 +28,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * leaves the room on node A (the room does not keep a ghost).
  */
 @ExtendWith(PostgresRequired.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoomsAcrossNodesTest {
 
   private static final int CLUSTER_PORT = NodeProcess.freePort();
@@ -120,6 +125,21 @@ class RoomsAcrossNodesTest {
   }
 
   @Test
+  @Order(1)
+  void aLogoutOnOneNodeClosesThatPersonsRoomsSocketOnTheOther() throws Exception {
+    String cookie = signUp(nodeA.port(), "leaving-" + Long.toString(System.nanoTime(), 36));
+    try (RoomClient onB = RoomClient.connect(nodeA.vertx, nodeB.port(), cookie, null)) {
+      onB.next("welcome");
+      CookieClient client = new CookieClient(nodeA.port());
+      assertEquals(204, client.send(client.request("/api/auth/logout").header("Cookie", cookie)
+          .POST(java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode());
+      assertEquals(CloseCodes.SIGNED_OUT, onB.closeStatus.get(10, java.util.concurrent.TimeUnit.SECONDS),
+          "the socket on node B heard node A's sign-out");
+    }
+  }
+
+  @Test
+  @Order(2) // ends with node B's death
   void membersOnTwoHttpNodesSeeEachOtherChatAndGetEachOthersProcessedVideo() throws Exception {
     String suffix = Long.toString(System.nanoTime(), 36);
     String annName = "ann-" + suffix;

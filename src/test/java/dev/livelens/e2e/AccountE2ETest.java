@@ -37,6 +37,22 @@ class AccountE2ETest {
   }
 
   @Test
+  void signingOutElsewhereClosesTheRoomsPagesSocketAndThePageSaysSo() {
+    page.signUp(newName(), PASSWORD);
+    page.awaitState("signed-in");
+    fixture.browser.open(fixture.url("/rooms"));
+    fixture.browser.await("the rooms socket open", java.time.Duration.ofSeconds(20),
+        () -> fixture.browser.js("return document.querySelector('main').dataset.state;"), "open"::equals);
+    // Another tab of the same browser signs out: the server closes this page's socket (4401).
+    fixture.browser.js("fetch('/api/auth/logout', {method: 'POST'}); return null;");
+    fixture.browser.await("the page says I was signed out", java.time.Duration.ofSeconds(20),
+        () -> fixture.browser.js("return document.getElementById('rooms-status').textContent;"),
+        "You were signed out — sign in again"::equals);
+    assertEquals(Boolean.FALSE, fixture.browser.js("return document.getElementById('signed-out').hidden;"),
+        "the link to sign in again shows");
+  }
+
+  @Test
   void signingUpShowsTheNameAndLoggingOutSignsOut() {
     String name = newName();
     assertTrue(page.visible("signup-form") && page.visible("login-form"));

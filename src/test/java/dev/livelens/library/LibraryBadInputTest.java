@@ -2,6 +2,7 @@ package dev.livelens.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.FileServer;
@@ -11,6 +12,10 @@ import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
 import io.vertx.core.json.JsonObject;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +104,24 @@ class LibraryBadInputTest implements OnDatabase {
     expect(400, "bad_url", "POST", "/api/imports", "{\"url\":\"file:///etc/passwd\"}");
     expect(400, "bad_url", "POST", "/api/imports", "{\"url\":42}");
     assertEquals(1, api.json("/api/videos").getInteger("total"), "no video was made");
+  }
+
+  @Test
+  void anImportOfThisServersOwnNonLoopbackAddressIsRefused() throws Exception {
+    InetAddress own = NetworkInterface.networkInterfaces().filter(nic -> !isLoopback(nic))
+        .flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address).findFirst().orElse(null);
+    assumeTrue(own != null, "this machine has no non-loopback IPv4 address");
+    String metrics = "http://" + own.getHostAddress() + ":" + server.port() + "/metrics";
+    expect(422, "url_refused", "POST", "/api/imports", new JsonObject().put("url", metrics).encode());
+    assertEquals(1, api.json("/api/videos").getInteger("total"), "no video was made");
+  }
+
+  private static boolean isLoopback(NetworkInterface nic) {
+    try {
+      return nic.isLoopback();
+    } catch (SocketException e) {
+      return true;
+    }
   }
 
   @Test

@@ -38,6 +38,8 @@ class BoundedSeriesTest {
   private static final double TOLERANCE = 0.05;
 
   private long framesSent;
+  /** Ids of rooms, people and streams the visitors made: none may show in metrics. */
+  private final Set<String> idsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Test
   void metricsAndTheDashboardSnapshotReturnToTheirSizeAfterManyVisitorsCameAndWent() throws Exception {
@@ -67,6 +69,10 @@ class BoundedSeriesTest {
           linesBefore, linesAfter, before.length(), after.length());
       assertWithin(linesBefore, linesAfter, "/metrics lines; new series: " + newSeries(metricsBefore, metricsAfter));
       assertWithin(before.length(), after.length(), "snapshot bytes; before " + before + "\nafter " + after);
+      idsSeen.addAll(videos);
+      for (String id : idsSeen) {
+        assertTrue(!metricsAfter.contains(id) && !after.contains(id), "an id in the metrics: " + id);
+      }
       feed.close();
     } finally {
       TempDirs.delete(files);
@@ -100,11 +106,14 @@ class BoundedSeriesTest {
       room.next("welcome");
       room.send("create", "name", "Churn");
       String id = room.next("created").getJsonObject("room").getString("id");
+      idsSeen.add(id);
       room.send("join", "room", id);
       room.next("joined");
       room.send("say", "text", "hello");
       room.next("chat");
-      room.send("camera", "stream", camera.next("hello").json().getString("stream"));
+      String stream = camera.next("hello").json().getString("stream");
+      idsSeen.add(stream);
+      room.send("camera", "stream", stream);
       room.next(m -> "room".equals(m.getString("type")) && m.getJsonObject("room").getJsonArray("members")
           .stream().anyMatch(p -> ((JsonObject) p).getBoolean("camera")), "the camera shown");
       camera.sendFrame(1, JPEG.getBytes());

@@ -1,22 +1,35 @@
 package dev.livelens.library.imports;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Which addresses an import may reach: public ones only, unless private ones are allowed
- * ({@code --allow-private-urls}). Loopback, private (RFC 1918, IPv6 unique-local), link-local (with the
- * cloud metadata address 169.254.169.254), shared (100.64/10), unspecified and multicast addresses are
- * not, so the server cannot be made a proxy into the network it stands in.
+ * Which addresses an import may reach: globally reachable ones only, unless private ones are allowed
+ * ({@code --allow-private-urls}). Every special-purpose block that is not globally reachable is refused
+ * ({@link SpecialAddresses}: loopback, private, link-local with the cloud metadata address, shared,
+ * documentation, benchmarking, reserved, multicast, and their IPv6 spellings), and so is every address of
+ * this node's own interfaces, public or not, so the server can be made a proxy neither into the network
+ * it stands in nor into itself.
  */
 public final class AddressPolicy {
 
   private final boolean allowPrivate;
+  private final Supplier<Set<InetAddress>> ownAddresses;
 
   public AddressPolicy(boolean allowPrivate) {
+    this(allowPrivate, AddressPolicy::interfaceAddresses);
+  }
+
+  AddressPolicy(boolean allowPrivate, Supplier<Set<InetAddress>> ownAddresses) {
     this.allowPrivate = allowPrivate;
+    this.ownAddresses = ownAddresses;
   }
 
   /**
@@ -28,55 +41,49 @@ public final class AddressPolicy {
    */
   public InetAddress resolve(String host) throws UnknownHostException {
     InetAddress[] all = InetAddress.getAllByName(host);
-    for (InetAddress address : all) {
-      if (!allowPrivate && !isPublic(address)) {
-        throw new RefusedAddress(host, address);
+    if (!allowPrivate) {
+      Set<InetAddress> own = ownAddresses.get();
+      for (InetAddress address : all) {
+        Optional<String> why = refusal(address, own);
+        if (why.isPresent()) {
+          throw new RefusedAddress(host, address, why.get());
+        }
       }
     }
     return all[0];
   }
 
-  static boolean isPublic(InetAddress address) {
-    if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-      return false;
+  /** Why {@code address} may not be reached, or empty. */
+  static Optional<String> refusal(InetAddress address, Set<InetAddress> own) {
+    Optional<String> special = SpecialAddresses.refusal(address);
+    if (special.isPresent()) {
+      return special;
     }
-    byte[] b = address.getAddress();
-    if (address instanceof Inet4Address) {
-      int first = b[0] & 0xFF;
-      int second = b[1] & 0xFF;
-      return first != 0 && !(first == 100 && second >= 64 && second < 128) && first < 240;
+    InetAddress plain = SpecialAddresses.asIpv4(address);
+    if (own.contains(address) || own.contains(plain)) {
+      return Optional.of("an address of this server");
     }
-    if (address instanceof Inet6Address) {
-      boolean uniqueLocal = (b[0] & 0xFE) == 0xFC;
-      boolean mapped = isMapped(b);
-      if (mapped) {
-        try {
-          return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException impossible) {
-          return false;
-        }
-      }
-      return !uniqueLocal;
-    }
-    return false;
+    return Optional.empty();
   }
 
-  /** ::ffff:a.b.c.d, an IPv4 address written as IPv6. */
-  private static boolean isMapped(byte[] b) {
-    for (int i = 0; i < 10; i++) {
-      if (b[i] != 0) {
-        return false;
+  /** Every address of every interface, up or down (an import must not reach the server itself). */
+  static Set<InetAddress> interfaceAddresses() {
+    Set<InetAddress> all = new HashSet<>();
+    try {
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        all.addAll(Collections.list(nic.getInetAddresses()));
       }
+    } catch (SocketException e) {
+      // Without the list, the special-purpose blocks still hold; nothing better can be done here.
     }
-    return (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF;
+    return all;
   }
 
   /** The host resolves to an address imports may not reach. */
   public static final class RefusedAddress extends UnknownHostException {
-    RefusedAddress(String host, InetAddress address) {
-      super(host + " resolves to " + address.getHostAddress()
-          + ", a loopback, private or link-local address, which imports may not reach");
+    RefusedAddress(String host, InetAddress address, String why) {
+      super(host + " resolves to " + address.getHostAddress() + " (" + why
+          + "), which imports may not reach: give a URL on the public internet");
     }
   }
 }
