@@ -146,6 +146,11 @@ public final class Library {
         .otherwise(RECOVERED);
   }
 
+  /** Removes a failed video's files (its row keeps the reason): nothing of a refused file stays on disk. */
+  public Future<Void> removeFiles(String videoId) {
+    return files.deleteRecursive(store.directory(videoId).toString()).recover(missing -> Future.succeededFuture());
+  }
+
   /** Deletes a video's row, then its files; false when there was no such video. */
   public Future<Boolean> delete(String videoId) {
     return videos.delete(videoId).compose(existed -> !existed ? Future.succeededFuture(false)
