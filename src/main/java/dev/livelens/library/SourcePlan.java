@@ -52,7 +52,7 @@ record SourcePlan(Probe input, boolean copyVideo, boolean copyAudio) {
   }
 
   List<String> mp4Args(Path source, Path mp4, int keyframeEvery) {
-    List<String> args = new ArrayList<>(List.of("-i", source.toString(), "-map", "0:v:0"));
+    List<String> args = new ArrayList<>(List.of("-i", source.toString(), "-map", "0:" + input.videoIndex()));
     if (input.audioIndex() >= 0) {
       args.addAll(List.of("-map", "0:" + input.audioIndex()));
     }

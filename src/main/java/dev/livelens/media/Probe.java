@@ -15,9 +15,10 @@ import io.vertx.core.json.JsonObject;
  * @param audioCodec the chosen audio stream's codec, or null when there is no audio
  * @param audioIndex the chosen audio stream's index in the file (the default one, else the first); -1 none
  * @param audioStreams how many audio streams the file has
+ * @param videoIndex the video stream's index in the file (a cover picture before it is skipped); -1 none
  */
 public record Probe(String codec, int width, int height, double durationSeconds, String format, String pixelFormat,
-    int rotation, String audioCodec, int audioIndex, int audioStreams) {
+    int rotation, String audioCodec, int audioIndex, int audioStreams, int videoIndex) {
 
   public static Probe of(JsonObject ffprobe) {
     JsonObject video = null;
@@ -44,13 +45,14 @@ public record Probe(String codec, int width, int height, double durationSeconds,
     String audioCodec = audio == null ? null : audio.getString("codec_name");
     int audioIndex = audio == null ? -1 : audio.getInteger("index", -1);
     if (video == null) {
-      return new Probe(null, 0, 0, duration, format, null, 0, audioCodec, audioIndex, audioStreams);
+      return new Probe(null, 0, 0, duration, format, null, 0, audioCodec, audioIndex, audioStreams, -1);
     }
     if (duration == 0) {
       duration = seconds(video.getString("duration"));
     }
     return new Probe(video.getString("codec_name"), video.getInteger("width", 0), video.getInteger("height", 0),
-        duration, format, video.getString("pix_fmt"), rotation(video), audioCodec, audioIndex, audioStreams);
+        duration, format, video.getString("pix_fmt"), rotation(video), audioCodec, audioIndex, audioStreams,
+        video.getInteger("index", 0));
   }
 
   /** The width as the picture is shown, after its rotation. */
