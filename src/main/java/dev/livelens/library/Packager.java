@@ -66,7 +66,7 @@ public final class Packager {
                   null, cancel, Map.of()))
               .compose(done -> files.props(mp4.toString()))
               .map(props -> new Videos.Facts(Math.round(output.durationSeconds() * 1000), output.displayWidth(),
-                  output.displayHeight(), output.codec(), props.size(), true)));
+                  output.displayHeight(), output.codec(), props.size(), true, plan.describe())));
     });
   }
 

@@ -51,6 +51,16 @@ record SourcePlan(Probe input, boolean copyVideo, boolean copyAudio) {
     return copyVideo ? "remux" : "transcode";
   }
 
+  /** The original as the video's details show it: "mov,mp4,…: hevc 1280x720 turned 90°, aac; transcoded". */
+  String describe() {
+    String turned = input.rotation() == 0 ? "" : " turned " + input.rotation() + "°";
+    String sound = input.audioCodec() == null ? "no sound" : input.audioCodec()
+        + (input.audioStreams() > 1 ? " (1 of " + input.audioStreams() + " audio streams)" : "");
+    String done = copyVideo ? "remuxed" : "transcoded";
+    return input.format() + ": " + input.codec() + " " + input.width() + "x" + input.height() + turned + ", " + sound
+        + "; " + done + (copyAudio || input.audioCodec() == null ? "" : ", sound to aac");
+  }
+
   List<String> mp4Args(Path source, Path mp4, int keyframeEvery) {
     List<String> args = new ArrayList<>(List.of("-i", source.toString(), "-map", "0:" + input.videoIndex()));
     if (input.audioIndex() >= 0) {

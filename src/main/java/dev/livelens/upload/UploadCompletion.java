@@ -40,7 +40,9 @@ final class UploadCompletion {
 
   /** The new video's id once the bytes are its original; remuxing and packaging go on after. */
   Future<String> toVideo(Upload upload) {
-    return library.create(title(upload.metadata()), "upload", null).compose(video -> {
+    return library.create(title(upload.metadata()), "upload", null)
+        .compose(video -> library.videos().originalName(video.id(), originalName(upload.metadata())).map(video))
+        .compose(video -> {
       Path original = library.store().original(video.id(), extension(upload.metadata()));
       return pool.executeBlocking(() -> Files.move(files.data(upload.id()), original,
           StandardCopyOption.REPLACE_EXISTING), false).map(moved -> {
@@ -58,6 +60,13 @@ final class UploadCompletion {
     }
     library.finish(videoId, original, null, fraction -> { })
         .onFailure(error -> library.removeFiles(videoId));
+  }
+
+  /** The file's name as sent (at most 255 characters), or null. */
+  static String originalName(String metadata) {
+    String name = Tus.metadataValue(metadata, "filename");
+    String clean = name == null ? "" : name.replaceAll("\\p{Cntrl}", " ").strip();
+    return clean.isEmpty() ? null : clean.length() > 255 ? clean.substring(0, 255) : clean;
   }
 
   /** The extension the original keeps: the file name's when it names a video container, else "video". */

@@ -72,7 +72,14 @@ class UploadFormatsTest {
       assertEquals(name, video.getString("title"));
       assertEquals("h264", video.getString("codec"), name);
       assertEquals(expected.get(file), video.getInteger("width") + "x" + video.getInteger("height"), name);
-      double seconds = Ffprobe.durationSeconds(Ffprobe.probe(file));
+      JsonObject source = Ffprobe.probe(file);
+      double seconds = Ffprobe.durationSeconds(source);
+      JsonObject original = video.getJsonObject("original");
+      assertEquals(name, original.getString("name"), "the details name the original file");
+      String codec = Ffprobe.video(source).getString("codec_name");
+      assertTrue(original.getString("media").contains(": " + codec + " ")
+          && original.getString("media").contains("h264".equals(codec) && !name.equals("upright.mov")
+              ? "; remuxed" : "; transcoded"), name + ": " + original.getString("media"));
       Path dir = dataDir.resolve("media").resolve(video.getString("id"));
       JsonObject mp4 = Ffprobe.probe(dir.resolve("video.mp4"));
       assertEquals(seconds, Ffprobe.durationSeconds(mp4), 0.25, name + " as MP4");
