@@ -11,7 +11,8 @@ import io.vertx.core.json.JsonObject;
  * @param durationSeconds the container's duration, or the video stream's; 0 when neither is known
  * @param format the container as ffprobe names it ("mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", …)
  * @param pixelFormat the video's pixel format (yuv420p, yuv420p10le, …), or null
- * @param rotation degrees the display matrix turns the picture (0, 90, 180, 270), counter-clockwise
+ * @param rotation degrees the display matrix turns the picture clockwise (0, 90, 180, 270), as the old
+ *     {@code rotate} tag said: 90 for a phone held upright
  * @param audioCodec the chosen audio stream's codec, or null when there is no audio
  * @param audioIndex the chosen audio stream's index in the file (the default one, else the first); -1 none
  * @param audioStreams how many audio streams the file has
@@ -68,13 +69,13 @@ public record Probe(String codec, int width, int height, double durationSeconds,
     return stream.getJsonObject("disposition", new JsonObject()).getInteger("default", 0) == 1;
   }
 
-  /** The display matrix's rotation, as 0, 90, 180 or 270 (ffprobe says -90 for a phone held upright). */
+  /** The display matrix's rotation clockwise, as 0, 90, 180 or 270 (ffprobe says -90, counter-clockwise, for 90). */
   private static int rotation(JsonObject video) {
     JsonArray sideData = video.getJsonArray("side_data_list", new JsonArray());
     for (int i = 0; i < sideData.size(); i++) {
       Object value = sideData.getJsonObject(i).getValue("rotation");
       if (value instanceof Number degrees) {
-        return Math.floorMod(Math.round(degrees.floatValue() / 90f) * 90, 360);
+        return Math.floorMod(-Math.round(degrees.floatValue() / 90f) * 90, 360);
       }
     }
     String tag = video.getJsonObject("tags", new JsonObject()).getString("rotate");

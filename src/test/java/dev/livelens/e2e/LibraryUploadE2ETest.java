@@ -111,6 +111,12 @@ class LibraryUploadE2ETest {
     fixture.browser.await("three ready cards", PATIENCE, () -> fixture.browser.js(
         "return document.querySelectorAll('#videos .video-card[data-status=ready]').length"),
         n -> ((Number) n).intValue() == 3);
+    fixture.browser.open(fixture.url("/watch/" + videos.get("second.mov").getString("id")));
+    String details = (String) fixture.browser.await("the original in the details", PATIENCE,
+        () -> fixture.browser.js("return document.getElementById('details').textContent"),
+        text -> ((String) text).contains("Original"));
+    assertTrue(details.contains("second.mov") && details.contains("turned 90°") && details.contains("transcoded"),
+        details);
   }
 
   @Test
