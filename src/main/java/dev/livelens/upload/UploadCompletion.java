@@ -1,7 +1,6 @@
 package dev.livelens.upload;
 
 import dev.livelens.library.Library;
-import dev.livelens.media.Ffmpeg;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.SimpleDateFormat;
 import java.util.Date;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +25,11 @@ final class UploadCompletion {
       "webm", "avi", "ts", "mts", "m2ts", "mpg", "mpeg", "3gp", "ogv", "flv", "wmv", "asf", "mxf", "dv", "y4m");
 
   private final Library library;
-  private final Optional<Ffmpeg> ffmpeg;
   private final UploadFiles files;
   private final WorkerExecutor pool;
 
-  UploadCompletion(Library library, Optional<Ffmpeg> ffmpeg, UploadFiles files, WorkerExecutor pool) {
+  UploadCompletion(Library library, UploadFiles files, WorkerExecutor pool) {
     this.library = library;
-    this.ffmpeg = ffmpeg;
     this.files = files;
     this.pool = pool;
   }
@@ -54,12 +50,7 @@ final class UploadCompletion {
   }
 
   private void process(String videoId, Path original) {
-    if (ffmpeg.isEmpty()) {
-      library.failed(videoId, "FFmpeg is not available on this platform");
-      return;
-    }
-    library.finish(videoId, original, null, fraction -> { })
-        .onFailure(error -> library.removeFiles(videoId));
+    library.finishOrDiscard(videoId, original); // without FFmpeg: failed, "FFmpeg is not available…"
   }
 
   /** The file's name as sent (at most 255 characters), or null. */

@@ -79,6 +79,16 @@ public final class TestFormats {
         "-disposition:a:0", "0", "-disposition:a:1", "default", "-f", "mpegts"));
   }
 
+  /**
+   * H.264 in MP4 at a variable frame rate (25 fps for the first 40 frames, then 12.5) and with no sound, as
+   * a phone records in dim light.
+   */
+  public static Path variableRateSilent(Path dir, String name) {
+    return make(dir, name, 3, PICTURE, List.of(), List.of("-vf",
+        "setpts='(N + if(gt(N,40), N-40, 0))/25/TB'", "-vsync", "vfr", "-c:v", "libx264", "-preset", "ultrafast",
+        "-pix_fmt", "yuv420p", "-an"));
+  }
+
   /** Sound only: an AAC tone in an M4A. */
   public static Path audioOnly(Path dir, String name, double seconds) {
     return make(dir, name, seconds, TONE, List.of(), List.of("-c:a", "aac"));

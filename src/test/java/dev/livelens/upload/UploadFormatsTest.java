@@ -60,6 +60,7 @@ class UploadFormatsTest {
     expected.put(TestFormats.vp9OpusMkv(made, "screen.mkv", 3), "320x240");
     expected.put(TestFormats.mpeg4Avi(made, "export.avi", 3), "320x240");
     expected.put(TestFormats.mpegTs(made, "broadcast.ts", 3), "320x240");
+    expected.put(TestFormats.variableRateSilent(made, "dim-light.mp4"), "320x240");
     Map<Path, String> videos = new LinkedHashMap<>();
     for (Path file : expected.keySet()) {
       videos.put(file, upload(file));
