@@ -89,6 +89,11 @@ public final class TestFormats {
         "-pix_fmt", "yuv420p", "-an"));
   }
 
+  /** AV1 with Opus in WebM, as some screen recorders and browsers now write. */
+  public static Path av1Webm(Path dir, String name, double seconds) {
+    return make(dir, name, seconds, PICTURE, TONE, List.of("-c:v", "libsvtav1", "-preset", "12", "-c:a", "libopus"));
+  }
+
   /** Sound only: an AAC tone in an M4A. */
   public static Path audioOnly(Path dir, String name, double seconds) {
     return make(dir, name, seconds, TONE, List.of(), List.of("-c:a", "aac"));

@@ -95,13 +95,14 @@ class UploadFormatsTest {
   }
 
   @Test
-  void soundOnlyTextAndACutShortFileFailWithTheirReasonAndLeaveNoFiles() throws Exception {
+  void soundOnlyTextAv1AndACutShortFileFailWithTheirReasonAndLeaveNoFiles() throws Exception {
     Path text = Files.writeString(made.resolve("notes.txt"), "a shopping list, not a video\n".repeat(50),
         StandardCharsets.UTF_8);
     Path whole = TestFormats.h264Mp4(made, "whole.mp4", 5, true);
     Map<Path, String> reasons = new LinkedHashMap<>();
     reasons.put(TestFormats.audioOnly(made, "voice.m4a", 3), "this file has no video, only sound");
     reasons.put(text, "this file is not a video FFmpeg can read");
+    reasons.put(TestFormats.av1Webm(made, "screen-av1.webm", 2), "AV1 video cannot be decoded here");
     reasons.put(TestFormats.truncated(whole, made.resolve("cut-short.mp4"), 0.5), "the file ends early, at ");
     for (Map.Entry<Path, String> entry : reasons.entrySet()) {
       String name = entry.getKey().getFileName().toString();
