@@ -1,4 +1,5 @@
-// The library page: the grid of videos, search, import, rename, delete, and jobs' progress.
+// The library page: the grid of videos, search, import, uploads from disk (button or drop), rename,
+// delete, and jobs' progress.
 
 import { listVideos, renameVideo, deleteVideo, importUrl } from './library-api.js';
 import { duration, date } from './library-format.js';
@@ -6,6 +7,8 @@ import { askTitle, confirmDelete } from './dialogs.js';
 import { followJobs } from './job-feed.js';
 import { jobList } from './job-list.js';
 import { showSummary } from './watch-summary.js';
+import { uploadQueue } from './upload-queue.js';
+import { uploadList, showUnfinished } from './upload-list.js';
 
 const grid = document.getElementById('videos');
 const message = document.getElementById('library-message');
@@ -113,8 +116,44 @@ document.getElementById('import').addEventListener('submit', async (event) => {
   }
 });
 
+const unfinished = () => showUnfinished(document.getElementById('unfinished'),
+  document.getElementById('unfinished-list')).catch(() => {});
+const addFiles = uploadQueue({
+  show: uploadList(document.getElementById('uploads')),
+  videoAdded: () => { refresh(); unfinished(); },
+  ended: () => { refresh(); unfinished(); },
+});
+const picker = document.getElementById('upload-files');
+document.getElementById('upload-button').addEventListener('click', () => picker.click());
+picker.addEventListener('change', () => {
+  addFiles([...picker.files]);
+  picker.value = ''; // the same file may be chosen again (to resume it after a reload)
+});
+dropFiles(document.getElementById('drop-zone'), addFiles);
+
+/** Files dropped anywhere on the page are uploaded; the zone shows when something is dragged over. */
+function dropFiles(zone, add) {
+  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+  document.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    zone.dataset.state = 'over';
+  });
+  document.addEventListener('dragleave', (event) => {
+    if (event.relatedTarget === null) zone.dataset.state = 'idle';
+  });
+  document.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    zone.dataset.state = 'idle';
+    add([...event.dataTransfer.files]);
+  });
+}
+
 const showJob = jobList(document.getElementById('jobs'), () => refresh());
 followJobs(showJob);
 refresh();
+unfinished();
 showSummary(document.getElementById('watch-summary')).catch(() => {});
 window.livelensLibrary = { refresh };

@@ -27,6 +27,9 @@ function showDetails(video) {
     ['Duration', duration(video.durationMs)], ['Size', size(video.size)],
     ['Picture', video.width ? `${video.width}×${video.height} ${video.codec}` : '–'],
     ['Source', video.source], ['Added', date(video.created)]];
+  if (video.original?.name || video.original?.media) {
+    facts.push(['Original', [video.original.name, video.original.media].filter(Boolean).join(' — ')]);
+  }
   const list = document.getElementById('details');
   list.replaceChildren(...facts.flatMap(([name, value]) => {
     const dt = document.createElement('dt');

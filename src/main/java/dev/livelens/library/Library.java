@@ -73,13 +73,28 @@ public final class Library {
 
   /** The same, stoppable through {@code cancel}: a cancelled video is marked failed "cancelled". */
   public Future<Video> finish(String videoId, Path source, String note, DoubleConsumer progress, Cancel cancel) {
+    return finish(videoId, source, note, progress, cancel, false);
+  }
+
+  /**
+   * Packages a file a person sent (an upload): one that cannot become a video has its files removed before
+   * it is marked failed, so nothing of it is on disk once its reason can be read.
+   */
+  public Future<Video> finishOrDiscard(String videoId, Path source) {
+    return finish(videoId, source, null, fraction -> { }, new Cancel(), true);
+  }
+
+  private Future<Video> finish(String videoId, Path source, String note, DoubleConsumer progress, Cancel cancel,
+      boolean discard) {
     Future<Videos.Facts> packed = packager.map(p -> p.pack(videoId, source, progress, cancel))
         .orElse(Future.failedFuture("FFmpeg is not available on this platform"));
     return packed
         .compose(facts -> videos.ready(videoId, facts, note))
         .recover(error -> {
           LOG.info("video {} failed: {}", videoId, error.getMessage());
-          return videos.failed(videoId, String.valueOf(error.getMessage())).compose(done -> Future.failedFuture(error));
+          return (discard ? removeFiles(videoId) : Future.<Void>succeededFuture())
+              .compose(removed -> videos.failed(videoId, String.valueOf(error.getMessage())))
+              .compose(done -> Future.failedFuture(error));
         })
         .compose(done -> videos.find(videoId)).map(found -> found.orElseThrow());
   }
@@ -144,6 +159,11 @@ public final class Library {
     String mark = store.directory(videoId).resolve(COMPLETE_MARK).toString();
     return files.readFile(mark).map(note -> note.length() == 0 ? null : note.toString())
         .otherwise(RECOVERED);
+  }
+
+  /** Removes a failed video's files (its row keeps the reason): nothing of a refused file stays on disk. */
+  public Future<Void> removeFiles(String videoId) {
+    return files.deleteRecursive(store.directory(videoId).toString()).recover(missing -> Future.succeededFuture());
   }
 
   /** Deletes a video's row, then its files; false when there was no such video. */

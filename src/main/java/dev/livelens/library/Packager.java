@@ -7,18 +7,22 @@ import dev.livelens.media.Probe;
 import io.vertx.core.Future;
 import io.vertx.core.file.FileSystem;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a video as it came (a recording, an upload, an import) into what the library plays: a
- * progressive MP4 with its index at the front, HLS with fMP4 segments, and a poster frame. H.264 is
- * copied as it is; anything else is transcoded to H.264 (OpenH264) with a keyframe every 1.6 s, so cuts
- * in fast mode land within that of the time asked.
+ * progressive MP4 with its index at the front, HLS with fMP4 segments, and a poster frame. What is copied
+ * and what transcoded, and which files are refused, {@link SourcePlan} decides; transcoded video (OpenH264)
+ * has a keyframe every 1.6 s, so cuts in fast mode land within that of the time asked. FFmpeg runs below
+ * live work (nice 19, see {@link Ffmpeg}), so a transcode slows down rather than the live streams.
  */
 public final class Packager {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Packager.class);
 
   static final int HLS_SEGMENT_SECONDS = 2;
   static final int KEYFRAME_EVERY_FRAMES = 48;
@@ -42,37 +46,56 @@ public final class Packager {
   public Future<Videos.Facts> pack(String videoId, Path source, DoubleConsumer progress, Cancel cancel) {
     Path mp4 = store.mp4(videoId);
     Path playlist = store.hlsPlaylist(videoId);
-    return ffmpeg.probe(source).map(Probe::of)
-        .compose(input -> files.mkdirs(playlist.getParent().toString())
-            .compose(done -> ffmpeg.run(mp4Args(source, mp4, input), input.durationSeconds(),
-                fraction -> progress.accept(fraction * 0.8), cancel, Map.of()))
-            .compose(done -> ffmpeg.run(hlsArgs(mp4, playlist), 0, null, cancel, Map.of()))
-            .andThen(done -> progress.accept(0.95))
-            .compose(done -> ffmpeg.run(posterArgs(mp4, store.poster(videoId), input.durationSeconds()), 0, null,
-                cancel, Map.of()))
-            .compose(done -> ffmpeg.probe(mp4)).map(Probe::of)
-            .compose(output -> files.props(mp4.toString()).map(props -> new Videos.Facts(
-                Math.round(output.durationSeconds() * 1000), output.width(), output.height(), output.codec(),
-                props.size(), true))));
+    return readable(videoId, source, cancel).compose(readable -> {
+      SourcePlan plan = readable.plan();
+      LOG.info("video {}: {} {} ({}x{}, rotation {}, audio {}) → {}", videoId, plan.input().format(),
+          plan.input().codec(), plan.input().width(), plan.input().height(), plan.input().rotation(),
+          plan.input().audioCodec(), plan.videoAction());
+      double seconds = plan.input().durationSeconds();
+      return files.mkdirs(playlist.getParent().toString())
+          .compose(done -> ffmpeg.run(plan.mp4Args(readable.file(), mp4, KEYFRAME_EVERY_FRAMES), seconds,
+              fraction -> progress.accept(fraction * 0.8), cancel, Map.of()))
+          .compose(done -> ffmpeg.probe(mp4)).map(Probe::of)
+          .map(output -> {
+            plan.checkLength(output.durationSeconds());
+            return output;
+          })
+          .compose(output -> ffmpeg.run(hlsArgs(mp4, playlist), 0, null, cancel, Map.of())
+              .andThen(done -> progress.accept(0.95))
+              .compose(done -> ffmpeg.run(posterArgs(mp4, store.poster(videoId), output.durationSeconds()), 0,
+                  null, cancel, Map.of()))
+              .compose(done -> files.props(mp4.toString()))
+              .map(props -> new Videos.Facts(Math.round(output.durationSeconds() * 1000), output.displayWidth(),
+                  output.displayHeight(), output.codec(), props.size(), true, plan.describe())));
+    });
   }
 
-  private static List<String> mp4Args(Path source, Path mp4, Probe input) {
-    if (input.codec() == null) {
-      throw new MediaException("the file has no video stream");
-    }
-    if (input.durationSeconds() <= 0) {
-      throw new MediaException("the file has no video frames (a recording cut short before its first fragment "
-          + "reached the disk, or an empty upload)");
-    }
-    List<String> args = new ArrayList<>(List.of("-i", source.toString(), "-map", "0:v:0", "-map", "0:a:0?"));
-    if ("h264".equals(input.codec())) {
-      args.addAll(List.of("-c:v", "copy"));
-    } else {
-      args.addAll(List.of("-c:v", "libopenh264", "-b:v", "2500k", "-g", String.valueOf(KEYFRAME_EVERY_FRAMES),
-          "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-pix_fmt", "yuv420p"));
-    }
-    args.addAll(List.of("-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", "-f", "mp4", mp4.toString()));
-    return args;
+  /** A source and its plan. */
+  private record Readable(Path file, SourcePlan plan) {
+  }
+
+  /**
+   * The source probed and planned. Matroska and WebM (what MediaRecorder writes: no duration, no seek index)
+   * are first rewritten without re-encoding, as are files with no length in their header: the rewritten
+   * file has both.
+   */
+  private Future<Readable> readable(String videoId, Path source, Cancel cancel) {
+    return probe(source).compose(input -> {
+      boolean matroska = input.format() != null && input.format().contains("matroska");
+      if (input.codec() == null || (!matroska && input.durationSeconds() > 0)) {
+        return Future.succeededFuture(new Readable(source, SourcePlan.of(input)));
+      }
+      boolean webm = matroska && source.getFileName().toString().endsWith(".webm");
+      Path remuxed = store.directory(videoId).resolve(webm ? "remuxed.webm" : "remuxed.mkv");
+      return ffmpeg.run(List.of("-i", source.toString(), "-map", "0", "-c", "copy", "-f", webm ? "webm" : "matroska",
+              remuxed.toString()), 0, null, cancel, Map.of())
+          .compose(done -> probe(remuxed)).map(again -> new Readable(remuxed, SourcePlan.of(again)));
+    });
+  }
+
+  private Future<Probe> probe(Path file) {
+    return ffmpeg.probe(file).map(Probe::of).recover(error -> Future.failedFuture(error instanceof MediaException e
+        ? new MediaException(SourcePlan.unreadable(e)) : error));
   }
 
   private static List<String> hlsArgs(Path mp4, Path playlist) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 public final class Videos {
 
   /** What the media files say about a packaged video. */
-  public record Facts(long durationMs, int width, int height, String codec, long sizeBytes, boolean poster) {
+  public record Facts(long durationMs, int width, int height, String codec, long sizeBytes, boolean poster,
+      String originalMedia) {
   }
 
   /** One page of a listing, and how many match in all. */
@@ -35,7 +36,7 @@ public final class Videos {
         .execute(Tuple.of(id, title, source, parentId, now, Video.PROCESSING).addString(leaseOwner)
             .addLong(leaseUntil))
         .map(done -> new Video(id, title, source, parentId, now, null, null, null, null, null, Video.PROCESSING,
-            null, false));
+            null, false, null, null));
   }
 
   public Future<Optional<Video>> find(String id) {
@@ -87,9 +88,15 @@ public final class Videos {
 
   public Future<Void> ready(String id, Facts facts, String reason) {
     return pool.preparedQuery("UPDATE videos SET status = ?, duration_ms = ?, width = ?, height = ?, codec = ?, "
-            + "size_bytes = ?, poster = ?, reason = ? WHERE id = ?")
+            + "size_bytes = ?, poster = ?, reason = ?, original_media = ? WHERE id = ?")
         .execute(Tuple.from(List.of(Video.READY, facts.durationMs(), facts.width(), facts.height(), facts.codec(),
-            facts.sizeBytes(), facts.poster() ? 1 : 0)).addValue(reason).addString(id))
+            facts.sizeBytes(), facts.poster() ? 1 : 0)).addValue(reason).addValue(facts.originalMedia()).addString(id))
+        .mapEmpty();
+  }
+
+  /** The name of the file a video was made from (an upload's), kept apart from its title, which may change. */
+  public Future<Void> originalName(String id, String name) {
+    return pool.preparedQuery("UPDATE videos SET original_name = ? WHERE id = ?").execute(Tuple.of(name, id))
         .mapEmpty();
   }
 

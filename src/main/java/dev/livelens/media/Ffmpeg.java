@@ -154,7 +154,8 @@ public final class Ffmpeg {
     }
     cancel.check();
     if (process.exitValue() != 0) {
-      throw new MediaException(lastLine(errors.text(), process.exitValue()));
+      String log = errors.text();
+      throw new MediaException(lastLine(log, process.exitValue()), log);
     }
     return out.toString();
   }

@@ -1,7 +1,6 @@
 package dev.livelens.upload;
 
 import dev.livelens.library.Library;
-import dev.livelens.media.Ffmpeg;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Files;
@@ -9,39 +8,38 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.SimpleDateFormat;
 import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A complete upload becomes a library video: the bytes as received move to the video's
- * {@code original.webm}; then, after the final PATCH is answered, FFmpeg rewrites them without
- * re-encoding into {@code remuxed.webm} (what MediaRecorder makes has no duration and no seek index;
- * the remuxed file has both), and the library packages that for playback, or marks the video failed
- * with FFmpeg's reason.
+ * {@code original.<extension of the file's name>}, untouched; then, after the final PATCH is answered, the
+ * library packages it for playback (remuxed or transcoded as the file needs, see the library's
+ * {@code SourcePlan}), or marks the video failed with a reason and removes its files.
  */
 final class UploadCompletion {
 
   private static final Logger LOG = LoggerFactory.getLogger(UploadCompletion.class);
   static final int MAX_TITLE = 200;
+  private static final java.util.Set<String> VIDEO_EXTENSIONS = java.util.Set.of("mp4", "m4v", "mov", "qt", "mkv",
+      "webm", "avi", "ts", "mts", "m2ts", "mpg", "mpeg", "3gp", "ogv", "flv", "wmv", "asf", "mxf", "dv", "y4m");
 
   private final Library library;
-  private final Optional<Ffmpeg> ffmpeg;
   private final UploadFiles files;
   private final WorkerExecutor pool;
 
-  UploadCompletion(Library library, Optional<Ffmpeg> ffmpeg, UploadFiles files, WorkerExecutor pool) {
+  UploadCompletion(Library library, UploadFiles files, WorkerExecutor pool) {
     this.library = library;
-    this.ffmpeg = ffmpeg;
     this.files = files;
     this.pool = pool;
   }
 
   /** The new video's id once the bytes are its original; remuxing and packaging go on after. */
   Future<String> toVideo(Upload upload) {
-    return library.create(title(upload.metadata()), "upload", null).compose(video -> {
-      Path original = library.store().original(video.id(), "webm");
+    return library.create(title(upload.metadata()), "upload", null)
+        .compose(video -> library.videos().originalName(video.id(), originalName(upload.metadata())).map(video))
+        .compose(video -> {
+      Path original = library.store().original(video.id(), extension(upload.metadata()));
       return pool.executeBlocking(() -> Files.move(files.data(upload.id()), original,
           StandardCopyOption.REPLACE_EXISTING), false).map(moved -> {
             LOG.info("upload {} complete: {} bytes, video {}", upload.id(), upload.length(), video.id());
@@ -52,12 +50,22 @@ final class UploadCompletion {
   }
 
   private void process(String videoId, Path original) {
-    Path remuxed = library.store().directory(videoId).resolve("remuxed.webm");
-    ffmpeg.<Future<Path>>map(f -> f.run(List.of("-i", original.toString(), "-map", "0", "-c", "copy",
-            "-f", "webm", remuxed.toString()), 0, null).map(remuxed))
-        .orElse(Future.failedFuture("FFmpeg is not available on this platform"))
-        .onFailure(error -> library.failed(videoId, "not a video FFmpeg can read: " + error.getMessage()))
-        .onSuccess(source -> library.finish(videoId, source, null, fraction -> { }));
+    library.finishOrDiscard(videoId, original); // without FFmpeg: failed, "FFmpeg is not available…"
+  }
+
+  /** The file's name as sent (at most 255 characters), or null. */
+  static String originalName(String metadata) {
+    String name = Tus.metadataValue(metadata, "filename");
+    String clean = name == null ? "" : name.replaceAll("\\p{Cntrl}", " ").strip();
+    return clean.isEmpty() ? null : clean.length() > 255 ? clean.substring(0, 255) : clean;
+  }
+
+  /** The extension the original keeps: the file name's when it names a video container, else "video". */
+  static String extension(String metadata) {
+    String name = Tus.metadataValue(metadata, "filename");
+    int dot = name == null ? -1 : name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    return VIDEO_EXTENSIONS.contains(ext) ? ext : "video";
   }
 
   /** The uploaded file's name (tus metadata "filename", as tus-js-client sends it), else the date. */

@@ -57,7 +57,7 @@ public final class Uploads {
       DiskQuota quota) {
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(POOL, POOL_SIZE);
     UploadFiles files = new UploadFiles(root(storage));
-    Uploads uploads = new Uploads(vertx, storage, pool, files, quota, new UploadCompletion(library, ffmpeg, files, pool));
+    Uploads uploads = new Uploads(vertx, storage, pool, files, quota, new UploadCompletion(library, files, pool));
     return pool.executeBlocking(files::loadAll, false).compose(found -> {
       found.forEach(upload -> uploads.uploads.put(upload.id(), upload));
       LOG.info("{} uploads found at start-up", found.size());

@@ -211,7 +211,7 @@ class TusProtocolTest {
   }
 
   @Test
-  void aBodyThatIsNotAVideoEndsAsAFailedVideoWithFfmpegsReason() {
+  void aBodyThatIsNotAVideoEndsAsAFailedVideoWithItsReasonAndNoFiles() {
     byte[] text = "this is a shopping list, not a video".getBytes(StandardCharsets.UTF_8);
     String upload = tus.create(text.length, "list.webm");
     HttpResponse<String> done = tus.patch(upload, 0, text, -1);
@@ -219,7 +219,9 @@ class TusProtocolTest {
     String video = done.headers().firstValue("Livelens-Video-Id").orElseThrow();
     JsonObject failed = UploadVideos.await(server, video);
     assertEquals("failed", failed.getString("status"));
-    assertTrue(failed.getString("reason").startsWith("not a video FFmpeg can read: "), failed.getString("reason"));
+    assertTrue(failed.getString("reason").startsWith("this file is not a video FFmpeg can read"),
+        failed.getString("reason"));
+    assertFalse(Files.exists(dataDir.resolve("media").resolve(video)), "the refused file is gone");
   }
 
   static byte[] bytes(int n, int seed) {
