@@ -19,6 +19,7 @@ import dev.livelens.upload.UploadsFeature;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.web.Feature;
 import dev.livelens.web.OpenSockets;
+import dev.livelens.web.SocketLimits;
 import dev.livelens.worker.WorkersFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ final class RoleFeatures {
   final OpsFeature ops;
   /** The stream and room sockets, told (1001) when the node stops. */
   final OpenSockets sockets = new OpenSockets();
+  /** Sockets per address on each path and the bytes of incomplete messages, for every event loop. */
+  final SocketLimits socketLimits;
   WorkersFeature workers;
   LibraryFeature library;
   AccountServices accounts;
@@ -46,6 +49,7 @@ final class RoleFeatures {
   RoleFeatures(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, Supplier<JpegCodec> codecs,
       OpsFeature ops) {
     this.ops = ops;
+    this.socketLimits = SocketLimits.of(config.sockets(), config.maxConnections());
     if (config.role().runsWorkers()) {
       workers = new WorkersFeature(catalog, codecs, config.jpegQuality(), metrics, config.cluster().nodeName(),
           config.workers());

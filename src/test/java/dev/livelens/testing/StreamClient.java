@@ -90,7 +90,7 @@ public final class StreamClient implements AutoCloseable {
   private static StreamClient connect(Vertx vertx, int port, String uri, String origin, String localAddress,
       String cookie) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setLocalAddress(localAddress));
+        .setMaxFrameSize(256 * 1024).setMaxMessageSize(64 * 1024 * 1024).setLocalAddress(localAddress));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(port).setURI(uri);
     if (origin != null) {
