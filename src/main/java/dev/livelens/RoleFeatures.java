@@ -74,7 +74,7 @@ final class RoleFeatures {
     inOrder.addAll(List.of(database, media, accounts, library,
         new JobsFeature(database, media, library, catalog, config), recording, uploads, stream,
         new AnalyticsFeature(database, library, metrics.registry()),
-        new RoomsFeature(config.rooms(), database, accounts::signedInUsers, sockets),
+        new RoomsFeature(config.rooms(), database, accounts::signedInUsers, accounts::knownUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds()), ops));
   }
 }

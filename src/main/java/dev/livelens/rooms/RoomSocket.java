@@ -174,10 +174,14 @@ final class RoomSocket {
         : Future.failedFuture(Problem.badRequest("not_member", "join a room first"));
   }
 
-  private static Future<Long> person(Object id) {
-    return id instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()
-        ? Future.succeededFuture(n.longValue())
-        : Future.failedFuture(Problem.badRequest("bad_message", "name a person by their user id"));
+  /** A person named by their user id, who must have an account (nothing is sent or stored for nobody). */
+  private Future<Long> person(Object id) {
+    if (!(id instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue())) {
+      return Future.failedFuture(Problem.badRequest("bad_message", "name a person by their user id"));
+    }
+    long userId = n.longValue();
+    return services.people().exists(userId).compose(exists -> exists ? Future.succeededFuture(userId)
+        : Future.failedFuture(Problem.badRequest("unknown_user", "there is nobody with the user id " + userId)));
   }
 
   private Room room() {

@@ -284,4 +284,13 @@ class RoomsSocketTest implements OnDatabase {
     cid.send("say", "text", "hello");
     assertEquals("not_member", cid.next("error").getString("code"));
   }
+
+  @Test
+  void aDirectMessageToNobodyIsRefusedAndNotStored() {
+    RoomClient dan = connect(TestAccounts.signUp(server, "dan"));
+    dan.send("dm", "to", 987_654_321L, "text", "anyone there?");
+    assertEquals("unknown_user", dan.next("error").getString("code"));
+    dan.send("history", "with", 987_654_321L);
+    assertEquals("unknown_user", dan.next("error").getString("code"), "no conversation was made with nobody");
+  }
 }
