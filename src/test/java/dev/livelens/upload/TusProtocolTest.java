@@ -220,6 +220,10 @@ class TusProtocolTest {
     JsonObject failed = UploadVideos.await(server, video);
     assertEquals("failed", failed.getString("status"));
     assertTrue(failed.getString("reason").startsWith("not a video FFmpeg can read: "), failed.getString("reason"));
+    assertFalse(java.nio.file.Files.exists(dataDir.resolve("media").resolve(video)),
+        "a failed video leaves no files, its original.webm neither");
+    assertFalse(java.nio.file.Files.exists(dataDir.resolve("uploads").resolve(upload.substring(
+        upload.lastIndexOf('/') + 1)).resolve("data")), "nor the upload's data");
   }
 
   static byte[] bytes(int n, int seed) {
