@@ -37,7 +37,7 @@ final class SqliteDatabase {
   static Future<Database> open(Vertx vertx, Path dataDir) {
     return vertx.executeBlocking(() -> {
       PrivateFiles.directory(dataDir);
-      // SQLite gives the -wal and -shm files the database file's permissions: owner-only from the start.
+      // SQLite gives the -wal and -shm files the mode of the database file: owner-only from the start.
       PrivateFiles.createFile(dataDir.resolve(FILE_NAME));
       SQLiteDataSource dataSource = dataSource(dataDir.resolve(FILE_NAME), false);
       int applied = Migrations.migrate(dataSource);

@@ -112,6 +112,12 @@ public final class StreamClient implements AutoCloseable {
     socket.writeBinaryMessage(message).await();
   }
 
+  /** A frame id and {@code jpeg} in one WebSocket frame however large (as Firefox and Safari send). */
+  public void sendSingleFrame(long id, byte[] jpeg) {
+    socket.writeFrame(WebSocketFrame.binaryFrame(Buffer.buffer().appendUnsignedInt(id).appendBytes(jpeg), true))
+        .await();
+  }
+
   /** One binary message sent as {@code count} WebSocket frames of {@code fragment} each. */
   public void sendFragments(byte[] fragment, int count) {
     for (int i = 0; i < count; i++) {
