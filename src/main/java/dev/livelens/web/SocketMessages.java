@@ -21,7 +21,7 @@ public final class SocketMessages implements Handler<WebSocketFrame> {
   public enum Refusal {
     /** Over this path's limit: the client should send less. */
     TOO_LARGE,
-    /** The node holds too many incomplete messages: the client may try again. */
+    /** The node holds too many incomplete messages: the client is told, then closed (1013), and may try again. */
     BUSY
   }
 
@@ -31,6 +31,7 @@ public final class SocketMessages implements Handler<WebSocketFrame> {
   private Handler<Buffer> binary = b -> { };
   private Handler<Refusal> refused = r -> { };
   private Runnable release = () -> { };
+  private ServerWebSocket socket;
   private Runnable closed = () -> { };
   /** The fragments of the message in progress, kept as they came: no copy until the message is whole. */
   private List<Buffer> partial;
@@ -49,6 +50,7 @@ public final class SocketMessages implements Handler<WebSocketFrame> {
    */
   SocketMessages readFrom(ServerWebSocket socket, Runnable release) {
     this.release = release;
+    this.socket = socket;
     socket.frameHandler(this);
     socket.closeHandler(v -> {
       drop();
@@ -136,6 +138,11 @@ public final class SocketMessages implements Handler<WebSocketFrame> {
     drop();
     skipping = !last;
     refused.handle(why);
+    if (why == Refusal.BUSY && socket != null) {
+      // The node holds all the incomplete messages it will: this socket is told, then closed, so that its
+      // remaining fragments are not even read.
+      socket.close(CloseCodes.TRY_AGAIN_LATER, "server busy: too many incomplete messages");
+    }
   }
 
   /** Gives back what the incomplete message held; also when the socket closes. */
