@@ -150,7 +150,7 @@ public final class LiveLensServer {
     }
     int port = HttpVerticle.portForInstances(config.port());
     return vertx.deployVerticle(() -> {
-      HttpVerticle verticle = new HttpVerticle(config, features.inOrder).onPort(port);
+      HttpVerticle verticle = new HttpVerticle(config, features.inOrder, features.socketLimits).onPort(port);
       httpInstances.add(verticle);
       return verticle;
     }, new DeploymentOptions().setInstances(config.eventLoops())).onSuccess(id -> {

@@ -20,6 +20,7 @@ import dev.livelens.vision.JpegCodec;
 import dev.livelens.web.Feature;
 import dev.livelens.web.MetricsAccess;
 import dev.livelens.web.OpenSockets;
+import dev.livelens.web.SocketLimits;
 import dev.livelens.worker.WorkersFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ final class RoleFeatures {
   final OpsFeature ops;
   /** The stream and room sockets, told (1001) when the node stops. */
   final OpenSockets sockets = new OpenSockets();
+  /** Sockets per address on each path and the bytes of incomplete messages, for every event loop. */
+  final SocketLimits socketLimits;
   WorkersFeature workers;
   LibraryFeature library;
   AccountServices accounts;
@@ -48,6 +51,7 @@ final class RoleFeatures {
   RoleFeatures(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, Supplier<JpegCodec> codecs,
       OpsFeature ops) {
     this.ops = ops;
+    this.socketLimits = SocketLimits.of(config.sockets(), config.maxConnections());
     if (config.role().runsWorkers()) {
       workers = new WorkersFeature(catalog, codecs, config.jpegQuality(), metrics, config.cluster().nodeName(),
           config.workers());
@@ -72,7 +76,7 @@ final class RoleFeatures {
     inOrder.addAll(List.of(database, media, accounts, library,
         new JobsFeature(database, media, library, catalog, config), recording, uploads, stream,
         analytics = new AnalyticsFeature(database, library, metrics.registry()),
-        new RoomsFeature(config.rooms(), database, accounts::signedInUsers, sockets),
+        new RoomsFeature(config.rooms(), database, accounts::signedInUsers, accounts::knownUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),
             new MetricsAccess(config.edge().metricsToken())), ops));
   }

@@ -3,6 +3,7 @@ package dev.livelens.account;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.web.Feature;
+import dev.livelens.web.KnownUsers;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.SignedInUsers;
 import io.vertx.core.Future;
@@ -20,6 +21,7 @@ public final class AccountServices implements Feature {
   private final LiveLensConfig config;
   private final DatabaseFeature database;
   private CookieSessions sessions;
+  private Users users;
   private AuthRoutes routes;
   private Vertx vertx;
   private long pruneTimer = -1;
@@ -32,7 +34,7 @@ public final class AccountServices implements Feature {
   @Override
   public Future<?> start(Vertx vertx) {
     this.vertx = vertx;
-    Users users = new Users(database.database().pool());
+    users = new Users(database.database().pool());
     Future<byte[]> key = vertx.executeBlocking(() -> SigningKey.loadOrCreate(config.storage().dataDir()), false);
     Future<Passwords> passwords = Passwords.start(vertx);
     Future<Revocations> revocations = Revocations.start(vertx, database.database().pool(), users);
@@ -51,6 +53,15 @@ public final class AccountServices implements Feature {
       throw new IllegalStateException("accounts have not started");
     }
     return sessions;
+  }
+
+  /** Whether an account exists; only after {@link #start}. */
+  public KnownUsers knownUsers() {
+    Users started = users;
+    if (started == null) {
+      throw new IllegalStateException("accounts have not started");
+    }
+    return id -> started.find(id).map(found -> found.isPresent());
   }
 
   @Override

@@ -42,7 +42,10 @@ final class AuthRoutes {
   }
 
   private void signup(RoutingContext ctx) {
-    Future.succeededFuture(ctx).map(AuthRequests::credentials).compose(credentials -> {
+    Future.succeededFuture(ctx).map(c -> {
+      limits.signup(c.request().remoteAddress().hostAddress());
+      return AuthRequests.credentials(c);
+    }).compose(credentials -> {
       AuthRequests.checkUsername(credentials.username());
       AuthRequests.checkNewPassword(credentials.password());
       return passwords.hash(credentials.password()).compose(hash -> users.create(credentials.username(), hash));

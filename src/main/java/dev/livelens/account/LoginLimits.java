@@ -22,8 +22,11 @@ final class LoginLimits {
     final Duration retryAfter;
 
     TooManyAttempts(Duration retryAfter) {
-      super(429, "too_many_attempts", "too many failed logins for this name or from this address; try again in "
-          + inWords(seconds(retryAfter)));
+      this("too many failed logins for this name or from this address", retryAfter);
+    }
+
+    TooManyAttempts(String what, Duration retryAfter) {
+      super(429, "too_many_attempts", what + "; try again in " + inWords(seconds(retryAfter)));
       this.retryAfter = retryAfter;
       long seconds = seconds(retryAfter);
       // Retry-After in seconds, and the same in the JSON for a person to read.
@@ -42,10 +45,24 @@ final class LoginLimits {
 
   private final Window byName;
   private final Window byAddress;
+  private final Window signups;
 
   LoginLimits(AccountConfig config, LongSupplier nowMs) {
     this.byName = new Window(config.loginFailuresPerName(), config.loginWindow().toMillis(), nowMs);
     this.byAddress = new Window(config.loginFailuresPerAddress(), config.loginWindow().toMillis(), nowMs);
+    this.signups = new Window(config.signupsPerAddress(), config.loginWindow().toMillis(), nowMs);
+  }
+
+  /**
+   * Counts a sign-up from {@code address}, whatever comes of it (a taken name tells whether a name
+   * exists, so each try counts); throws {@link TooManyAttempts} once the address has used up its window.
+   */
+  void signup(String address) {
+    long wait = signups.waitMs(address);
+    if (wait > 0) {
+      throw new TooManyAttempts("too many sign-ups from this address", Duration.ofMillis(wait));
+    }
+    signups.add(address);
   }
 
   /** Throws {@link TooManyAttempts} when this name or this address has used up its failures. */
@@ -76,6 +93,7 @@ final class LoginLimits {
   void prune() {
     byName.prune();
     byAddress.prune();
+    signups.prune();
   }
 
   /** Each key's recent failure times, at most {@code limit} of them. */

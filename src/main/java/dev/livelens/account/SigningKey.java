@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import dev.livelens.config.PrivateFiles;
 import java.security.SecureRandom;
 
 /**
@@ -33,7 +34,7 @@ final class SigningKey {
   }
 
   private static void create(Path dataDir, Path file) throws IOException {
-    Files.createDirectories(dataDir);
+    PrivateFiles.directory(dataDir);
     byte[] key = new byte[BYTES];
     new SecureRandom().nextBytes(key);
     // Written under a temporary name, owner-only from its creation, then moved: no reader ever sees half a key.

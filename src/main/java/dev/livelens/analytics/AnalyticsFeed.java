@@ -2,6 +2,7 @@ package dev.livelens.analytics;
 
 import dev.livelens.bus.Addresses;
 import dev.livelens.web.CloseCodes;
+import dev.livelens.web.SocketMessages;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
@@ -13,11 +14,13 @@ import io.vertx.core.http.ServerWebSocket;
 final class AnalyticsFeed {
 
   static final long MIN_INTERVAL_MS = 500;
+  /** The page sends nothing; a client that does is closed at its first frame. */
+  static final int MAX_MESSAGE_BYTES = 1024;
 
   private AnalyticsFeed() {
   }
 
-  static void serve(Vertx vertx, ServerWebSocket socket, String videoId) {
+  static void serve(Vertx vertx, ServerWebSocket socket, SocketMessages messages, String videoId) {
     long[] lastSent = {0};
     boolean[] pending = {false};
     MessageConsumer<String> changes = vertx.eventBus().consumer(Addresses.analytics(videoId), message -> {
@@ -35,6 +38,6 @@ final class AnalyticsFeed {
       });
     });
     socket.handler(data -> socket.close(CloseCodes.UNSUPPORTED_DATA, "this socket only sends"));
-    socket.closeHandler(v -> changes.unregister());
+    messages.onClose(changes::unregister);
   }
 }

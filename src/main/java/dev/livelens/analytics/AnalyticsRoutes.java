@@ -50,9 +50,11 @@ final class AnalyticsRoutes {
 
   void mount(Mounts mounts) {
     Router router = mounts.router();
-    router.get("/ws/watch").handler(mounts.socket(ctx -> Admitted.to(socket -> new WatchSocket(vertx, socket,
-        videos, store, writer, metrics, EVENTS_PER_SECOND, viewBudgets).start())));
-    router.get("/ws/analytics").handler(mounts.socket(this::feedSocket));
+    router.get("/ws/watch").handler(mounts.socket("/ws/watch", WatchSocket.MAX_MESSAGE_BYTES,
+        ctx -> Admitted.to((socket, messages) -> new WatchSocket(vertx, socket, videos, store, writer, metrics,
+            EVENTS_PER_SECOND, viewBudgets).start(messages))));
+    router.get("/ws/analytics").handler(mounts.socket("/ws/analytics", AnalyticsFeed.MAX_MESSAGE_BYTES,
+        this::feedSocket));
     router.get("/api/videos/:id/analytics").handler(this::analytics);
     router.get("/api/analytics/summary").handler(this::summary);
     router.get("/watch/:id/analytics").handler(Mounts.page("/analytics.html"));
@@ -63,7 +65,7 @@ final class AnalyticsRoutes {
     if (!VideoIds.isValid(id)) {
       throw Problem.badRequest("bad_request", "open /ws/analytics?video=<id> with a video's id");
     }
-    return Admitted.to(socket -> AnalyticsFeed.serve(vertx, socket, id));
+    return Admitted.to((socket, messages) -> AnalyticsFeed.serve(vertx, socket, messages, id));
   }
 
   private void analytics(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package dev.livelens.analytics;
 import dev.livelens.bus.Addresses;
 import dev.livelens.library.VideoIds;
 import dev.livelens.library.Videos;
+import dev.livelens.web.SocketMessages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -24,6 +25,8 @@ final class WatchSocket {
 
   private static final Logger LOG = LoggerFactory.getLogger(WatchSocket.class);
   static final int MAX_BATCH = 500;
+  /** A batch of {@link #MAX_BATCH} events of the page's shape is about 60 KB; nothing larger is read. */
+  static final int MAX_MESSAGE_BYTES = 128 * 1024;
 
   private final Vertx vertx;
   private final ServerWebSocket socket;
@@ -52,9 +55,12 @@ final class WatchSocket {
     this.address = socket.remoteAddress() == null ? "" : socket.remoteAddress().hostAddress();
   }
 
-  void start() {
-    socket.textMessageHandler(text -> tail = tail.eventually(() -> handle(text)));
-    socket.binaryMessageHandler(data -> error("bad_message", "this socket takes JSON text messages", null));
+  void start(SocketMessages messages) {
+    messages.text(text -> tail = tail.eventually(() -> handle(text)))
+        .binary(data -> error("bad_message", "this socket takes JSON text messages", null))
+        .refused(why -> error(why == SocketMessages.Refusal.TOO_LARGE ? "too_large" : "busy",
+            why == SocketMessages.Refusal.TOO_LARGE ? "messages are at most " + MAX_MESSAGE_BYTES + " bytes; send "
+                + "smaller batches" : "the server is busy; send that batch again", null));
   }
 
   private Future<?> handle(String text) {

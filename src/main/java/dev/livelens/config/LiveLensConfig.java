@@ -43,7 +43,7 @@ public record LiveLensConfig(
     ClusterConfig cluster,
     RoomsConfig rooms,
     LeaseConfig leases,
-    EdgeConfig edge) {
+    EdgeConfig edge, SocketsConfig sockets) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -95,6 +95,7 @@ public record LiveLensConfig(
       Option.of("max-recording-seconds", "3600", "longest server-side recording; reaching it finishes the recording"),
       Option.of("max-recording-bytes", String.valueOf(2L << 30), "largest server-side recording file"),
       Option.of("max-upload-bytes", String.valueOf(4L << 30), "largest upload; more gets 413"),
+      Option.of("max-uploads-per-address", "8", "uploads in progress one client address may have; more get 429"),
       Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
       Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
       Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
@@ -102,7 +103,7 @@ public record LiveLensConfig(
 
   static final List<Option> OPTIONS = Stream.of(SERVER_OPTIONS, DatabaseConfig.OPTIONS,
       AccountConfig.OPTIONS, TlsConfig.OPTIONS, ClusterConfig.OPTIONS, RoomsConfig.OPTIONS, LeaseConfig.OPTIONS,
-      EdgeConfig.OPTIONS)
+      EdgeConfig.OPTIONS, SocketsConfig.OPTIONS)
       .flatMap(List::stream).toList();
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
@@ -188,7 +189,8 @@ public record LiveLensConfig(
             longValue(v, "--max-recording-bytes", 1L << 20, Long.MAX_VALUE),
             longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
             intValue(v, "--upload-expiry-hours", 1, 24 * 365),
-            boolValue(v, "--allow-private-urls")),
+            boolValue(v, "--allow-private-urls"),
+            intValue(v, "--max-uploads-per-address", 1, 1_000_000)),
         DatabaseConfig.parse(v.get("--db-url"), v.get("--db-user"), v.get("--db-password"),
             intValue(v, "--db-pool-size", 1, 1000)),
         intValue(v, "--warmup-seconds", 0, 600),
@@ -197,7 +199,7 @@ public record LiveLensConfig(
         ClusterConfig.from(v, intValue(v, "--port", 0, 65535)),
         RoomsConfig.from(v),
         LeaseConfig.from(v),
-        EdgeConfig.from(v));
+        EdgeConfig.from(v), SocketsConfig.from(v));
   }
 
   static int intValue(Map<String, String> values, String flag, int min, int max) {

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * and the limits on recordings and uploads.
  *
  * @param maxDataBytes disk the media may use in all; a recording or upload that would pass it ends
+ * @param maxUploadsPerAddress uploads in progress that one client address may have on this node
  */
 public record StorageConfig(Path dataDir, long maxDataBytes, int maxRecordingSeconds, long maxRecordingBytes,
-    long maxUploadBytes, int uploadExpiryHours, boolean allowPrivateUrls) {
+    long maxUploadBytes, int uploadExpiryHours, boolean allowPrivateUrls, int maxUploadsPerAddress) {
 }

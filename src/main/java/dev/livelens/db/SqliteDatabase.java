@@ -5,8 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.livelens.config.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -36,9 +36,14 @@ final class SqliteDatabase {
   /** Creates the data directory and database if needed, migrates the schema, opens the pools. */
   static Future<Database> open(Vertx vertx, Path dataDir) {
     return vertx.executeBlocking(() -> {
-      Files.createDirectories(dataDir);
+      PrivateFiles.directory(dataDir);
+      // SQLite gives the -wal and -shm files the mode of the database file: owner-only from the start.
+      PrivateFiles.createFile(dataDir.resolve(FILE_NAME));
       SQLiteDataSource dataSource = dataSource(dataDir.resolve(FILE_NAME), false);
       int applied = Migrations.migrate(dataSource);
+      for (String suffix : new String[] {"-wal", "-shm"}) {
+        PrivateFiles.file(dataDir.resolve(FILE_NAME + suffix));
+      }
       LOG.info("database {}: {} migrations applied", dataDir.resolve(FILE_NAME), applied);
       Pool writes = JDBCPool.pool(vertx, dataSource, new PoolOptions().setMaxSize(CONNECTIONS)
           .setName(Database.POOL_NAME));

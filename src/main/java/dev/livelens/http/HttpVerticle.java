@@ -9,6 +9,7 @@ import dev.livelens.web.Mounts;
 import dev.livelens.web.OriginPolicy;
 import dev.livelens.web.SecurityHeaders;
 import dev.livelens.web.TrustedOrigins;
+import dev.livelens.web.SocketLimits;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -37,14 +38,17 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
 
   private final LiveLensConfig config;
   private final List<Feature> features;
+  private final SocketLimits sockets;
   private boolean tls;
   private String host;
   private int port;
   private HttpServer server;
 
-  public HttpVerticle(LiveLensConfig config, List<Feature> features) {
+  /** @param sockets the node's socket limits, shared by every instance */
+  public HttpVerticle(LiveLensConfig config, List<Feature> features, SocketLimits sockets) {
     this.config = config;
     this.features = List.copyOf(features);
+    this.sockets = sockets;
     this.host = config.host();
     this.port = config.port();
     this.tls = config.tls().enabled();
@@ -59,14 +63,16 @@ public final class HttpVerticle extends VerticleBase implements ServesPort {
     router.route().handler(new SecurityHeaders());
     router.route().handler(new HostGuard(trusted));
     router.route().handler(new CsrfGuard(origins));
-    Mounts mounts = new Mounts(vertx, router, origins);
+    Mounts mounts = new Mounts(vertx, router, origins, sockets);
     features.forEach(feature -> feature.mount(mounts));
     router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
-    int maxMessage = config.maxWebSocketMessageBytes();
+    // Frames are small on every path; each path puts its messages together with its own limit
+    // (SocketMessages), so Vert.x's own, server-wide message limit is never used.
+    int maxFrame = config.sockets().maxFrameBytes();
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
-        .setMaxWebSocketFrameSize(maxMessage)
-        .setMaxWebSocketMessageSize(maxMessage)
+        .setMaxWebSocketFrameSize(maxFrame)
+        .setMaxWebSocketMessageSize(maxFrame)
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setReadIdleTimeout(config.idleTimeoutSeconds());

@@ -3,6 +3,7 @@ package dev.livelens.http;
 import dev.livelens.web.Failures;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.OriginPolicy;
+import dev.livelens.web.SocketLimits;
 import dev.livelens.web.SecurityHeaders;
 import dev.livelens.web.TrustedOrigins;
 import io.vertx.core.Future;
@@ -32,7 +33,8 @@ public final class OpsVerticle extends VerticleBase implements ServesPort {
     Router router = Router.router(vertx);
     Failures.install(router);
     router.route().handler(new SecurityHeaders());
-    ops.mount(new Mounts(vertx, router, new OriginPolicy(Set.of(), new TrustedOrigins(List.of(), false, this::actualPort))));
+    ops.mount(new Mounts(vertx, router, new OriginPolicy(Set.of(), new TrustedOrigins(List.of(), false,
+        this::actualPort)), new SocketLimits(1, 1, 1)));
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host)).requestHandler(router);
     return server.listen(port);
   }

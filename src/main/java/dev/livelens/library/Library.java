@@ -110,7 +110,9 @@ public final class Library {
 
   /** Marks a video failed with a reason a person can act on. */
   public Future<Void> failed(String videoId, String reason) {
-    return videos.failed(videoId, reason);
+    // A failed video keeps its reason and no files: its original, half-made remux or packaging go too.
+    return videos.failed(videoId, reason).compose(done -> files.deleteRecursive(store.directory(videoId).toString())
+        .recover(missing -> Future.succeededFuture()));
   }
 
   /**

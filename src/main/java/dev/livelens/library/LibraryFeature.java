@@ -1,6 +1,7 @@
 package dev.livelens.library;
 
 import dev.livelens.config.LiveLensConfig;
+import dev.livelens.config.PrivateFiles;
 import dev.livelens.db.Database;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.media.MediaFeature;
@@ -42,7 +43,9 @@ public final class LibraryFeature implements Feature {
         db.shared());
     library = new Library(new Videos(db.pool()), leases, store,
         media.ffmpeg().map(f -> new Packager(f, store, vertx.fileSystem())), vertx.fileSystem());
-    return Deployed.deploy(vertx, new LeaseKeeper(library, config.leases().renewMs()))
+    // The media of every video beneath: owner-only, like the data directory.
+    return vertx.executeBlocking(() -> PrivateFiles.directory(store.root()), false)
+        .compose(made -> Deployed.deploy(vertx, new LeaseKeeper(library, config.leases().renewMs())))
         .onSuccess(done -> keeper = done);
   }
 

@@ -1,8 +1,14 @@
 package dev.livelens.library;
 
 import io.vertx.core.json.JsonObject;
+import java.text.Normalizer;
 
-/** What a video's title may be: shown as text everywhere, so any characters but control ones, up to 200. */
+/**
+ * What a video's title may be: shown as text everywhere, so any characters but control ones, up to 200,
+ * normalised (NFC) so that titles that look the same are the same. A title must show something: one made
+ * only of invisible characters (zero-width spaces, joiners, marks of direction) is refused, and so are
+ * bidirectional overrides and isolates, which would reorder the text around the title on the page.
+ */
 final class TitleCheck {
 
   private TitleCheck() {
@@ -13,13 +19,32 @@ final class TitleCheck {
     if (body == null || !(body.getValue("title") instanceof String raw)) {
       throw new IllegalArgumentException("send {\"title\":\"...\"} as JSON");
     }
-    String title = raw.strip();
+    String title = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
     if (title.isEmpty() || title.length() > VideoRoutes.MAX_TITLE) {
       throw new IllegalArgumentException("a title has 1 to " + VideoRoutes.MAX_TITLE + " characters");
     }
     if (title.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException("a title cannot hold control characters");
     }
+    if (title.chars().anyMatch(TitleCheck::reordersText)) {
+      throw new IllegalArgumentException("a title cannot hold right-to-left or left-to-right overrides or "
+          + "isolates; type the text as it should read");
+    }
+    if (title.codePoints().allMatch(TitleCheck::invisible)) {
+      throw new IllegalArgumentException("a title needs at least one visible character");
+    }
     return title;
+  }
+
+  /** U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates). */
+  private static boolean reordersText(int c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  }
+
+  private static boolean invisible(int c) {
+    int type = Character.getType(c);
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
+        || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x3164 || c == 0x115F || c == 0x1160 || c == 0xFFA0 || c == 0x2800;
   }
 }

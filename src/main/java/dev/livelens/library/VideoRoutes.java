@@ -1,5 +1,6 @@
 package dev.livelens.library;
 
+import dev.livelens.web.Failures;
 import dev.livelens.web.ApiErrors;
 import dev.livelens.web.Problem;
 import dev.livelens.web.JsonBody;
@@ -49,8 +50,21 @@ public final class VideoRoutes {
    * directory can be reached.
    */
   static void mountMedia(Router media, LocalMediaStore store) {
-    media.getWithRegex(MEDIA_PATH).handler(StaticHandler.create(FileSystemAccess.ROOT,
+    media.getWithRegex(MEDIA_PATH).handler(VideoRoutes::emptySuffixRange).handler(StaticHandler.create(FileSystemAccess.ROOT,
         store.root().toAbsolutePath().toString()).setCachingEnabled(false).setEnableRangeSupport(true));
+  }
+
+  /**
+   * {@code bytes=-0} asks for the last zero bytes: unsatisfiable (RFC 9110, 14.1.1), where vertx-web would
+   * ignore it and send the whole file.
+   */
+  private static void emptySuffixRange(RoutingContext ctx) {
+    String range = ctx.request().getHeader("Range");
+    if (range != null && range.strip().matches("bytes=\\s*-0+")) {
+      Failures.answer(ctx, Failures.UNSATISFIABLE_RANGE);
+      return;
+    }
+    ctx.next();
   }
 
   private void list(RoutingContext ctx) {

@@ -23,6 +23,8 @@ public final class DiskQuota {
   private final List<Path> roots;
   private final long maxBytes;
   private final AtomicLong used = new AtomicLong();
+  /** Bytes promised to uploads in progress: their declared lengths, held from creation to their end. */
+  private final AtomicLong reserved = new AtomicLong();
   private volatile long walkedAt = Long.MIN_VALUE;
 
   public DiskQuota(WorkerExecutor pool, List<Path> roots, long maxBytes) {
@@ -42,6 +44,30 @@ public final class DiskQuota {
           }
         }).otherwise(error -> used.get()); // a directory deleted during the walk: the last sum will do
     return usage.map(bytes -> Math.max(0, maxBytes - bytes));
+  }
+
+  /**
+   * Promises {@code bytes} to a new upload if they fit in {@code remaining} beside what is promised already;
+   * false, promising nothing, when they do not. Counted conservatively: an upload's written bytes are in the
+   * walked sum too until it ends and {@link #release}s its promise.
+   */
+  public boolean tryReserve(long bytes, long remaining) {
+    long now;
+    do {
+      now = reserved.get();
+      if (now + bytes > remaining) {
+        return false;
+      }
+    } while (!reserved.compareAndSet(now, now + bytes));
+    return true;
+  }
+
+  public void release(long bytes) {
+    reserved.addAndGet(-bytes);
+  }
+
+  public long maxBytes() {
+    return maxBytes;
   }
 
   /** Bytes an upload has just written (or freed, when negative). */

@@ -43,7 +43,7 @@ public final class DashboardFeature implements Feature {
     Router router = mounts.router();
     router.get("/dashboard").handler(Mounts.page("/dashboard.html"));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.get(FEED_PATH).handler(mounts.socket(ctx -> {
+    router.get(FEED_PATH).handler(mounts.socket(FEED_PATH, DashboardFeed.MAX_MESSAGE_BYTES, ctx -> {
       access.requireLoopback(ctx);
       return Admitted.to(feed::add);
     }));

@@ -2,6 +2,7 @@ package dev.livelens.metrics;
 
 import dev.livelens.bus.Addresses;
 import dev.livelens.web.CloseCodes;
+import dev.livelens.web.SocketMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -27,6 +28,8 @@ public final class DashboardFeed extends VerticleBase {
   static final int HISTORY = 120;
   /** More dashboards than this get close code 1013 (try again later): each costs a write a second. */
   public static final int MAX_CLIENTS = 32;
+  /** The page sends nothing; a client that does is closed at its first frame. */
+  public static final int MAX_MESSAGE_BYTES = 1024;
 
   private final SnapshotSampler sampler;
   private final long pingEveryTicks;
@@ -57,8 +60,8 @@ public final class DashboardFeed extends VerticleBase {
    * Adds a dashboard: it gets the history at once, then every snapshot until it closes. Called on the
    * socket's event loop (any HTTP verticle's).
    */
-  public void add(ServerWebSocket socket) {
-    socket.closeHandler(v -> context.runOnContext(nothing -> clients.remove(socket)));
+  public void add(ServerWebSocket socket, SocketMessages messages) {
+    messages.onClose(() -> context.runOnContext(nothing -> clients.remove(socket)));
     // The feed only talks; a client that sends is misusing it.
     socket.handler(data -> socket.close(CloseCodes.UNSUPPORTED_DATA, "this socket only sends"));
     context.runOnContext(v -> accept(socket));

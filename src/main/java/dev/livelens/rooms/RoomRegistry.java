@@ -41,15 +41,24 @@ final class RoomRegistry {
 
   /** A new, empty room (a call: a room of two that only the two may join). */
   Future<Room> create(User owner, String name, boolean call, List<Long> invited) {
-    Future<Void> allowed = call ? Future.succeededFuture() : list().compose(rooms -> {
-      long open = rooms.stream().filter(r -> !r.call() && r.owner() == owner.id()).count();
-      return open >= limits.maxRoomsPerUser()
-          ? Future.failedFuture(Problem.badRequest("too_many_rooms", "you have " + open
-              + " open rooms, the most one person may have; leave one empty to let it expire, or join another"))
-          : Future.succeededFuture();
-    });
     Room room = new Room(RandomIds.LONG.next(), name, call ? 2 : limits.maxRoomSize(), call, owner.id(), invited, List.of());
-    return allowed.compose(ok -> map).compose(rooms -> rooms.put(room.id(), room.toJson(), EMPTY_ROOM_TTL_MS))
+    if (call) {
+      return insert(room);
+    }
+    // The count and the insert under one lock for the person, on every node: a burst of creations sees each
+    // other's rooms.
+    return vertx.sharedData().getLockWithTimeout("livelens.rooms.owner." + owner.id(), LOCK_TIMEOUT_MS)
+        .compose(lock -> list().compose(rooms -> {
+          long open = rooms.stream().filter(r -> !r.call() && r.owner() == owner.id()).count();
+          return open >= limits.maxRoomsPerUser()
+              ? Future.<Room>failedFuture(Problem.badRequest("too_many_rooms", "you have " + open
+                  + " open rooms, the most one person may have; leave one empty to let it expire, or join another"))
+              : insert(room);
+        }).andThen(done -> lock.release()));
+  }
+
+  private Future<Room> insert(Room room) {
+    return map.compose(rooms -> rooms.put(room.id(), room.toJson(), EMPTY_ROOM_TTL_MS))
         .map(done -> room).onSuccess(this::announce);
   }
 

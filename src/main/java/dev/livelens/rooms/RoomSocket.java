@@ -3,6 +3,7 @@ package dev.livelens.rooms;
 import dev.livelens.web.RandomIds;
 
 import dev.livelens.web.Problem;
+import dev.livelens.web.SocketMessages;
 
 import dev.livelens.web.User;
 import dev.livelens.bus.Addresses;
@@ -26,6 +27,8 @@ final class RoomSocket {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomSocket.class);
   static final int MAX_AUDIO_BYTES = 16 * 1024;
+  /** Text messages (chat of 1000 characters, call signals) fit well in this; an audio chunk is one more byte. */
+  static final int MAX_MESSAGE_BYTES = 16 * 1024 + 1;
   private static final int MAX_NAME_CHARS = 60;
 
   private final String connection = RandomIds.LONG.next();
@@ -52,11 +55,13 @@ final class RoomSocket {
     this.calls = new CallSignals(services, user);
   }
 
-  void start() {
+  void start(SocketMessages messages) {
     personal = services.vertx().eventBus().consumer(Addresses.user(user.id()), m -> channel.text(m.body().encode()));
-    socket.textMessageHandler(text -> tail = tail.eventually(() -> handle(text)));
-    socket.binaryMessageHandler(this::binary);
-    socket.closeHandler(v -> closed());
+    messages.text(text -> tail = tail.eventually(() -> handle(text))).binary(this::binary)
+        .refused(why -> refuse(why == SocketMessages.Refusal.TOO_LARGE
+            ? new Problem(413, "too_large", "messages are at most 16 KB; send less at once")
+            : new Problem(503, "busy", "the server is busy; send that again")))
+        .onClose(this::closed);
     channel.text(new JsonObject().put("type", "welcome")
         .put("user", new JsonObject().put("id", user.id()).put("name", user.username()))
         .put("maxRoomSize", services.limits().maxRoomSize()).put("maxChatChars", Chat.MAX_CHARS).encode());
@@ -169,10 +174,14 @@ final class RoomSocket {
         : Future.failedFuture(Problem.badRequest("not_member", "join a room first"));
   }
 
-  private static Future<Long> person(Object id) {
-    return id instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()
-        ? Future.succeededFuture(n.longValue())
-        : Future.failedFuture(Problem.badRequest("bad_message", "name a person by their user id"));
+  /** A person named by their user id, who must have an account (nothing is sent or stored for nobody). */
+  private Future<Long> person(Object id) {
+    if (!(id instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue())) {
+      return Future.failedFuture(Problem.badRequest("bad_message", "name a person by their user id"));
+    }
+    long userId = n.longValue();
+    return services.people().exists(userId).compose(exists -> exists ? Future.succeededFuture(userId)
+        : Future.failedFuture(Problem.badRequest("unknown_user", "there is nobody with the user id " + userId)));
   }
 
   private Room room() {

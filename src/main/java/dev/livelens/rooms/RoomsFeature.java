@@ -6,6 +6,7 @@ import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.OpenSockets;
+import dev.livelens.web.KnownUsers;
 import dev.livelens.web.SignedInUsers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -24,16 +25,18 @@ public final class RoomsFeature implements Feature {
   private final RoomsConfig limits;
   private final DatabaseFeature database;
   private final Supplier<SignedInUsers> users;
+  private final Supplier<KnownUsers> people;
   private final OpenSockets sockets;
   private RoomsRoutes routes;
   private Deployed deployed = Deployed.NOTHING;
 
   /** @param sockets the node's long-lived sockets: a room socket is told (1001) when the node stops */
   public RoomsFeature(RoomsConfig limits, DatabaseFeature database, Supplier<SignedInUsers> users,
-      OpenSockets sockets) {
+      Supplier<KnownUsers> people, OpenSockets sockets) {
     this.limits = limits;
     this.database = database;
     this.users = users;
+    this.people = people;
     this.sockets = sockets;
   }
 
@@ -66,7 +69,7 @@ public final class RoomsFeature implements Feature {
       RoomRegistry rooms = new RoomRegistry(vertx, limits);
       Presence presence = new Presence(vertx);
       services = new RoomServices(vertx, limits, rooms, presence, PresenceBoard.start(vertx, presence, rooms),
-          new Chat(vertx, new ChatStore(database.database().pool())));
+          new Chat(vertx, new ChatStore(database.database().pool())), people.get());
       RoomSweeper.start(vertx, rooms, presence);
       return Future.succeededFuture();
     }

@@ -29,7 +29,7 @@ final class RoomsRoutes {
 
   void mount(Mounts mounts) {
     Router router = mounts.router();
-    router.get(SOCKET_PATH).handler(mounts.socket(this::admit));
+    router.get(SOCKET_PATH).handler(mounts.socket(SOCKET_PATH, RoomSocket.MAX_MESSAGE_BYTES, this::admit));
     router.get("/rooms").handler(Mounts.page("/rooms.html"));
     router.get("/rooms/:id").handler(Mounts.page("/room.html"));
   }
@@ -38,13 +38,13 @@ final class RoomsRoutes {
   private Admitted admit(RoutingContext ctx) {
     User user = users.of(ctx.request()).orElseThrow(() -> new Problem(401, "not_signed_in",
         "sign in at /account to use rooms, chat and calls"));
-    return Admitted.to(socket -> {
+    return Admitted.to((socket, messages) -> {
       if (sockets.admit(socket)) { // else the node is stopping: closed at once, going away
         Runnable forget = users.closeOnSignOut(ctx.request(), socket);
         new RoomSocket(services, socket, user, () -> {
           forget.run();
           sockets.closed(socket);
-        }).start();
+        }).start(messages);
       }
     });
   }

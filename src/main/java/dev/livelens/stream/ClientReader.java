@@ -1,7 +1,7 @@
 package dev.livelens.stream;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
+import dev.livelens.web.SocketMessages;
 import io.vertx.core.json.JsonObject;
 
 /** Reads protocol v1 from one client's socket and tells the stream what the client asked for. */
@@ -27,22 +27,20 @@ final class ClientReader {
 
   private final Commands commands;
   private final int maxFrameBytes;
-  private final int maxWebSocketMessageBytes;
   private final TextRateLimiter textLimiter;
   private final int textPerSecond;
+  private int maxMessageBytes;
 
-  ClientReader(Commands commands, int maxFrameBytes, int maxWebSocketMessageBytes, int textPerSecond) {
+  ClientReader(Commands commands, int maxFrameBytes, int textPerSecond) {
     this.commands = commands;
     this.maxFrameBytes = maxFrameBytes;
-    this.maxWebSocketMessageBytes = maxWebSocketMessageBytes;
     this.textPerSecond = textPerSecond;
     this.textLimiter = new TextRateLimiter(textPerSecond);
   }
 
-  void readFrom(ServerWebSocket socket) {
-    socket.binaryMessageHandler(this::onBinary);
-    socket.textMessageHandler(this::onText);
-    socket.exceptionHandler(this::onSocketException);
+  void readFrom(SocketMessages messages) {
+    maxMessageBytes = messages.maxMessageBytes();
+    messages.binary(this::onBinary).text(this::onText).refused(this::onRefused);
   }
 
   private void onBinary(Buffer message) {
@@ -80,15 +78,13 @@ final class ClientReader {
     }
   }
 
-  /**
-   * Vert.x reports a message over the WebSocket message limit to the exception handler, as an
-   * IllegalStateException saying it would "overflow max message size", and keeps the socket open.
-   */
-  private void onSocketException(Throwable error) {
-    if (error instanceof IllegalStateException && String.valueOf(error.getMessage())
-        .contains("overflow max message size")) {
-      commands.badMessage(ErrorCode.TOO_LARGE, "message over the limit of " + maxWebSocketMessageBytes + " bytes",
-          false);
+  /** A message dropped unread: over the socket's limit, or no room left for incomplete messages. */
+  private void onRefused(SocketMessages.Refusal why) {
+    if (why == SocketMessages.Refusal.TOO_LARGE) {
+      commands.badMessage(ErrorCode.TOO_LARGE, "message over the limit of " + maxMessageBytes + " bytes", false);
+    } else {
+      commands.badMessage(ErrorCode.BUSY, "the server holds too many large messages at the moment; this one "
+          + "was dropped, send it again", false);
     }
   }
 }

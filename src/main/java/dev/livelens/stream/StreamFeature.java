@@ -73,7 +73,8 @@ public final class StreamFeature implements Feature {
     AtomicInteger open = new AtomicInteger();
     openPerLoop.add(open);
     Router router = mounts.router();
-    router.get(PATH).handler(mounts.socket(ctx -> admit(ctx, stats, open)));
+    router.get(PATH).handler(mounts.socketCountedByFeature(config.maxWebSocketMessageBytes(),
+        ctx -> admit(ctx, stats, open)));
     String filters = catalog.toJson().encode();
     router.get("/api/filters").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .end(filters));
@@ -93,9 +94,9 @@ public final class StreamFeature implements Feature {
     String initialFilter = ctx.request().getParam("filter");
     Optional<User> owner = services.users().of(ctx.request());
     if (!limiter.tryAcquire(address)) {
-      return Admitted.to(StreamFeature::refuse);
+      return Admitted.to((socket, messages) -> refuse(socket));
     }
-    return new Admitted(socket -> {
+    return new Admitted((socket, messages) -> {
       if (!sockets.admit(socket)) {
         limiter.release(address); // the node is stopping: closed at once, going away
         return;
@@ -104,7 +105,7 @@ public final class StreamFeature implements Feature {
       StreamSession session = new StreamSession(socket, services, stats);
       owner.ifPresent(session::ownedBy);
       Runnable forget = owner.isPresent() ? services.users().closeOnSignOut(ctx.request(), socket) : () -> { };
-      session.start(initialFilter, () -> {
+      session.start(messages, initialFilter, () -> {
         forget.run();
         open.decrementAndGet();
         limiter.release(address);

@@ -10,6 +10,7 @@ import dev.livelens.filter.FilterSpec;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import dev.livelens.web.SocketMessages;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,16 +60,16 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
   /**
    * Greets the client and starts reading.
    *
+   * @param messages the socket's messages, with the stream's size limit
    * @param initialFilter the filter named in the upgrade's query, or null
    * @param onClosed run once when the socket closes
    */
-  public void start(String initialFilter, Runnable onClosed) {
+  public void start(SocketMessages messages, String initialFilter, Runnable onClosed) {
     this.onClosed = onClosed;
     Vertx vertx = services.vertx();
     services.metrics().sessionOpened();
-    new ClientReader(this, config.maxFrameBytes(), config.maxWebSocketMessageBytes(),
-        config.maxTextMessagesPerSecond()).readFrom(socket);
-    socket.closeHandler(v -> onClose());
+    new ClientReader(this, config.maxFrameBytes(), config.maxTextMessagesPerSecond()).readFrom(messages);
+    messages.onClose(this::onClose);
     pingTimer = vertx.setPeriodic(config.idleTimeoutSeconds() * 1000L / 3, t -> client.ping());
     LOG.info("stream {} opened from {}", id, socket.remoteAddress());
     client.text(WireFormat.hello(id, services.catalog().names(), config.maxFrameBytes()));

@@ -3,6 +3,7 @@ package dev.livelens.upload;
 import dev.livelens.web.RandomIds;
 
 import io.vertx.core.json.JsonObject;
+import dev.livelens.config.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,8 @@ final class UploadFiles {
   }
 
   void create(Upload upload) throws IOException {
-    Files.createDirectories(dir(upload.id()));
-    Files.newOutputStream(data(upload.id())).close();
+    PrivateFiles.directory(dir(upload.id()));
+    PrivateFiles.createFile(data(upload.id()));
     save(upload);
   }
 
@@ -75,9 +76,10 @@ final class UploadFiles {
   List<Upload> loadAll() throws IOException {
     List<Upload> found = new ArrayList<>();
     if (!Files.isDirectory(root)) {
-      Files.createDirectories(root);
+      PrivateFiles.directory(root);
       return found;
     }
+    PrivateFiles.directory(root);
     try (Stream<Path> dirs = Files.list(root)) {
       for (Path dir : dirs.filter(d -> RandomIds.LONG.isValid(d.getFileName().toString())).toList()) {
         try {

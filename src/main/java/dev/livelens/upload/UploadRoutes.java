@@ -1,5 +1,6 @@
 package dev.livelens.upload;
 
+import dev.livelens.web.Failures;
 import dev.livelens.web.ApiErrors;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -81,9 +82,11 @@ public final class UploadRoutes {
     } else if (metadata != null && !Tus.validMetadata(metadata)) {
       ApiErrors.send(ctx, 400, "bad_metadata", "Upload-Metadata must be comma-separated 'key base64value' pairs");
     } else {
-      uploads.create(deferred ? Upload.DEFERRED : length, metadata == null ? "" : metadata).onSuccess(upload ->
+      uploads.create(deferred ? Upload.DEFERRED : length, metadata == null ? "" : metadata,
+          ctx.request().remoteAddress().hostAddress()).onSuccess(upload ->
           ctx.response().setStatusCode(201).putHeader("Location", PATH + "/" + upload.id())
-              .putHeader("Upload-Expires", Tus.httpDate(upload.expiresAt())).end()).onFailure(ctx::fail);
+              .putHeader("Upload-Expires", Tus.httpDate(upload.expiresAt())).end())
+          .onFailure(error -> Failures.answer(ctx, error));
     }
   }
 

@@ -39,6 +39,7 @@ public final class Uploads {
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
   private final Set<String> locked = ConcurrentHashMap.newKeySet();
   private final ChunksInFlight chunks = new ChunksInFlight();
+  private final UploadClaims claims;
   private final Vertx vertx;
 
   private Uploads(Vertx vertx, StorageConfig storage, WorkerExecutor pool, UploadFiles files, DiskQuota quota,
@@ -49,6 +50,7 @@ public final class Uploads {
     this.files = files;
     this.quota = quota;
     this.completion = completion;
+    this.claims = new UploadClaims(storage.maxUploadsPerAddress(), quota);
   }
 
   /** Loads what is on disk, finishes uploads that were complete but not yet videos, starts the cleaner. */
@@ -120,13 +122,20 @@ public final class Uploads {
     return TimeUnit.HOURS.toMillis(storage.uploadExpiryHours());
   }
 
-  Future<Upload> create(long length, String metadata) {
+  /**
+   * A new upload from {@code address}: refused (429) when the address has its most uploads in progress, or
+   * (413) when its declared length does not fit in the disk quota beside the others' declared lengths.
+   */
+  Future<Upload> create(long length, String metadata, String address) {
     Upload upload = new Upload(RandomIds.LONG.next(), 0, length, metadata, System.currentTimeMillis() + expiryMs(),
         null, false);
-    return pool.executeBlocking(() -> {
-      files.create(upload);
-      return upload;
-    }, false).onSuccess(created -> uploads.put(created.id(), created));
+    return quota.remaining().compose(remaining -> {
+      claims.claim(upload.id(), address, length, remaining);
+      return pool.executeBlocking(() -> {
+        files.create(upload);
+        return upload;
+      }, false).onFailure(error -> claims.release(upload.id()));
+    }).onSuccess(created -> uploads.put(created.id(), created));
   }
 
   /** Takes the upload for one PATCH (or a delete); false when another one holds it. */
@@ -152,11 +161,13 @@ public final class Uploads {
 
   /** The complete upload becomes a library video; the answer is the video's id. */
   Future<String> toVideo(Upload upload) {
-    return completion.toVideo(upload).compose(videoId -> save(upload.withVideo(videoId)).map(videoId));
+    return completion.toVideo(upload).onComplete(ended -> claims.release(upload.id()))
+        .compose(videoId -> save(upload.withVideo(videoId)).map(videoId));
   }
 
   /** Deletes the upload's files and forgets it. */
   Future<Void> delete(String id) {
+    claims.release(id);
     return pool.executeBlocking(() -> {
       files.deleteAll(id);
       return null;
@@ -165,6 +176,7 @@ public final class Uploads {
 
   /** Deletes the data, keeping the state marked expired until {@code keepUntil}, so the URL answers 410. */
   Future<Void> expire(Upload upload, long keepUntil) {
+    claims.release(upload.id());
     return pool.executeBlocking(() -> {
       files.deleteData(upload.id());
       return null;

@@ -10,6 +10,7 @@ import dev.livelens.stream.StreamRecording;
 import dev.livelens.stream.StreamFeature;
 import dev.livelens.web.OpenSockets;
 import dev.livelens.web.SignedInUsers;
+import dev.livelens.web.SocketLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -67,9 +68,10 @@ public final class WarmupVerticle extends VerticleBase {
     StreamFeature privateStreams = new StreamFeature(config, catalog,
         new PipelineMetrics(new SimpleMeterRegistry()), () -> StreamRecording.UNAVAILABLE,
         () -> SignedInUsers.NOBODY, new OpenSockets());
-    HttpVerticle loopback = new HttpVerticle(config, List.of(privateStreams)).onLoopback();
+    HttpVerticle loopback = new HttpVerticle(config, List.of(privateStreams),
+        SocketLimits.of(config.sockets(), config.maxConnections())).onLoopback();
     client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(MAX_MESSAGE_BYTES).setMaxMessageSize(MAX_MESSAGE_BYTES));
+        .setMaxFrameSize(config.sockets().maxFrameBytes()).setMaxMessageSize(MAX_MESSAGE_BYTES));
     Map<String, Long> small = new LinkedHashMap<>();
     Map<String, Long> full = new LinkedHashMap<>();
     return vertx.executeBlocking(WarmupFrames::load, false)

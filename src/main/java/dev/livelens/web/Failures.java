@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 public final class Failures {
 
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+  /** A Range outside the file: the client's mistake, answered quietly (no log, no stack). */
+  public static final Problem UNSATISFIABLE_RANGE = new Problem(416, "range_not_satisfiable",
+      "the requested byte range is not within the file; ask for a range that starts before its end");
   /** What vertx-web's own statuses mean to a person calling the API. */
   private static final Map<Integer, Problem> KNOWN = Map.of(
       400, Problem.badRequest("bad_request", "the request could not be read; check its syntax and headers"),
@@ -25,6 +28,7 @@ public final class Failures {
       405, new Problem(405, "method_not_allowed", "this address does not take that method"),
       415, new Problem(415, "unsupported_media_type", "send the request body as JSON, with the header "
           + "Content-Type: application/json"),
+      416, UNSATISFIABLE_RANGE,
       503, new Problem(503, "busy", "the server is busy; try again in a few seconds"));
 
   private Failures() {
@@ -37,7 +41,7 @@ public final class Failures {
   public static void install(Router router) {
     router.route().failureHandler(Failures::answer);
     router.route().handler(Failures::readableQuery);
-    for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500, 503}) {
+    for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 416, 500, 503}) {
       router.errorHandler(status, Failures::answer);
     }
   }

@@ -15,11 +15,14 @@ public final class Mounts {
   private final Vertx vertx;
   private final Router root;
   private final OriginPolicy origins;
+  private final SocketLimits sockets;
 
-  public Mounts(Vertx vertx, Router root, OriginPolicy origins) {
+  /** @param sockets the node's socket limits, the same for every event loop */
+  public Mounts(Vertx vertx, Router root, OriginPolicy origins, SocketLimits sockets) {
     this.vertx = vertx;
     this.root = root;
     this.origins = origins;
+    this.sockets = sockets;
   }
 
   /** A new, empty sub-router for one feature's routes. */
@@ -39,9 +42,17 @@ public final class Mounts {
     return own;
   }
 
-  /** The handler that opens a WebSocket for a feature (see {@link SocketUpgrade}). */
-  public Handler<RoutingContext> socket(SocketUpgrade.Admission admission) {
-    return SocketUpgrade.of(origins, admission);
+  /**
+   * The handler that opens a WebSocket on {@code path} (see {@link SocketUpgrade}): at most
+   * {@code --max-sockets-per-address} from one address, messages of at most {@code maxMessageBytes}.
+   */
+  public Handler<RoutingContext> socket(String path, int maxMessageBytes, SocketUpgrade.Admission admission) {
+    return SocketUpgrade.of(origins, sockets, path, maxMessageBytes, admission);
+  }
+
+  /** The same, for a feature that counts its sockets per address itself (the stream, with its own limits). */
+  public Handler<RoutingContext> socketCountedByFeature(int maxMessageBytes, SocketUpgrade.Admission admission) {
+    return SocketUpgrade.of(origins, sockets, null, maxMessageBytes, admission);
   }
 
   /** A page's short address: {@code /library} serves {@code /library.html}. */

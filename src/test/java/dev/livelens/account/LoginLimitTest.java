@@ -73,4 +73,21 @@ class LoginLimitTest {
     assertEquals(429, thief.post("/api/auth/password", guess.copy().put("current", PASSWORD)).statusCode());
     assertEquals(429, new CookieClient(server.port()).logIn("Owner", PASSWORD).statusCode());
   }
+
+  @Test
+  void signUpsFromOneAddressAreLimitedAndATakenNameIsNoLongerTold() throws Exception {
+    server = TestServer.start("--signups-per-address", "4");
+    assertEquals(201, new CookieClient(server.port()).signUp("Taken", PASSWORD).statusCode());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(409, new CookieClient(server.port()).signUp("Taken", PASSWORD).statusCode(), "probe " + i);
+    }
+    HttpResponse<String> refused = new CookieClient(server.port()).signUp("Taken", PASSWORD);
+    assertEquals(429, refused.statusCode(), refused.body());
+    JsonObject body = new JsonObject(refused.body());
+    assertEquals("too_many_attempts", body.getString("error"));
+    assertTrue(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) > 0);
+    assertTrue(!refused.body().contains("name_taken") && !refused.body().contains("Taken"), refused.body());
+    HttpResponse<String> fresh = new CookieClient(server.port()).signUp("Untaken", PASSWORD);
+    assertEquals(429, fresh.statusCode(), "a free name is refused the same way");
+  }
 }

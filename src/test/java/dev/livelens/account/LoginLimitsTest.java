@@ -12,7 +12,7 @@ class LoginLimitsTest {
 
   private long now = 1_000_000;
   private final LoginLimits limits = new LoginLimits(
-      new AccountConfig(Duration.ofDays(7), 3, 10, Duration.ofMinutes(15)), () -> now);
+      new AccountConfig(Duration.ofDays(7), 3, 10, Duration.ofMinutes(15), 4), () -> now);
 
   @Test
   void theOldestFailureLeavingTheWindowLetsTheNextAttemptIn() {

@@ -151,7 +151,7 @@ class ClusterTest {
     // The history a dashboard gets first holds up to two minutes of snapshots: more than a client's default
     // message size once the node has run that long (a browser has no such limit).
     WebSocketClient feed = http.vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
+        .setMaxFrameSize(256 * 1024).setMaxMessageSize(16 * 1024 * 1024));
     feed.connect(http.port(), "127.0.0.1", "/ws/metrics")
         .onSuccess(socket -> socket.textMessageHandler(text -> snapshots.add(new JsonObject(text)))).await();
     try {

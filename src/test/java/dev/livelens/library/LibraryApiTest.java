@@ -67,6 +67,17 @@ class LibraryApiTest implements OnDatabase {
   }
 
   @Test
+  void anUnsatisfiableRangeIs416WithTheDocumentedJson() throws Exception {
+    JsonObject info = api.json("/api/videos/" + video);
+    for (String range : new String[] {"bytes=" + info.getLong("size") + "-", "bytes=-0", "bytes=999999999999-1"}) {
+      HttpResponse<byte[]> refused = api.bytes(info.getString("mp4"), range);
+      assertEquals(416, refused.statusCode(), range);
+      assertEquals("range_not_satisfiable", new JsonObject(new String(refused.body())).getString("error"), range);
+    }
+    assertEquals(206, api.bytes(info.getString("mp4"), "bytes=0-0").statusCode(), "a good range after them");
+  }
+
+  @Test
   void aFastCutSnapsToKeyframesAndLastsAboutWhatWasAsked() throws Exception {
     JsonObject cut = cut(2, 6, false);
     assertEquals("cut", cut.getString("source"));

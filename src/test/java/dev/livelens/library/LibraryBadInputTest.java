@@ -86,6 +86,21 @@ class LibraryBadInputTest implements OnDatabase {
   }
 
   @Test
+  void invisibleTitlesAndDirectionOverridesAreRefusedAndTheTitleStays() throws Exception {
+    String before = api.json("/api/videos/" + video).getString("title");
+    for (String title : new String[] {"\u200B\u200B\u200B", "\u200D\uFEFF\u2060", "evil\u202Egnp.exe",
+        "a\u2066b\u2069", "\u3164"}) {
+      expect(400, "bad_title", "PATCH", "/api/videos/" + video, new JsonObject().put("title", title).encode());
+    }
+    assertEquals(before, api.json("/api/videos/" + video).getString("title"), "the title is unchanged");
+    HttpResponse<String> renamed = api.send("PATCH", "/api/videos/" + video,
+        new JsonObject().put("title", "Cafe\u0301").encode());
+    assertEquals(200, renamed.statusCode(), renamed.body());
+    assertEquals("Caf\u00e9", api.json("/api/videos/" + video).getString("title"), "stored normalised (NFC)");
+    api.send("PATCH", "/api/videos/" + video, new JsonObject().put("title", before).encode());
+  }
+
+  @Test
   void titlesThatAreTooLongAreRefusedAndHtmlIsKeptAsText() throws Exception {
     String tenKb = "x".repeat(10 * 1024);
     expect(400, "bad_title", "PATCH", "/api/videos/" + video, new JsonObject().put("title", tenKb).encode());

@@ -26,7 +26,7 @@ final class ChurnClient implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   private final int port;
   private final WebSocketClient sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
-      .setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(4 * 1024 * 1024).setMaxConnections(64));
+      .setMaxFrameSize(256 * 1024).setMaxMessageSize(4 * 1024 * 1024).setMaxConnections(64));
   private final HttpClient http = vertx.createHttpClient();
 
   ChurnClient(int port) {

@@ -29,7 +29,7 @@ final class FeedClient {
 
   static FeedClient connect(Vertx vertx, WebSocketConnectOptions options) throws TimeoutException {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxMessageSize(4 * 1024 * 1024).setMaxFrameSize(4 * 1024 * 1024));
+        .setMaxMessageSize(4 * 1024 * 1024).setMaxFrameSize(256 * 1024));
     LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
     try {
       // The handler goes on as the socket opens, on its event loop: the history the server sends at

@@ -261,4 +261,36 @@ class RoomsSocketTest implements OnDatabase {
     ann.send("create", "name", "Three");
     assertEquals("too_many_rooms", ann.next("error").getString("code"));
   }
+
+  @Test
+  void tenCreationsAtOnceByOnePersonMakeNoMoreRoomsThanTheLimit() {
+    Person bea = TestAccounts.signUp(server, "bea");
+    List<RoomClient> sockets = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      sockets.add(connect(bea));
+    }
+    sockets.forEach(socket -> socket.send("create", "name", "Burst"));
+    long created = sockets.stream().map(socket -> socket.next(m -> "created".equals(m.getString("type"))
+        || "error".equals(m.getString("type")), "an answer to create"))
+        .filter(answer -> "created".equals(answer.getString("type"))).count();
+    assertEquals(2, created, "rooms created in a burst with --max-rooms-per-user 2");
+  }
+
+  @Test
+  void aTextMessageOver16KilobytesIsRefusedAndTheSocketStaysUsable() {
+    RoomClient cid = connect(TestAccounts.signUp(server, "cid"));
+    cid.send("say", "text", "x".repeat(20_000));
+    assertEquals("too_large", cid.next("error").getString("code"));
+    cid.send("say", "text", "hello");
+    assertEquals("not_member", cid.next("error").getString("code"));
+  }
+
+  @Test
+  void aDirectMessageToNobodyIsRefusedAndNotStored() {
+    RoomClient dan = connect(TestAccounts.signUp(server, "dan"));
+    dan.send("dm", "to", 987_654_321L, "text", "anyone there?");
+    assertEquals("unknown_user", dan.next("error").getString("code"));
+    dan.send("history", "with", 987_654_321L);
+    assertEquals("unknown_user", dan.next("error").getString("code"), "no conversation was made with nobody");
+  }
 }

@@ -157,7 +157,7 @@ class StreamLimitsTest {
   void singleFrameOverTheSocketLimitClosesWithMessageTooBigWhileOthersCarryOn() throws Exception {
     try (StreamClient other = server.connect().skipGreeting();
          StreamClient client = server.connect().skipGreeting()) {
-      client.sendFrame(1, new byte[1024 * 1024]);
+      client.sendSingleFrame(1, new byte[1024 * 1024]); // over --max-websocket-frame-bytes (256 KiB)
       // Netty refuses the frame header with 1009 and drops the connection before reading the payload;
       // a client still writing may only see the abnormal close (1006).
       short status = client.closeStatus.get(5, TimeUnit.SECONDS);

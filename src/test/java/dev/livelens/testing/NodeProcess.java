@@ -31,6 +31,11 @@ public record NodeProcess(Process process, int port, Path log, Path ownDataDir) 
 
   /** Starts a node with {@code flags} after the harness's own; it is not ready until {@link #awaitHealthy()}. */
   public static NodeProcess start(String... flags) {
+    return start(List.of("-Xmx256m"), flags);
+  }
+
+  /** The same with {@code jvmFlags} (a heap size) instead of the harness's {@code -Xmx256m}. */
+  public static NodeProcess start(List<String> jvmFlags, String... flags) {
     boolean ownDataDir = !List.of(flags).contains("--data-dir");
     Path dataDir = ownDataDir ? TempDirs.create("livelens-node-")
         : Path.of(List.of(flags).get(List.of(flags).indexOf("--data-dir") + 1));
@@ -38,8 +43,9 @@ public record NodeProcess(Process process, int port, Path log, Path ownDataDir) 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
-    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), TestNodeMain.class.getName(),
-        "--port", String.valueOf(port), "--host", "127.0.0.1", "--warmup-seconds", "0"));
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), TestNodeMain.class.getName(),
+        "--port", String.valueOf(port), "--host", "127.0.0.1", "--warmup-seconds", "0", "--signups-per-address", "1000"));
     if (ownDataDir) {
       command.addAll(List.of("--data-dir", dataDir.toString()));
     }

@@ -56,7 +56,7 @@ public final class RoomClient implements AutoCloseable {
    */
   public static RoomClient connect(Vertx vertx, int port, String cookie, String origin, int receiveBufferBytes) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024)
+        .setMaxFrameSize(256 * 1024).setMaxMessageSize(16 * 1024 * 1024)
         .setReceiveBufferSize(receiveBufferBytes));
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
         .setURI("/ws/rooms");

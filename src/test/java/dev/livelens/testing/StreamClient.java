@@ -90,7 +90,7 @@ public final class StreamClient implements AutoCloseable {
   private static StreamClient connect(Vertx vertx, int port, String uri, String origin, String localAddress,
       String cookie) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setLocalAddress(localAddress));
+        .setMaxFrameSize(256 * 1024).setMaxMessageSize(64 * 1024 * 1024).setLocalAddress(localAddress));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(port).setURI(uri);
     if (origin != null) {
@@ -110,6 +110,12 @@ public final class StreamClient implements AutoCloseable {
 
   public void sendRaw(Buffer message) {
     socket.writeBinaryMessage(message).await();
+  }
+
+  /** A frame id and {@code jpeg} in one WebSocket frame however large (as Firefox and Safari send). */
+  public void sendSingleFrame(long id, byte[] jpeg) {
+    socket.writeFrame(WebSocketFrame.binaryFrame(Buffer.buffer().appendUnsignedInt(id).appendBytes(jpeg), true))
+        .await();
   }
 
   /** One binary message sent as {@code count} WebSocket frames of {@code fragment} each. */

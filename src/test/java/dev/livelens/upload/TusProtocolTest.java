@@ -221,7 +221,9 @@ class TusProtocolTest {
     assertEquals("failed", failed.getString("status"));
     assertTrue(failed.getString("reason").startsWith("this file is not a video FFmpeg can read"),
         failed.getString("reason"));
-    assertFalse(Files.exists(dataDir.resolve("media").resolve(video)), "the refused file is gone");
+    assertFalse(Files.exists(dataDir.resolve("media").resolve(video)), "a failed video leaves no files");
+    assertFalse(Files.exists(dataDir.resolve("uploads").resolve(upload.substring(upload.lastIndexOf('/') + 1))
+        .resolve("data")), "nor the upload's data");
   }
 
   static byte[] bytes(int n, int seed) {

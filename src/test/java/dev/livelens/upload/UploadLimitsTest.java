@@ -34,6 +34,40 @@ class UploadLimitsTest {
   }
 
   @Test
+  void anAddressHasAtMostItsUploadsInProgressAndADeletedOneGivesItsPlaceBack() {
+    try (TestServer server = TestServer.start("--max-uploads-per-address", "3")) {
+      TusClient tus = new TusClient(server.port());
+      String first = tus.create(1000, null);
+      tus.create(1000, null);
+      tus.create(-1, null);
+      HttpResponse<String> refused = tus.send(tus.creation(1000, null));
+      assertEquals(429, refused.statusCode(), refused.body());
+      assertEquals("too_many_uploads", new JsonObject(refused.body()).getString("error"));
+      assertEquals(204, tus.delete(first).statusCode());
+      assertEquals(201, tus.send(tus.creation(1000, null)).statusCode(), "the deleted upload's place is free");
+    }
+  }
+
+  @Test
+  void declaredLengthsAreHeldAgainstTheQuotaFromCreationUntilTheUploadEnds() throws Exception {
+    Path dataDir = TempDirs.create("livelens-reserve-");
+    try (TestServer server = TestServer.start("--data-dir", dataDir.toString(), "--max-data-bytes", "1048576")) {
+      TusClient tus = new TusClient(server.port());
+      String big = tus.create(700_000, null);
+      HttpResponse<String> refused = tus.send(tus.creation(700_000, null));
+      assertEquals(413, refused.statusCode(), refused.body());
+      JsonObject body = new JsonObject(refused.body());
+      assertEquals("quota_full", body.getString("error"));
+      assertEquals(true, body.getString("message").contains("1048576"), "the limit is named: " + body);
+      assertEquals(1, Files.list(dataDir.resolve("uploads")).count(), "the refused upload left nothing");
+      assertEquals(204, tus.delete(big).statusCode());
+      assertEquals(201, tus.send(tus.creation(700_000, null)).statusCode(), "the deleted one's bytes are free");
+    } finally {
+      TempDirs.delete(dataDir);
+    }
+  }
+
+  @Test
   void aFullMediaQuotaGets507AndKeepsWhatWasReceived() throws Exception {
     Path dataDir = TempDirs.create("livelens-quota-");
     try (TestServer server = TestServer.start("--data-dir", dataDir.toString(), "--max-data-bytes", "1048576")) {

@@ -48,6 +48,8 @@ public final class JobQueue {
   // Touched on the owning context only.
   private final Deque<JobRun> waiting = new ArrayDeque<>();
   private final Map<String, JobRun> running = new LinkedHashMap<>();
+  /** Jobs accepted whose rows are still being written: they hold a place in the queue already. */
+  private int reserved;
   private boolean closing;
 
   public JobQueue(Vertx vertx, Jobs jobs, Library library, Map<String, JobWork> works, int concurrency,
@@ -68,15 +70,20 @@ public final class JobQueue {
   /** Creates the video (processing) and its job, and queues it; fails with {@link QueueFull} when full. */
   public Future<Video> submit(String kind, String title, String source, String parentId, JsonObject input) {
     return owner.call(() -> {
-      if (waiting.size() >= maxQueued) {
-        return Future.failedFuture(new QueueFull(waiting.size()));
+      // Decided and counted in one step: a burst cannot slip in between the check and the insert.
+      if (waiting.size() + reserved >= maxQueued) {
+        return Future.failedFuture(new QueueFull(waiting.size() + reserved));
       }
-      return library.create(title, source, parentId).compose(video -> owner.back(jobs.create(video.id(), kind, input))
+      reserved++;
+      Future<Video> made = library.create(title, source, parentId).compose(video -> owner.back(jobs.create(video.id(),
+          kind, input))
           .recover(error -> library.delete(video.id()).compose(gone -> Future.failedFuture(error)))
           .map(job -> {
+            reserved--;
             enqueue(job);
             return video;
           }));
+      return owner.back(made).onFailure(error -> reserved--);
     });
   }
 
