@@ -8,8 +8,11 @@ const message = document.getElementById('account-message');
 const whoami = document.getElementById('whoami');
 
 function show(user) {
-  main.dataset.state = user ? 'signed-in' : 'signed-out';
-  whoami.textContent = user ? user.username : ''; // text, never HTML
+  // A guest (a visitor who recorded or uploaded) has no account yet: signing up here keeps what they made.
+  const account = user && !user.guest ? user : null;
+  main.dataset.state = account ? 'signed-in' : 'signed-out';
+  whoami.textContent = account ? account.username : ''; // text, never HTML
+  if (user?.guest) say('Sign up to keep what you recorded or uploaded in this browser.');
 }
 
 /** After signing in the form that had focus is gone: focus goes to what the page shows now. */
