@@ -10,3 +10,6 @@ ALTER TABLE videos ADD COLUMN owner_id BIGINT;
 ALTER TABLE videos ADD COLUMN visibility VARCHAR(16) NOT NULL DEFAULT 'unlisted'; -- private, unlisted, public
 CREATE INDEX videos_by_owner ON videos (owner_id, created_at);
 CREATE INDEX videos_by_visibility ON videos (visibility, created_at);
+
+-- A job's owner: whoever asked for it (and so owns the video it makes); NULL for the jobs made before owners.
+ALTER TABLE jobs ADD COLUMN owner_id BIGINT;

@@ -7,6 +7,9 @@ import dev.livelens.media.MediaFeature;
 import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
+import dev.livelens.web.OwnedThings;
+import dev.livelens.web.SignedInUsers;
+import java.util.function.Supplier;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -24,12 +27,16 @@ public final class LibraryFeature implements Feature {
   private final DatabaseFeature database;
   private final MediaFeature media;
   private final LocalMediaStore store;
+  private final Supplier<SignedInUsers> users;
   private Library library;
   private VideoMakers makers = VideoMakers.NONE;
   private Deployed keeper = Deployed.NOTHING;
 
-  public LibraryFeature(LiveLensConfig config, DatabaseFeature database, MediaFeature media) {
+  /** @param users who sent a request, once accounts have started */
+  public LibraryFeature(LiveLensConfig config, DatabaseFeature database, MediaFeature media,
+      Supplier<SignedInUsers> users) {
     this.config = config;
+    this.users = users;
     this.database = database;
     this.media = media;
     this.store = new LocalMediaStore(config.storage().dataDir());
@@ -69,11 +76,24 @@ public final class LibraryFeature implements Feature {
     this.makers = makers;
   }
 
+  /** Every video an owner has, with its files and whatever was still making it (a guest that expired). */
+  public OwnedThings ownedThings() {
+    return ownerId -> library().videos().idsOwnedBy(ownerId).compose(ids -> {
+      Future<Boolean> chain = Future.succeededFuture(true);
+      for (String id : ids) {
+        chain = chain.compose(done -> makers.stopMaking(id))
+            .compose(stopped -> stopped ? Future.succeededFuture(true) : library.delete(id));
+      }
+      return chain.mapEmpty();
+    });
+  }
+
   @Override
   public void mount(Mounts mounts) {
     Router router = mounts.router();
-    VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId));
-    VideoRoutes.mountMedia(mounts.router("/api/videos"), store);
+    SignedInUsers signedIn = users.get();
+    VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId), signedIn);
+    VideoRoutes.mountMedia(mounts.router("/api/videos"), store, library, signedIn);
     router.get("/library").handler(Mounts.page("/library.html"));
     router.get("/watch/:id").handler(Mounts.page("/watch.html"));
   }

@@ -14,22 +14,37 @@ import io.vertx.sqlclient.Row;
  * @param status processing, ready or failed
  * @param reason why it failed (or why a recording ended early), or null
  * @param poster whether a poster frame exists
+ * @param ownerId the user who made it (an account or a guest), or null for a video made before owners
+ * @param visibility {@link #PRIVATE}, {@link #UNLISTED} or {@link #PUBLIC}
  */
 public record Video(String id, String title, String source, String parentId, long createdAt, Long durationMs,
-    Integer width, Integer height, String codec, Long sizeBytes, String status, String reason, boolean poster) {
+    Integer width, Integer height, String codec, Long sizeBytes, String status, String reason, boolean poster,
+    Long ownerId, String visibility) {
+
+  /** Its owner only (and admins). */
+  public static final String PRIVATE = "private";
+  /** Anyone with its link; never listed. */
+  public static final String UNLISTED = "unlisted";
+  /** Listed in the library for everyone. */
+  public static final String PUBLIC = "public";
 
   public static final String PROCESSING = "processing";
   public static final String READY = "ready";
   public static final String FAILED = "failed";
 
   static final String COLUMNS =
-      "id, title, source, parent_id, created_at, duration_ms, width, height, codec, size_bytes, status, reason, poster";
+      "id, title, source, parent_id, created_at, duration_ms, width, height, codec, size_bytes, status, reason, poster, "
+      + "owner_id, visibility";
+
+  public static boolean isVisibility(Object value) {
+    return PRIVATE.equals(value) || UNLISTED.equals(value) || PUBLIC.equals(value);
+  }
 
   static Video fromRow(Row row) {
     return new Video(row.getString("id"), row.getString("title"), row.getString("source"), row.getString("parent_id"),
         row.getLong("created_at"), row.getLong("duration_ms"), row.getInteger("width"), row.getInteger("height"),
         row.getString("codec"), row.getLong("size_bytes"), row.getString("status"), row.getString("reason"),
-        row.getInteger("poster") == 1);
+        row.getInteger("poster") == 1, row.getLong("owner_id"), row.getString("visibility"));
   }
 
   /** The API's shape, with where to fetch the media. */
@@ -38,7 +53,8 @@ public record Video(String id, String title, String source, String parentId, lon
     JsonObject json = new JsonObject().put("id", id).put("title", title).put("source", source)
         .put("parent", parentId).put("created", createdAt).put("durationMs", durationMs).put("width", width)
         .put("height", height).put("codec", codec).put("size", sizeBytes).put("status", status)
-        .put("reason", reason).put("poster", poster ? base + "/poster.jpg" : null);
+        .put("reason", reason).put("poster", poster ? base + "/poster.jpg" : null).put("owner", ownerId)
+        .put("visibility", visibility);
     if (READY.equals(status)) {
       json.put("mp4", base + "/video.mp4").put("hls", base + "/hls/index.m3u8");
     }

@@ -40,7 +40,7 @@ final class UploadCompletion {
 
   /** The new video's id once the bytes are its original; remuxing and packaging go on after. */
   Future<String> toVideo(Upload upload) {
-    return library.create(title(upload.metadata()), "upload", null).compose(video -> {
+    return library.create(title(upload.metadata()), "upload", null, upload.ownerId()).compose(video -> {
       Path original = library.store().original(video.id(), "webm");
       return pool.executeBlocking(() -> Files.move(files.data(upload.id()), original,
           StandardCopyOption.REPLACE_EXISTING), false).map(moved -> {

@@ -120,9 +120,9 @@ public final class Uploads {
     return TimeUnit.HOURS.toMillis(storage.uploadExpiryHours());
   }
 
-  Future<Upload> create(long length, String metadata) {
+  Future<Upload> create(long length, String metadata, long ownerId) {
     Upload upload = new Upload(RandomIds.LONG.next(), 0, length, metadata, System.currentTimeMillis() + expiryMs(),
-        null, false);
+        null, false, ownerId);
     return pool.executeBlocking(() -> {
       files.create(upload);
       return upload;

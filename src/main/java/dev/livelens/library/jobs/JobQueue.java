@@ -65,13 +65,18 @@ public final class JobQueue {
     owner.set(context);
   }
 
-  /** Creates the video (processing) and its job, and queues it; fails with {@link QueueFull} when full. */
-  public Future<Video> submit(String kind, String title, String source, String parentId, JsonObject input) {
+  /**
+   * Creates the video (processing) and its job, both {@code ownerId}'s, and queues it; fails with
+   * {@link QueueFull} when full.
+   */
+  public Future<Video> submit(String kind, String title, String source, String parentId, JsonObject input,
+      Long ownerId) {
     return owner.call(() -> {
       if (waiting.size() >= maxQueued) {
         return Future.failedFuture(new QueueFull(waiting.size()));
       }
-      return library.create(title, source, parentId).compose(video -> owner.back(jobs.create(video.id(), kind, input))
+      return library.create(title, source, parentId, ownerId)
+          .compose(video -> owner.back(jobs.create(video.id(), kind, input, ownerId))
           .recover(error -> library.delete(video.id()).compose(gone -> Future.failedFuture(error)))
           .map(job -> {
             enqueue(job);
