@@ -69,9 +69,12 @@ public final class AccountServices implements Feature {
     owned.add(things);
   }
 
-  /** Runs one guest sweep now (tests; the timer runs it hourly): completes with how many guests went. */
-  public Future<Integer> sweepGuests() {
-    return guests.sweep();
+  /**
+   * Runs one guest sweep as if it were {@code nowMs} (tests; the timer runs it hourly with the clock):
+   * completes with how many guests went.
+   */
+  public Future<Integer> sweepGuests(long nowMs) {
+    return guests.sweep(nowMs);
   }
 
   @Override

@@ -34,11 +34,16 @@ final class GuestSweep {
 
   /** One pass (on the timer's context): completes with how many guests went. */
   Future<Integer> sweep() {
+    return sweep(System.currentTimeMillis());
+  }
+
+  /** One pass as if it were {@code nowMs}. */
+  Future<Integer> sweep(long nowMs) {
     if (running) {
       return Future.succeededFuture(0);
     }
     running = true;
-    return users.guestsBefore(System.currentTimeMillis() - lifetime.toMillis(), BATCH)
+    return users.guestsBefore(nowMs - lifetime.toMillis(), BATCH)
         .compose(ids -> {
           Future<Void> chain = Future.succeededFuture();
           for (long id : ids) {

@@ -26,7 +26,8 @@ public final class ApiClient {
   private ApiClient(int port, java.net.CookieManager cookies) {
     this.port = port;
     this.cookies = cookies;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies)
+        .version(HttpClient.Version.HTTP_1_1).build();
   }
 
   /** The same browser (its cookies) talking to another server, such as a node of the same cluster. */
@@ -53,6 +54,17 @@ public final class ApiClient {
         : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The same with headers of its own, as name, value, name, value... (a tus request's). */
+  public HttpResponse<String> send(String method, String path, byte[] body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
