@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * and the limits on recordings and uploads.
  *
  * @param maxDataBytes disk the media may use in all; a recording or upload that would pass it ends
+ * @param mediaLinkMinutes how long a signed link to a video's media (HLS, MP4, poster) works
  */
 public record StorageConfig(Path dataDir, long maxDataBytes, int maxRecordingSeconds, long maxRecordingBytes,
-    long maxUploadBytes, int uploadExpiryHours, boolean allowPrivateUrls) {
+    long maxUploadBytes, int uploadExpiryHours, boolean allowPrivateUrls, int mediaLinkMinutes) {
 }

@@ -6,7 +6,9 @@ import dev.livelens.db.DatabaseFeature;
 import dev.livelens.media.MediaFeature;
 import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
+import dev.livelens.web.KeyFile;
 import dev.livelens.web.Mounts;
+import java.time.Duration;
 import dev.livelens.web.OwnedThings;
 import dev.livelens.web.SignedInUsers;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ public final class LibraryFeature implements Feature {
   private final LocalMediaStore store;
   private final Supplier<SignedInUsers> users;
   private Library library;
+  private MediaLinks links;
   private VideoMakers makers = VideoMakers.NONE;
   private Deployed keeper = Deployed.NOTHING;
 
@@ -49,8 +52,12 @@ public final class LibraryFeature implements Feature {
         db.shared());
     library = new Library(new Videos(db.pool()), leases, store,
         media.ffmpeg().map(f -> new Packager(f, store, vertx.fileSystem())), vertx.fileSystem());
-    return Deployed.deploy(vertx, new LeaseKeeper(library, config.leases().renewMs()))
-        .onSuccess(done -> keeper = done);
+    Future<byte[]> key = vertx.executeBlocking(() -> KeyFile.loadOrCreate(config.storage().dataDir(),
+        MediaLinks.KEY_FILE), false);
+    return key.compose(bytes -> {
+      links = new MediaLinks(bytes, Duration.ofMinutes(config.storage().mediaLinkMinutes()));
+      return Deployed.deploy(vertx, new LeaseKeeper(library, config.leases().renewMs()));
+    }).onSuccess(done -> keeper = done);
   }
 
   @Override
@@ -92,8 +99,8 @@ public final class LibraryFeature implements Feature {
   public void mount(Mounts mounts) {
     Router router = mounts.router();
     SignedInUsers signedIn = users.get();
-    VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId), signedIn);
-    VideoRoutes.mountMedia(mounts.router("/api/videos"), store, library, signedIn);
+    VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId), signedIn, links);
+    VideoRoutes.mountMedia(mounts.router("/api/videos"), store, library, links);
     router.get("/library").handler(Mounts.page("/library.html"));
     router.get("/watch/:id").handler(Mounts.page("/watch.html"));
   }

@@ -33,16 +33,21 @@ public final class VideoRoutes {
   private final Library library;
   private final VideoMakers makers;
   private final SignedInUsers users;
+  private final MediaLinks links;
 
-  private VideoRoutes(Library library, VideoMakers makers, SignedInUsers users) {
+  private VideoRoutes(Library library, VideoMakers makers, SignedInUsers users, MediaLinks links) {
     this.library = library;
     this.makers = makers;
     this.users = users;
+    this.links = links;
   }
 
-  /** @param makers what deleting a video stops first (a job making it takes the video away itself) */
-  static void mount(Router router, Library library, VideoMakers makers, SignedInUsers users) {
-    VideoRoutes routes = new VideoRoutes(library, makers, users);
+  /**
+   * @param makers what deleting a video stops first (a job making it takes the video away itself)
+   * @param links signs the media links of the videos a caller is shown
+   */
+  static void mount(Router router, Library library, VideoMakers makers, SignedInUsers users, MediaLinks links) {
+    VideoRoutes routes = new VideoRoutes(library, makers, users, links);
     router.get("/api/videos").handler(routes::list);
     router.get("/api/videos/:id").handler(routes::get);
     router.patch("/api/videos/:id").handler(new JsonBody(16 * 1024)).handler(routes::change);
@@ -52,15 +57,10 @@ public final class VideoRoutes {
   /**
    * The media files, on a router mounted at {@code /api/videos}: served with byte ranges by vertx-web's own
    * handler from the media root; only the packaged files' names pass, so nothing else under the data
-   * directory can be reached, and only to those who may watch the video.
+   * directory can be reached, and only with a signed link (see {@link MediaAccess}) or of a public video.
    */
-  static void mountMedia(Router media, LocalMediaStore store, Library library, SignedInUsers users) {
-    media.getWithRegex(MEDIA_PATH).handler(ctx -> {
-      String path = ctx.normalizedPath();
-      String id = path.substring(path.indexOf("/api/videos/") + "/api/videos/".length()).split("/", 2)[0];
-      Permissions.watchable(library.videos(), id, users.of(ctx.request()))
-          .onSuccess(video -> ctx.next()).onFailure(error -> Failures.answer(ctx, error));
-    });
+  static void mountMedia(Router media, LocalMediaStore store, Library library, MediaLinks links) {
+    media.getWithRegex(MEDIA_PATH).handler(new MediaAccess(library, links));
     media.getWithRegex(MEDIA_PATH).handler(StaticHandler.create(FileSystemAccess.ROOT,
         store.root().toAbsolutePath().toString()).setCachingEnabled(false).setEnableRangeSupport(true));
   }
@@ -86,7 +86,7 @@ public final class VideoRoutes {
     library.videos().list(scope, query == null || query.isBlank() ? null : query.strip(), offset, limit)
         .onSuccess(page -> {
           JsonArray videos = new JsonArray();
-          page.videos().forEach(video -> videos.add(video.toJson()));
+          page.videos().forEach(video -> videos.add(links.signed(video, video.toJson())));
           ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", page.total()));
         })
         .onFailure(ctx::fail);
@@ -98,7 +98,7 @@ public final class VideoRoutes {
         .onSuccess(found -> {
           JsonArray videos = new JsonArray();
           Optional<User> caller = users.of(ctx.request());
-          found.stream().filter(video -> Permissions.canWatch(video, caller)).forEach(video -> videos.add(video.toJson()));
+          found.stream().filter(video -> Permissions.canWatch(video, caller)).forEach(video -> videos.add(links.signed(video, video.toJson())));
           ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", videos.size()));
         }).onFailure(ctx::fail);
   }
@@ -106,7 +106,8 @@ public final class VideoRoutes {
   private void get(RoutingContext ctx) {
     Optional<User> caller = users.of(ctx.request());
     Permissions.watchable(library.videos(), ctx.pathParam("id"), caller)
-        .onSuccess(video -> ApiErrors.json(ctx, 200, video.toJson().put("yours", Permissions.canChange(video, caller))))
+        .onSuccess(video -> ApiErrors.json(ctx, 200, links.signed(video, video.toJson())
+            .put("yours", Permissions.canChange(video, caller))))
         .onFailure(error -> Failures.answer(ctx, error));
   }
 

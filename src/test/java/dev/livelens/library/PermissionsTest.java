@@ -83,10 +83,15 @@ class PermissionsTest implements OnDatabase {
     JsonObject seen = owner.json("/api/videos/" + id);
     assertEquals("private", seen.getString("visibility"), seen.encode());
     assertTrue(seen.getBoolean("yours"));
-    for (String media : List.of("", "/video.mp4", "/hls/index.m3u8", "/hls/init.mp4", "/poster.jpg")) {
-      assertEquals(200, owner.get("/api/videos/" + id + media).statusCode(), media);
-      for (ApiClient stranger : List.of(other, visitor)) {
-        expect(stranger.get("/api/videos/" + id + media), 404, "not_found");
+    for (String field : List.of("mp4", "hls", "poster")) {
+      assertEquals(200, owner.get(seen.getString(field)).statusCode(), field + " by its signed link");
+    }
+    for (ApiClient stranger : List.of(other, visitor)) {
+      expect(stranger.get("/api/videos/" + id), 404, "not_found");
+      for (String media : List.of("/video.mp4", "/hls/index.m3u8", "/hls/init.mp4", "/poster.jpg")) {
+        // Without a signed link the media of any video that is not public is 403, whether it exists or not.
+        expect(stranger.get("/api/videos/" + id + media), 403, "forbidden");
+        expect(stranger.get("/api/videos/AAAAAAAAAAAAAAAA" + media), 403, "forbidden");
       }
     }
     for (ApiClient stranger : List.of(other, visitor)) {
@@ -113,8 +118,8 @@ class PermissionsTest implements OnDatabase {
       JsonObject seen = stranger.json("/api/videos/" + id);
       assertEquals("unlisted", seen.getString("visibility"));
       assertFalse(seen.getBoolean("yours"));
-      assertEquals(200, stranger.get("/api/videos/" + id + "/hls/index.m3u8").statusCode());
-      assertEquals(200, stranger.get("/api/videos/" + id + "/video.mp4").statusCode());
+      assertEquals(200, stranger.get(seen.getString("hls")).statusCode());
+      assertEquals(200, stranger.get(seen.getString("mp4")).statusCode());
       expect(stranger.send("PATCH", "/api/videos/" + id, "{\"title\":\"stolen\"}"), 403, "forbidden");
       expect(stranger.send("PATCH", "/api/videos/" + id, "{\"visibility\":\"private\"}"), 403, "forbidden");
       expect(stranger.send("DELETE", "/api/videos/" + id, null), 403, "forbidden");
@@ -186,7 +191,7 @@ class PermissionsTest implements OnDatabase {
   void videosMadeBeforeOwnersAreWatchableByLinkAndChangedOnlyByAnAdmin() throws Exception {
     String id = TestVideos.add(server, clip, "From before", null).id();
     for (ApiClient anyone : List.of(owner, other, visitor)) {
-      assertEquals(200, anyone.get("/api/videos/" + id + "/video.mp4").statusCode());
+      assertEquals(200, anyone.get(anyone.json("/api/videos/" + id).getString("mp4")).statusCode());
       expect(anyone.send("PATCH", "/api/videos/" + id, "{\"title\":\"mine now\"}"), 403, "forbidden");
     }
     assertEquals(200, admin.send("PATCH", "/api/videos/" + id, "{\"title\":\"Kept by the admin\"}").statusCode());
