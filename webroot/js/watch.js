@@ -1,6 +1,6 @@
 // The watch page: one video's player, details, cuts and actions (cut, filter, delete).
 
-import { getVideo, childrenOf, cutVideo, processVideo, deleteVideo, filters } from './library-api.js';
+import { getVideo, childrenOf, cutVideo, processVideo, deleteVideo, filters, setVisibility } from './library-api.js';
 import { duration, date, size } from './library-format.js';
 import { play } from './player.js';
 import { cutForm } from './cut-form.js';
@@ -70,6 +70,10 @@ async function load() {
     return;
   }
   showDetails(info);
+  // Only its owner (or an admin) changes who may watch it, deletes it or reads its analytics.
+  document.querySelectorAll('.owner-only').forEach((el) => { el.hidden = !info.yours; });
+  document.getElementById('analytics-link').hidden = !info.yours;
+  document.getElementById('visibility').value = info.visibility;
   const ready = info.status === 'ready';
   document.querySelectorAll('#cut-form, #process-form').forEach((f) => { f.hidden = !ready; });
   if (ready) {
@@ -85,10 +89,21 @@ async function load() {
 const form = cutForm(document.getElementById('cut-form'), player, async (start, end, exact) => {
   try {
     await cutVideo(id, start, end, exact);
+    jobs.again();
     say(`Cutting ${start}–${end} s (${exact ? 'exact' : 'fast'})…`);
     showCuts();
   } catch (e) {
     say(`Cannot cut: ${e.message}`);
+  }
+});
+
+document.getElementById('visibility').addEventListener('change', async (event) => {
+  try {
+    info = await setVisibility(id, event.target.value);
+    say(`Now ${info.visibility}.`);
+  } catch (e) {
+    event.target.value = info.visibility;
+    say(`Cannot change who may watch: ${e.message}`);
   }
 });
 
@@ -97,6 +112,7 @@ document.getElementById('process-form').addEventListener('submit', async (event)
   const filter = document.getElementById('process-filter').value;
   try {
     await processVideo(id, filter);
+    jobs.again();
     say(`Running ${filter} over the video…`);
     showCuts();
   } catch (e) {
@@ -125,7 +141,7 @@ filters().then((list) => {
 const showJob = jobList(document.getElementById('jobs'), (job) => {
   if (job.video === id) load(); else showCuts();
 });
-followJobs((job) => {
+const jobs = followJobs((job) => {
   if (job.video === id || (job.input && job.input.from === id)) showJob(job);
 });
 load();

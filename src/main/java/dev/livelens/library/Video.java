@@ -16,10 +16,11 @@ import io.vertx.sqlclient.Row;
  * @param poster whether a poster frame exists
  * @param ownerId the user who made it (an account or a guest), or null for a video made before owners
  * @param visibility {@link #PRIVATE}, {@link #UNLISTED} or {@link #PUBLIC}
+ * @param ownerName the owner's name as it is now (a guest's starts with '~'), or null
  */
 public record Video(String id, String title, String source, String parentId, long createdAt, Long durationMs,
     Integer width, Integer height, String codec, Long sizeBytes, String status, String reason, boolean poster,
-    Long ownerId, String visibility) {
+    Long ownerId, String visibility, String ownerName) {
 
   /** Its owner only (and admins). */
   public static final String PRIVATE = "private";
@@ -34,7 +35,7 @@ public record Video(String id, String title, String source, String parentId, lon
 
   static final String COLUMNS =
       "id, title, source, parent_id, created_at, duration_ms, width, height, codec, size_bytes, status, reason, poster, "
-      + "owner_id, visibility";
+      + "owner_id, visibility, (SELECT username FROM users WHERE users.id = videos.owner_id) AS owner_name";
 
   public static boolean isVisibility(Object value) {
     return PRIVATE.equals(value) || UNLISTED.equals(value) || PUBLIC.equals(value);
@@ -44,7 +45,8 @@ public record Video(String id, String title, String source, String parentId, lon
     return new Video(row.getString("id"), row.getString("title"), row.getString("source"), row.getString("parent_id"),
         row.getLong("created_at"), row.getLong("duration_ms"), row.getInteger("width"), row.getInteger("height"),
         row.getString("codec"), row.getLong("size_bytes"), row.getString("status"), row.getString("reason"),
-        row.getInteger("poster") == 1, row.getLong("owner_id"), row.getString("visibility"));
+        row.getInteger("poster") == 1, row.getLong("owner_id"), row.getString("visibility"),
+        row.getString("owner_name"));
   }
 
   /** The API's shape, with where to fetch the media. */
@@ -54,6 +56,7 @@ public record Video(String id, String title, String source, String parentId, lon
         .put("parent", parentId).put("created", createdAt).put("durationMs", durationMs).put("width", width)
         .put("height", height).put("codec", codec).put("size", sizeBytes).put("status", status)
         .put("reason", reason).put("poster", poster ? base + "/poster.jpg" : null).put("owner", ownerId)
+        .put("ownerName", ownerName == null ? null : ownerName.startsWith("~") ? "a guest" : ownerName)
         .put("visibility", visibility);
     if (READY.equals(status)) {
       json.put("mp4", base + "/video.mp4").put("hls", base + "/hls/index.m3u8");

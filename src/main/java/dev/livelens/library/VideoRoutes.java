@@ -86,8 +86,17 @@ public final class VideoRoutes {
     library.videos().list(scope, query == null || query.isBlank() ? null : query.strip(), offset, limit)
         .onSuccess(page -> {
           JsonArray videos = new JsonArray();
-          page.videos().forEach(video -> videos.add(links.signed(video, video.toJson())));
-          ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", page.total()));
+          page.videos().forEach(video -> videos.add(links.signed(video, video.toJson())
+              .put("yours", Permissions.canChange(video, caller))));
+          JsonObject answer = new JsonObject().put("videos", videos).put("total", page.total());
+          if (!mine || caller.isEmpty()) {
+            ApiErrors.json(ctx, 200, answer);
+            return;
+          }
+          // Their own videos: with how much they store, for the account page.
+          library.videos().usage(caller.get().id()).onSuccess(usage -> ApiErrors.json(ctx, 200, answer
+              .put("usage", new JsonObject().put("videos", usage[0]).put("bytes", usage[1]))))
+              .onFailure(ctx::fail);
         })
         .onFailure(ctx::fail);
   }
@@ -98,7 +107,8 @@ public final class VideoRoutes {
         .onSuccess(found -> {
           JsonArray videos = new JsonArray();
           Optional<User> caller = users.of(ctx.request());
-          found.stream().filter(video -> Permissions.canWatch(video, caller)).forEach(video -> videos.add(links.signed(video, video.toJson())));
+          found.stream().filter(video -> Permissions.canWatch(video, caller)).forEach(video -> videos.add(links.signed(video, video.toJson())
+              .put("yours", Permissions.canChange(video, caller))));
           ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", videos.size()));
         }).onFailure(ctx::fail);
   }

@@ -37,7 +37,7 @@ public final class Videos {
         .execute(Tuple.of(id, title, source, parentId, now, Video.PROCESSING).addString(leaseOwner)
             .addLong(leaseUntil).addLong(ownerId).addString(visibility))
         .map(done -> new Video(id, title, source, parentId, now, null, null, null, null, null, Video.PROCESSING,
-            null, false, ownerId, visibility));
+            null, false, ownerId, visibility, null));
   }
 
   /** @return whether the video exists */
