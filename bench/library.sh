@@ -37,11 +37,11 @@ now() { date +%s.%N; }
 job() {
   local t0 id status
   t0=$(now)
-  id=$(curl -fs -X POST -H 'Content-Type: application/json' -d "$2" "$api$1" | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+  id=$(curl -fs -b "$work/jar" -c "$work/jar" -X POST -H 'Content-Type: application/json' -d "$2" "$api$1" | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
   status=processing
   while [[ $status == processing ]]; do
     sleep 0.2
-    status=$(curl -fs "$api/api/videos/$id" | python3 -c 'import json,sys;print(json.load(sys.stdin)["status"])')
+ status=$(curl -fs -b "$work/jar" "$api/api/videos/$id" | python3 -c 'import json,sys;print(json.load(sys.stdin)["status"])')
   done
   [[ $status == ready ]] || { echo "job $1 ended $status" >&2; exit 1; }
   echo "$id" > "$work/last_id"
