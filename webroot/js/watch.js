@@ -2,7 +2,7 @@
 
 import { getVideo, childrenOf, cutVideo, processVideo, deleteVideo, filters, setVisibility } from './library-api.js';
 import { duration, date, size } from './library-format.js';
-import { play } from './player.js';
+import { play, renewLinks } from './player.js';
 import { cutForm } from './cut-form.js';
 import { confirmDelete } from './dialogs.js';
 import { followJobs } from './job-feed.js';
@@ -80,10 +80,25 @@ async function load() {
     form.setDuration(info.durationMs / 1000);
     play(player, info, (mode) => { document.getElementById('player-status').textContent = `Playing with ${mode}`; });
     tracker ??= new WatchTracker(player, id);
+    keepLinksFresh(info.linksExpire);
   } else {
     document.getElementById('player-status').textContent = `The video is ${info.status}.`;
   }
   showCuts();
+}
+
+/** A minute before the signed media links expire, fetch fresh ones (a public video's need none). */
+function keepLinksFresh(expires) {
+  if (!expires) return;
+  setTimeout(async () => {
+    try {
+      const fresh = await getVideo(id);
+      renewLinks(fresh);
+      keepLinksFresh(fresh.linksExpire);
+    } catch (e) {
+      say(`The video's links could not be renewed: ${e.message}. Reload the page to go on watching.`);
+    }
+  }, Math.max(10_000, expires - Date.now() - 60_000));
 }
 
 const form = cutForm(document.getElementById('cut-form'), player, async (start, end, exact) => {
