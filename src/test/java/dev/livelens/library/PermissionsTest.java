@@ -230,6 +230,32 @@ class PermissionsTest implements OnDatabase {
     expect(browser.get("/api/videos/" + id), 404, "not_found");
   }
 
+  @Test
+  void theAnalyticsFeedClosesAtOnceForAnyoneButTheOwner() throws Exception {
+    String id = ownersVideo("Feed");
+    owner.send("PATCH", "/api/videos/" + id, "{\"visibility\":\"unlisted\"}");
+    io.vertx.core.http.WebSocketClient sockets = server.vertx.createWebSocketClient();
+    try {
+      for (ApiClient stranger : List.of(other, visitor)) {
+        io.vertx.core.http.WebSocketConnectOptions options = new io.vertx.core.http.WebSocketConnectOptions()
+            .setHost("127.0.0.1").setPort(server.port()).setURI("/ws/analytics?video=" + id);
+        if (!stranger.cookie().isEmpty()) {
+          options.addHeader("Cookie", stranger.cookie());
+        }
+        io.vertx.core.http.WebSocket socket = sockets.connect(options).await();
+        io.vertx.core.Promise<Short> closed = io.vertx.core.Promise.promise();
+        socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode()));
+        if (socket.isClosed()) {
+          closed.tryComplete(socket.closeStatusCode());
+        }
+        assertEquals((short) 1008, closed.future().await(), "closed as a policy violation");
+        assertEquals("forbidden", socket.closeReason());
+      }
+    } finally {
+      sockets.close();
+    }
+  }
+
   private void assertUnchanged(String id, String title, String visibility) throws Exception {
     JsonObject now = owner.json("/api/videos/" + id);
     assertEquals(title, now.getString("title"), now.encode());
