@@ -2,6 +2,7 @@ package dev.livelens.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.ApiClient;
@@ -228,6 +229,15 @@ class PermissionsTest implements OnDatabase {
     assertEquals(0, (int) server.server.library().orElseThrow().videos().find(id).await().map(v -> 1).orElse(0));
     assertFalse(Files.exists(server.server.library().orElseThrow().store().directory(id)));
     expect(browser.get("/api/videos/" + id), 404, "not_found");
+  }
+
+  @Test
+  void roomsAreForAccountsNotForGuestIdentities() throws Exception {
+    ApiClient guest = new ApiClient(server.port());
+    guest.guest();
+    assertThrows(RuntimeException.class, () -> dev.livelens.testing.RoomClient.connect(server.vertx, server.port(),
+        guest.cookie(), null).close(), "a guest is refused like a visitor");
+    dev.livelens.testing.RoomClient.connect(server.vertx, server.port(), owner.cookie(), null).close();
   }
 
   @Test
