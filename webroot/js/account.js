@@ -2,14 +2,37 @@
 // Which forms show is one data-state attribute on <main> (loading, signed-in, signed-out) that CSS reads.
 
 import { signUp, logIn, logOut, changePassword, whoAmI } from './account-api.js';
+import { listVideos } from './library-api.js';
+import { size } from './library-format.js';
 
 const main = document.getElementById('account');
 const message = document.getElementById('account-message');
 const whoami = document.getElementById('whoami');
 
 function show(user) {
-  main.dataset.state = user ? 'signed-in' : 'signed-out';
-  whoami.textContent = user ? user.username : ''; // text, never HTML
+  // A guest (a visitor who recorded or uploaded) has no account yet: signing up here keeps what they made.
+  const account = user && !user.guest ? user : null;
+  main.dataset.state = account ? 'signed-in' : 'signed-out';
+  whoami.textContent = account ? account.username : ''; // text, never HTML
+  if (user?.guest) say('Sign up to keep what you recorded or uploaded in this browser.');
+  if (account) showOwned().catch(() => {});
+}
+
+/** What the account owns and the storage it takes. */
+async function showOwned() {
+  const page = await listVideos('', 100, true);
+  const usage = page.usage ?? { videos: page.total, bytes: 0 };
+  document.getElementById('usage').textContent =
+    `${usage.videos} video${usage.videos === 1 ? '' : 's'} · ${size(usage.bytes)}`;
+  document.getElementById('owned').replaceChildren(...page.videos.map((video) => {
+    const li = document.createElement('li');
+    li.dataset.id = video.id;
+    const a = document.createElement('a');
+    a.href = `/watch/${video.id}`;
+    a.textContent = video.title; // text, never HTML
+    li.append(a, ` · ${video.visibility} · ${size(video.size)}`);
+    return li;
+  }));
 }
 
 /** After signing in the form that had focus is gone: focus goes to what the page shows now. */

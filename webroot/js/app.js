@@ -14,6 +14,7 @@ import { Controls, fetchFilters, normalizeFilter } from './controls.js';
 import { Readouts } from './readouts.js';
 import { StatusView } from './status.js';
 import { ServerRecording } from './server-recording.js';
+import { call } from './json-api.js';
 
 const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
 const $ = (id) => document.getElementById(id);
@@ -183,6 +184,8 @@ async function start() {
   els.local.srcObject = stream;
   stream.getTracks().forEach((t) => t.addEventListener('ended', () => onCameraEnded(mine)));
   renderer.attach();
+  // What this browser records is its own: without an account it gets a guest identity (a cookie) first.
+  await call('POST', '/api/auth/guest').catch(() => {});
   socket.start();
   sender.start(stream, els.local);
   clientStats.start();

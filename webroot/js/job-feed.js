@@ -2,7 +2,14 @@
 // reconnects by itself when the connection drops.
 
 export function followJobs(onJob) {
-  const source = new EventSource('/api/jobs/feed');
-  source.onmessage = (event) => onJob(JSON.parse(event.data));
-  return () => source.close();
+  let source = null;
+  const open = () => {
+    source?.close();
+    source = new EventSource('/api/jobs/feed');
+    source.onmessage = (event) => onJob(JSON.parse(event.data));
+  };
+  open();
+  // The feed carries only the caller's own jobs, decided when it opens: a visitor's first job makes them a
+  // guest (a new cookie), so the page opens the feed again after it starts a job.
+  return { stop: () => source.close(), again: open };
 }

@@ -5,7 +5,9 @@ import { call } from './json-api.js';
 
 const enc = encodeURIComponent;
 
-export const listVideos = (q = '', limit = 100) => call('GET', `/api/videos?limit=${limit}&q=${enc(q)}`);
+export const listVideos = (q = '', limit = 100, mine = false) =>
+  call('GET', `/api/videos?limit=${limit}&q=${enc(q)}${mine ? '&mine=1' : ''}`);
+export const setVisibility = (id, visibility) => call('PATCH', `/api/videos/${enc(id)}`, { visibility });
 export const childrenOf = (id) => call('GET', `/api/videos?parent=${enc(id)}`);
 export const getVideo = (id) => call('GET', `/api/videos/${enc(id)}`);
 export const renameVideo = (id, title) => call('PATCH', `/api/videos/${enc(id)}`, { title });

@@ -14,6 +14,7 @@ const grid = document.getElementById('videos');
 const message = document.getElementById('library-message');
 const count = document.getElementById('count');
 const query = document.getElementById('q');
+const views = document.getElementById('views');
 
 function say(text) {
   message.textContent = text;
@@ -43,7 +44,13 @@ function card(video) {
   const status = document.createElement('span');
   status.className = 'video-status';
   status.textContent = video.status;
-  facts.append(`${duration(video.durationMs)} · ${date(video.created)} · `, status);
+  const visibility = document.createElement('span');
+  visibility.className = 'video-visibility';
+  visibility.textContent = video.visibility;
+  const owner = document.createElement('span');
+  owner.className = 'video-owner';
+  owner.textContent = video.ownerName ?? 'no owner'; // text, never HTML: names are whatever people typed
+  facts.append(`${duration(video.durationMs)} · ${date(video.created)} · `, status, ' · ', visibility, ' · ', owner);
   if (video.status === 'failed' && video.reason) facts.title = video.reason;
   const actions = document.createElement('div');
   actions.className = 'card-actions';
@@ -51,7 +58,8 @@ function card(video) {
   analytics.href = `/watch/${encodeURIComponent(video.id)}/analytics`;
   analytics.textContent = 'Analytics';
   analytics.setAttribute('aria-label', `Analytics of “${video.title}”`);
-  actions.append(button('Rename', video, onRename), button('Delete', video, onDelete), analytics);
+  // Only what the server would allow this person: the owner (or an admin) renames, deletes, reads analytics.
+  if (video.yours) actions.append(button('Rename', video, onRename), button('Delete', video, onDelete), analytics);
   li.append(link, facts, actions);
   return li;
 }
@@ -90,13 +98,22 @@ async function onDelete(video) {
 
 async function refresh() {
   try {
-    const page = await listVideos(query.value.trim());
+    const page = await listVideos(query.value.trim(), 100, views.dataset.view === 'mine');
     grid.replaceChildren(...page.videos.map(card));
     count.textContent = `${page.total} video${page.total === 1 ? '' : 's'}`;
   } catch (e) {
     say(`Could not load the library: ${e.message}`);
   }
 }
+
+// "Mine" lists only the caller's own videos; "Public" their own and everyone's public ones.
+views.querySelectorAll('button[data-view]').forEach((b) => b.addEventListener('click', () => {
+  views.dataset.view = b.dataset.view;
+  views.querySelectorAll('button[data-view]').forEach((other) => {
+    other.setAttribute('aria-pressed', String(other === b));
+  });
+  refresh();
+}));
 
 document.getElementById('search').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -108,6 +125,7 @@ document.getElementById('import').addEventListener('submit', async (event) => {
   const input = document.getElementById('import-url');
   try {
     await importUrl(input.value.trim());
+    jobs.again();
     input.value = '';
     say('Import started.');
     refresh();
@@ -152,7 +170,7 @@ function dropFiles(zone, add) {
 }
 
 const showJob = jobList(document.getElementById('jobs'), () => refresh());
-followJobs(showJob);
+const jobs = followJobs(showJob);
 refresh();
 unfinished();
 showSummary(document.getElementById('watch-summary')).catch(() => {});

@@ -3,10 +3,29 @@
 
 import Hls from '/vendor/hls.js/hls.light.esm.js';
 
+// The media links of a video that is not public carry a signed token that expires (--media-link-minutes):
+// the page renews it before then, and hls.js puts the newest one on every request it makes.
+let token = null;
+
+function tokenOf(url) {
+  return new URL(url, location.href).searchParams.get('t');
+}
+
+/** A fresh token for the video playing (from a newer copy of its JSON). */
+export function renewLinks(info) {
+  token = info.hls ? tokenOf(info.hls) : null;
+}
+
 export function play(video, info, onMode) {
+  renewLinks(info);
   if (Hls.isSupported()) {
     // No web worker: the page's content security policy allows scripts from 'self' only, not blob: workers.
-    const hls = new Hls({ enableWorker: false });
+    const hls = new Hls({
+      enableWorker: false,
+      xhrSetup: (xhr, url) => {
+        if (token) xhr.open('GET', url.replace(/([?&]t=)[^&]*/, `$1${encodeURIComponent(token)}`), true);
+      },
+    });
     hls.on(Hls.Events.ERROR, (event, data) => {
       if (data.fatal) {
         hls.destroy();

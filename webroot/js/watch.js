@@ -1,8 +1,8 @@
 // The watch page: one video's player, details, cuts and actions (cut, filter, delete).
 
-import { getVideo, childrenOf, cutVideo, processVideo, deleteVideo, filters } from './library-api.js';
+import { getVideo, childrenOf, cutVideo, processVideo, deleteVideo, filters, setVisibility } from './library-api.js';
 import { duration, date, size } from './library-format.js';
-import { play } from './player.js';
+import { play, renewLinks } from './player.js';
 import { cutForm } from './cut-form.js';
 import { confirmDelete } from './dialogs.js';
 import { followJobs } from './job-feed.js';
@@ -73,25 +73,55 @@ async function load() {
     return;
   }
   showDetails(info);
+  // Only its owner (or an admin) changes who may watch it, deletes it or reads its analytics.
+  document.querySelectorAll('.owner-only').forEach((el) => { el.hidden = !info.yours; });
+  document.getElementById('analytics-link').hidden = !info.yours;
+  document.getElementById('visibility').value = info.visibility;
   const ready = info.status === 'ready';
   document.querySelectorAll('#cut-form, #process-form').forEach((f) => { f.hidden = !ready; });
   if (ready) {
     form.setDuration(info.durationMs / 1000);
     play(player, info, (mode) => { document.getElementById('player-status').textContent = `Playing with ${mode}`; });
     tracker ??= new WatchTracker(player, id);
+    keepLinksFresh(info.linksExpire);
   } else {
     document.getElementById('player-status').textContent = `The video is ${info.status}.`;
   }
   showCuts();
 }
 
+/** A minute before the signed media links expire, fetch fresh ones (a public video's need none). */
+function keepLinksFresh(expires) {
+  if (!expires) return;
+  setTimeout(async () => {
+    try {
+      const fresh = await getVideo(id);
+      renewLinks(fresh);
+      keepLinksFresh(fresh.linksExpire);
+    } catch (e) {
+      say(`The video's links could not be renewed: ${e.message}. Reload the page to go on watching.`);
+    }
+  }, Math.max(10_000, expires - Date.now() - 60_000));
+}
+
 const form = cutForm(document.getElementById('cut-form'), player, async (start, end, exact) => {
   try {
     await cutVideo(id, start, end, exact);
+    jobs.again();
     say(`Cutting ${start}–${end} s (${exact ? 'exact' : 'fast'})…`);
     showCuts();
   } catch (e) {
     say(`Cannot cut: ${e.message}`);
+  }
+});
+
+document.getElementById('visibility').addEventListener('change', async (event) => {
+  try {
+    info = await setVisibility(id, event.target.value);
+    say(`Now ${info.visibility}.`);
+  } catch (e) {
+    event.target.value = info.visibility;
+    say(`Cannot change who may watch: ${e.message}`);
   }
 });
 
@@ -100,6 +130,7 @@ document.getElementById('process-form').addEventListener('submit', async (event)
   const filter = document.getElementById('process-filter').value;
   try {
     await processVideo(id, filter);
+    jobs.again();
     say(`Running ${filter} over the video…`);
     showCuts();
   } catch (e) {
@@ -128,7 +159,7 @@ filters().then((list) => {
 const showJob = jobList(document.getElementById('jobs'), (job) => {
   if (job.video === id) load(); else showCuts();
 });
-followJobs((job) => {
+const jobs = followJobs((job) => {
   if (job.video === id || (job.input && job.input.from === id)) showJob(job);
 });
 load();

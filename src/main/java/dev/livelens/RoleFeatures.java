@@ -69,13 +69,14 @@ final class RoleFeatures {
     MediaFeature media = new MediaFeature(List.of(LibraryFeature.mediaRoot(dataDir), Uploads.root(config.storage())),
         config.storage().maxDataBytes());
     accounts = new AccountServices(config, database);
-    library = new LibraryFeature(config, database, media);
+    library = new LibraryFeature(config, database, media, accounts::signedInUsers);
+    accounts.deleteGuestsThings(library.ownedThings());
     recording = new RecordingFeature(library, media, codecs, config.storage());
-    uploads = new UploadsFeature(config.storage(), library, media);
+    uploads = new UploadsFeature(config.storage(), library, media, accounts::signedInUsers);
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
     inOrder.addAll(List.of(database, media, accounts, library,
-        new JobsFeature(database, media, library, catalog, config), recording, uploads, stream,
-        analytics = new AnalyticsFeature(database, library, metrics.registry()),
+        new JobsFeature(database, media, library, catalog, config, accounts::signedInUsers), recording, uploads,
+        stream, analytics = new AnalyticsFeature(database, library, metrics.registry(), accounts::signedInUsers),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, accounts::knownUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),
             new MetricsAccess(config.edge().metricsToken())), ops));

@@ -5,6 +5,7 @@ import dev.livelens.db.DatabaseFeature;
 import dev.livelens.web.Feature;
 import dev.livelens.web.KnownUsers;
 import dev.livelens.web.Mounts;
+import dev.livelens.web.OwnedThings;
 import dev.livelens.web.SignedInUsers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import io.vertx.core.Vertx;
 public final class AccountServices implements Feature {
 
   private static final long PRUNE_LIMITS_EVERY_MS = 60_000;
+  private static final long SWEEP_GUESTS_EVERY_MS = 60 * 60_000;
 
   private final LiveLensConfig config;
   private final DatabaseFeature database;
@@ -25,6 +27,9 @@ public final class AccountServices implements Feature {
   private AuthRoutes routes;
   private Vertx vertx;
   private long pruneTimer = -1;
+  private long sweepTimer = -1;
+  private GuestSweep guests;
+  private final java.util.List<OwnedThings> owned = new java.util.ArrayList<>();
 
   public AccountServices(LiveLensConfig config, DatabaseFeature database) {
     this.config = config;
@@ -39,8 +44,11 @@ public final class AccountServices implements Feature {
     Future<Passwords> passwords = Passwords.start(vertx);
     Future<Revocations> revocations = Revocations.start(vertx, database.database().pool(), users);
     return Future.all(key, passwords, revocations).onSuccess(started -> {
-      sessions = new CookieSessions(new SessionSigner(key.result()), revocations.result(),
-          config.accounts().sessionLifetime(), config.tls().enabled());
+      sessions = new CookieSessions(new SessionSigner(key.result()), revocations.result(), config.accounts(),
+          users, config.tls().enabled());
+      guests = new GuestSweep(users, config.accounts().guestLifetime());
+      owned.forEach(guests::add);
+      sweepTimer = vertx.setPeriodic(1_000, SWEEP_GUESTS_EVERY_MS, id -> guests.sweep());
       LoginLimits limits = new LoginLimits(config.accounts(), System::currentTimeMillis);
       pruneTimer = vertx.setPeriodic(PRUNE_LIMITS_EVERY_MS, id -> limits.prune());
       routes = new AuthRoutes(users, passwords.result(), sessions, revocations.result(), limits);
@@ -64,6 +72,22 @@ public final class AccountServices implements Feature {
     return id -> started.find(id).map(found -> found.isPresent());
   }
 
+  /**
+   * What a feature keeps of an owner, deleted when a guest identity expires ({@code --guest-days}); called
+   * before {@link #start}, in the order the features start.
+   */
+  public void deleteGuestsThings(OwnedThings things) {
+    owned.add(things);
+  }
+
+  /**
+   * Runs one guest sweep as if it were {@code nowMs} (tests; the timer runs it hourly with the clock):
+   * completes with how many guests went.
+   */
+  public Future<Integer> sweepGuests(long nowMs) {
+    return guests.sweep(nowMs);
+  }
+
   @Override
   public void mount(Mounts mounts) {
     routes.mount(mounts.router());
@@ -73,6 +97,9 @@ public final class AccountServices implements Feature {
   public Future<?> stop() {
     if (pruneTimer >= 0) {
       vertx.cancelTimer(pruneTimer);
+    }
+    if (sweepTimer >= 0) {
+      vertx.cancelTimer(sweepTimer);
     }
     return Future.succeededFuture();
   }

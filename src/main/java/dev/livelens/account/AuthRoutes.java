@@ -37,6 +37,7 @@ final class AuthRoutes {
     router.post("/api/auth/login").handler(json).handler(this::login);
     router.post("/api/auth/logout").handler(this::logout);
     router.post("/api/auth/password").handler(json).handler(this::changePassword);
+    router.post("/api/auth/guest").handler(this::guest);
     router.get("/api/me").handler(this::me);
     router.get("/account").handler(ctx -> ctx.reroute("/account.html"));
   }
@@ -48,14 +49,45 @@ final class AuthRoutes {
     }).compose(credentials -> {
       AuthRequests.checkUsername(credentials.username());
       AuthRequests.checkNewPassword(credentials.password());
-      return passwords.hash(credentials.password()).compose(hash -> users.create(credentials.username(), hash));
+      Optional<User> guest = sessions.of(ctx.request()).filter(User::guest);
+      return passwords.hash(credentials.password()).compose(hash -> guest.isPresent()
+          ? keepGuest(guest.get(), credentials.username(), hash)
+          : users.create(credentials.username(), hash));
     }).onSuccess(user -> signedIn(ctx, 201, user)).onFailure(error -> Failures.answer(ctx, error));
+  }
+
+  /**
+   * A sign-up from a guest's browser: the guest row becomes the account, so everything it made stays its
+   * own; the guest's cookie stops counting (its epoch is raised) as the account's session starts.
+   */
+  private Future<User> keepGuest(User guest, String username, String hash) {
+    return users.becomeAccount(guest.id(), username, hash).compose(kept -> kept.isEmpty()
+        ? users.create(username, hash)
+        : users.find(guest.id()).map(stored -> {
+          stored.ifPresent(s -> revocations.raiseEpoch(s.user().id(), s.epoch()));
+          return kept.get();
+        }));
+  }
+
+  /** Makes the caller a guest identity unless they already have one or are signed in; says who they are. */
+  private void guest(RoutingContext ctx) {
+    sessions.orGuest(ctx).onSuccess(user -> {
+      ctx.response().putHeader("Cache-Control", "no-store");
+      ApiErrors.json(ctx, 200, describe(user));
+    }).onFailure(error -> Failures.answer(ctx, error));
+  }
+
+  static JsonObject describe(User user) {
+    return new JsonObject().put("id", user.id()).put("username", user.username()).put("guest", user.guest())
+        .put("admin", user.admin());
   }
 
   private void login(RoutingContext ctx) {
     Future.succeededFuture(ctx).map(AuthRequests::credentials).compose(credentials -> {
       AuthRequests.checkLength(credentials.password());
-      return users.find(credentials.username()).compose(stored -> check(ctx, credentials.username(),
+      // A guest has no password: its name signs nobody in.
+      return users.find(credentials.username()).map(found -> found.filter(s -> !s.user().guest()))
+          .compose(stored -> check(ctx, credentials.username(),
           credentials.password(), stored.map(Users.Stored::passwordHash),
           new Problem(401, "wrong_credentials", "wrong username or password")).map(right -> stored.get().user()));
     }).onSuccess(user -> signedIn(ctx, 200, user)).onFailure(error -> Failures.answer(ctx, error));
@@ -77,7 +109,8 @@ final class AuthRoutes {
           AuthRequests.PasswordChange change = AuthRequests.passwordChange(ctx);
           AuthRequests.checkLength(change.current());
           AuthRequests.checkNewPassword(change.password());
-          return users.find(token.user().id()).map(found -> found.orElseThrow(AuthRoutes::notSignedIn))
+          return users.find(token.user().id()).map(found -> found.filter(s -> !s.user().guest())
+                  .orElseThrow(AuthRoutes::notSignedIn))
               // Guessing the current password from a stolen session counts like guessing at the login.
               .compose(stored -> check(ctx, stored.user().username(), change.current(),
                   Optional.of(stored.passwordHash()), new Problem(403, "wrong_password",
@@ -118,7 +151,7 @@ final class AuthRoutes {
   private void me(RoutingContext ctx) {
     ctx.response().putHeader("Cache-Control", "no-store");
     sessions.of(ctx.request()).ifPresentOrElse(
-        user -> ApiErrors.json(ctx, 200, new JsonObject().put("username", user.username())),
+        user -> ApiErrors.json(ctx, 200, describe(user)),
         () -> Failures.answer(ctx, notSignedIn()));
   }
 

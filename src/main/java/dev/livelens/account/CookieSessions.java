@@ -3,11 +3,14 @@ package dev.livelens.account;
 import dev.livelens.web.SignedInUsers;
 import dev.livelens.web.User;
 
+import dev.livelens.config.AccountConfig;
+import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -16,6 +19,7 @@ import java.util.Optional;
 /**
  * Sessions carried by a cookie: an HttpOnly, SameSite=Lax cookie (Secure over TLS) holding a signed,
  * expiring token. Reading one needs no database: the signature, the expiry and the in-memory revocations.
+ * Whether a user is an admin is not in the token but in the options, so it holds on every node at once.
  */
 final class CookieSessions implements SignedInUsers {
 
@@ -25,14 +29,19 @@ final class CookieSessions implements SignedInUsers {
   private final Revocations revocations;
   private final SignedSockets sockets;
   private final Duration lifetime;
+  private final AccountConfig accounts;
+  private final Users users;
   private final boolean secure;
   private final SecureRandom random = new SecureRandom();
 
-  CookieSessions(SessionSigner signer, Revocations revocations, Duration lifetime, boolean secure) {
+  CookieSessions(SessionSigner signer, Revocations revocations, AccountConfig accounts, Users users,
+      boolean secure) {
     this.signer = signer;
     this.revocations = revocations;
     this.sockets = new SignedSockets(revocations);
-    this.lifetime = lifetime;
+    this.lifetime = accounts.sessionLifetime();
+    this.accounts = accounts;
+    this.users = users;
     this.secure = secure;
   }
 
@@ -47,7 +56,20 @@ final class CookieSessions implements SignedInUsers {
     return signed(request).map(token -> sockets.hold(token, socket)).orElse(() -> { });
   }
 
-  /** The request's session token, when it carries one that still counts. */
+  @Override
+  public Future<User> orGuest(RoutingContext ctx) {
+    Optional<User> user = of(ctx.request());
+    if (user.isPresent()) {
+      return Future.succeededFuture(user.get());
+    }
+    return users.createGuest().onSuccess(guest -> {
+      if (!ctx.response().headWritten()) {
+        start(ctx.response(), guest);
+      }
+    });
+  }
+
+  /** The request's session token, when it carries one that still counts, with the user's admin flag. */
   Optional<SessionToken> token(HttpServerRequest request) {
     return signed(request).filter(revocations::honours);
   }
@@ -55,15 +77,22 @@ final class CookieSessions implements SignedInUsers {
   /** The request's correctly signed, unexpired session token, revoked or not. */
   private Optional<SessionToken> signed(HttpServerRequest request) {
     Cookie cookie = request.getCookie(COOKIE);
-    return cookie == null ? Optional.empty() : signer.verify(cookie.getValue(), System.currentTimeMillis());
+    return cookie == null ? Optional.empty()
+        : signer.verify(cookie.getValue(), System.currentTimeMillis())
+            .map(token -> token.user().guest() || !accounts.isAdmin(token.user().username()) ? token
+                : token.as(new User(token.user().id(), token.user().username(), false, true)));
   }
 
-  /** Starts a new session for the user: a fresh id, their current epoch, the configured lifetime. */
+  /**
+   * Starts a new session for the user: a fresh id, their current epoch, the configured lifetime (a guest's
+   * lasts as long as the guest is kept).
+   */
   void start(HttpServerResponse response, User user) {
     byte[] id = new byte[16];
     random.nextBytes(id);
+    Duration lasts = user.guest() ? accounts.guestLifetime() : lifetime;
     SessionToken token = new SessionToken(user, HexFormat.of().formatHex(id), revocations.epoch(user.id()),
-        System.currentTimeMillis() + lifetime.toMillis());
+        System.currentTimeMillis() + lasts.toMillis());
     write(response, token);
   }
 

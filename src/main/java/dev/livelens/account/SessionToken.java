@@ -12,7 +12,7 @@ import java.util.Optional;
 record SessionToken(User user, String sessionId, int epoch, long expiresAtMs) {
 
   JsonObject toJson() {
-    return new JsonObject().put("u", user.id()).put("n", user.username()).put("s", sessionId).put("e", epoch)
+    return new JsonObject().put("u", user.id()).put("n", user.username()).put("g", user.guest()).put("s", sessionId).put("e", epoch)
         .put("x", expiresAtMs);
   }
 
@@ -21,10 +21,16 @@ record SessionToken(User user, String sessionId, int epoch, long expiresAtMs) {
     if (json.getValue("u") instanceof Number id && json.getValue("n") instanceof String name
         && json.getValue("s") instanceof String session && json.getValue("e") instanceof Number epoch
         && json.getValue("x") instanceof Number expires) {
-      return Optional.of(new SessionToken(new User(id.longValue(), name), session, epoch.intValue(),
+      boolean guest = Boolean.TRUE.equals(json.getValue("g"));
+      return Optional.of(new SessionToken(new User(id.longValue(), name, guest, false), session, epoch.intValue(),
           expires.longValue()));
     }
     return Optional.empty();
+  }
+
+  /** The same token speaking of {@code who} (an admin flag is never signed: it comes from the options). */
+  SessionToken as(User who) {
+    return new SessionToken(who, sessionId, epoch, expiresAtMs);
   }
 
   SessionToken withEpoch(int newEpoch) {

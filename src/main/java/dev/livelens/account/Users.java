@@ -20,6 +20,9 @@ final class Users {
   record Stored(User user, String passwordHash, int epoch) {
   }
 
+  /** What a guest identity is called: a name no sign-up can take (names start with a letter or digit). */
+  static final String GUEST_PREFIX = "~guest-";
+
   /** A sign-up whose name someone already has, ignoring case. */
   static final class NameTaken extends Problem {
     NameTaken(String username) {
@@ -30,7 +33,7 @@ final class Users {
 
   /** Ids below 2^53: the pages' JavaScript reads them as exact numbers. */
   private static final long ID_MASK = (1L << 53) - 1;
-  private static final String COLUMNS = "id, username, password_hash, session_epoch";
+  private static final String COLUMNS = "id, username, password_hash, session_epoch, guest";
 
   private final Pool pool;
   private final SecureRandom random = new SecureRandom();
@@ -55,6 +58,47 @@ final class Users {
         // Which constraint failed reads differently in each database; asking again does not.
         .recover(error -> find(username).compose(found -> Future.failedFuture(
             found.isPresent() ? new NameTaken(username) : error)));
+  }
+
+  /** A new guest identity: no password (an empty hash matches none), a name nobody can sign up with. */
+  Future<User> createGuest() {
+    long id = 1 + Math.floorMod(random.nextLong(), ID_MASK);
+    String name = GUEST_PREFIX + Long.toHexString(id);
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery("INSERT INTO users (id, username, username_key, password_hash, session_epoch, "
+            + "created_at, password_changed_at, guest) VALUES (?, ?, ?, '', 0, ?, ?, 1)")
+        .execute(Tuple.of(id, name, key(name), now, now))
+        .map(done -> new User(id, name, true, false));
+  }
+
+  /**
+   * Turns the guest into an account with this name and password, keeping its id (and so all it owns), with
+   * its session epoch raised so the guest's cookie stops counting. Fails with {@link NameTaken} as create.
+   * @return the account, empty when the row is no longer a guest (it signed up meanwhile, or expired)
+   */
+  Future<Optional<User>> becomeAccount(long guestId, String username, String passwordHash) {
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery("UPDATE users SET username = ?, username_key = ?, password_hash = ?, guest = 0, "
+            + "session_epoch = session_epoch + 1, created_at = ?, password_changed_at = ? WHERE id = ? AND guest = 1")
+        .execute(Tuple.of(username, key(username), passwordHash, now, now, guestId))
+        .map(result -> result.rowCount() == 1 ? Optional.of(new User(guestId, username)) : Optional.<User>empty())
+        .recover(error -> find(username).compose(found -> Future.failedFuture(
+            found.isPresent() ? new NameTaken(username) : error)));
+  }
+
+  /** Guests made before {@code cutoff} (epoch ms), at most {@code limit} of them. */
+  Future<java.util.List<Long>> guestsBefore(long cutoff, int limit) {
+    return pool.preparedQuery("SELECT id FROM users WHERE guest = 1 AND created_at < ? ORDER BY created_at LIMIT ?")
+        .execute(Tuple.of(cutoff, limit)).map(rows -> {
+          java.util.List<Long> ids = new java.util.ArrayList<>();
+          rows.forEach(row -> ids.add(row.getLong("id")));
+          return ids;
+        });
+  }
+
+  /** Deletes a guest row (never an account: a guest that signed up meanwhile stays). */
+  Future<Void> deleteGuest(long id) {
+    return pool.preparedQuery("DELETE FROM users WHERE id = ? AND guest = 1").execute(Tuple.of(id)).mapEmpty();
   }
 
   Future<Optional<Stored>> find(String username) {
@@ -90,7 +134,8 @@ final class Users {
   }
 
   private static Stored stored(Row row) {
-    return new Stored(new User(row.getLong("id"), row.getString("username")), row.getString("password_hash"),
+    return new Stored(new User(row.getLong("id"), row.getString("username"), row.getInteger("guest") == 1, false),
+        row.getString("password_hash"),
         row.getInteger("session_epoch"));
   }
 }

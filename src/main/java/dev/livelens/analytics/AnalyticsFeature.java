@@ -1,5 +1,7 @@
 package dev.livelens.analytics;
 
+import dev.livelens.web.SignedInUsers;
+import java.util.function.Supplier;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.library.LibraryFeature;
 import dev.livelens.web.Feature;
@@ -14,11 +16,15 @@ public final class AnalyticsFeature implements Feature {
   private final DatabaseFeature database;
   private final LibraryFeature library;
   private final MeterRegistry registry;
+  private final Supplier<SignedInUsers> users;
   private AnalyticsRoutes routes;
   private Vertx vertx;
   private long pruneTimer = -1;
 
-  public AnalyticsFeature(DatabaseFeature database, LibraryFeature library, MeterRegistry registry) {
+  /** @param users who sent a request, once accounts have started: analytics are the video owner's to read */
+  public AnalyticsFeature(DatabaseFeature database, LibraryFeature library, MeterRegistry registry,
+      Supplier<SignedInUsers> users) {
+    this.users = users;
     this.database = database;
     this.library = library;
     this.registry = registry;
@@ -27,7 +33,8 @@ public final class AnalyticsFeature implements Feature {
   @Override
   public Future<?> start(Vertx vertx) {
     this.vertx = vertx;
-    routes = new AnalyticsRoutes(vertx, library.library().videos(), database.database(), registry);
+    routes = new AnalyticsRoutes(vertx, library.library().videos(), database.database(), registry,
+        users.get());
     pruneTimer = vertx.setPeriodic(60_000, id -> routes.viewBudgets().prune(System.currentTimeMillis()));
     return Future.succeededFuture();
   }

@@ -104,19 +104,24 @@ final class AnalyticsReader {
     return json;
   }
 
-  /** Across videos: the most watched and the most skipped, for the library page. */
-  Future<JsonObject> summary(int top) {
-    Future<JsonArray> watched = ranking("SELECT v.video_id AS id, COUNT(*) AS n FROM watch_views v "
-        + "GROUP BY v.video_id ORDER BY n DESC LIMIT ?", top);
-    Future<JsonArray> skipped = ranking("SELECT s.video_id AS id, SUM(s.skips) AS n FROM watch_seconds s "
-        + "GROUP BY s.video_id HAVING SUM(s.skips) > 0 ORDER BY n DESC LIMIT ?", top);
+  /**
+   * Across videos: the most watched and the most skipped, for the library page; of {@code ownerId}'s videos
+   * only (null: of everyone's, an admin's view).
+   */
+  Future<JsonObject> summary(int top, Long ownerId) {
+    String owned = ownerId == null ? "" : " WHERE %s.video_id IN (SELECT id FROM videos WHERE owner_id = ?)";
+    Tuple params = ownerId == null ? Tuple.of(top) : Tuple.of(ownerId, top);
+    Future<JsonArray> watched = ranking("SELECT v.video_id AS id, COUNT(*) AS n FROM watch_views v"
+        + owned.formatted("v") + " GROUP BY v.video_id ORDER BY n DESC LIMIT ?", params);
+    Future<JsonArray> skipped = ranking("SELECT s.video_id AS id, SUM(s.skips) AS n FROM watch_seconds s"
+        + owned.formatted("s") + " GROUP BY s.video_id HAVING SUM(s.skips) > 0 ORDER BY n DESC LIMIT ?", params);
     return Future.all(watched, skipped).map(done -> new JsonObject().put("mostWatched", watched.result())
         .put("mostSkipped", skipped.result()));
   }
 
-  private Future<JsonArray> ranking(String sql, int top) {
+  private Future<JsonArray> ranking(String sql, Tuple params) {
     return pool.preparedQuery("SELECT r.id, r.n, videos.title FROM (" + sql + ") r JOIN videos ON videos.id = r.id "
-        + "ORDER BY r.n DESC").execute(Tuple.of(top)).map(rows -> {
+        + "ORDER BY r.n DESC").execute(params).map(rows -> {
           JsonArray array = new JsonArray();
           rows.forEach(row -> array.add(new JsonObject().put("id", row.getString("id"))
               .put("title", row.getString("title")).put("count", row.getLong("n"))));

@@ -1,5 +1,13 @@
 package dev.livelens.analytics;
 
+import dev.livelens.library.Permissions;
+import dev.livelens.web.CloseCodes;
+import dev.livelens.web.Failures;
+import dev.livelens.web.SignedInUsers;
+import dev.livelens.web.User;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import dev.livelens.db.Database;
 import dev.livelens.web.ApiErrors;
 import dev.livelens.web.Mounts;
@@ -30,9 +38,11 @@ final class AnalyticsRoutes {
   private final AnalyticsReader reader;
   private final AnalyticsMetrics metrics;
   private final ViewBudgets viewBudgets = new ViewBudgets();
+  private final SignedInUsers users;
 
-  AnalyticsRoutes(Vertx vertx, Videos videos, Database database, MeterRegistry registry) {
+  AnalyticsRoutes(Vertx vertx, Videos videos, Database database, MeterRegistry registry, SignedInUsers users) {
     this.vertx = vertx;
+    this.users = users;
     this.videos = videos;
     this.store = new WatchStore(database.pool());
     this.writer = new AnalyticsWriter(store, vertx.getOrCreateContext());
@@ -65,27 +75,31 @@ final class AnalyticsRoutes {
     if (!VideoIds.isValid(id)) {
       throw Problem.badRequest("bad_request", "open /ws/analytics?video=<id> with a video's id");
     }
-    return Admitted.to((socket, messages) -> AnalyticsFeed.serve(vertx, socket, messages, id));
+    Optional<User> caller = users.of(ctx.request());
+    // Whose video it is is known only after the upgrade (the check reads the database): anyone but its
+    // owner is closed at once, before any change is sent.
+    return Admitted.to((socket, messages) -> Permissions.changeable(videos, id, caller)
+        .onSuccess(video -> AnalyticsFeed.serve(vertx, socket, messages, id))
+        .onFailure(error -> socket.close(CloseCodes.POLICY_VIOLATION, error instanceof Problem problem
+            ? problem.code() : "not_found")));
   }
 
+  /** A video's analytics: its owner's (or an admin's) to read. */
   private void analytics(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    if (!VideoIds.isValid(id)) {
-      ApiErrors.send(ctx, 404, "not_found", "there is no video with the id '" + id + "'");
-      return;
-    }
-    videos.find(id).compose(found -> {
-      if (found.isEmpty()) {
-        ApiErrors.send(ctx, 404, "not_found", "there is no video with the id '" + id + "'");
-        return Future.succeededFuture();
-      }
-      Long duration = found.get().durationMs();
+    Permissions.changeable(videos, id, users.of(ctx.request())).compose(video -> {
+      Long duration = video.durationMs();
       return reader.video(id, duration == null ? 0 : duration).onSuccess(json -> ApiErrors.json(ctx, 200,
-          json.put("durationMs", duration).put("title", found.get().title())));
-    }).onFailure(ctx::fail);
+          json.put("durationMs", duration).put("title", video.title())));
+    }).onFailure(error -> Failures.answer(ctx, error));
   }
 
+  /** Across the caller's own videos (an admin's: everyone's); nothing for a visitor who made none. */
   private void summary(RoutingContext ctx) {
-    reader.summary(SUMMARY_TOP).onSuccess(json -> ApiErrors.json(ctx, 200, json)).onFailure(ctx::fail);
+    Optional<User> caller = users.of(ctx.request());
+    (caller.isEmpty() ? Future.succeededFuture(new JsonObject().put("mostWatched", new JsonArray())
+        .put("mostSkipped", new JsonArray()))
+        : reader.summary(SUMMARY_TOP, caller.get().admin() ? null : caller.get().id()))
+        .onSuccess(json -> ApiErrors.json(ctx, 200, json)).onFailure(ctx::fail);
   }
 }

@@ -97,6 +97,8 @@ public record LiveLensConfig(
       Option.of("max-upload-bytes", String.valueOf(4L << 30), "largest upload; more gets 413"),
       Option.of("max-uploads-per-address", "8", "uploads in progress one client address may have; more get 429"),
       Option.of("upload-expiry-hours", "24", "unfinished uploads untouched this long expire and are deleted"),
+      Option.of("media-link-minutes", "240", "how long a signed link to a private or unlisted video's media "
+          + "(HLS, MP4, poster) works; the pages fetch fresh ones"),
       Option.of("allow-private-urls", "false", "let imports fetch from loopback, private and link-local addresses"),
       Option.of("warmup-seconds", "6", "seconds spent streaming bundled frames through every filter over a private "
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
@@ -190,7 +192,8 @@ public record LiveLensConfig(
             longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
             intValue(v, "--upload-expiry-hours", 1, 24 * 365),
             boolValue(v, "--allow-private-urls"),
-            intValue(v, "--max-uploads-per-address", 1, 1_000_000)),
+            intValue(v, "--max-uploads-per-address", 1, 1_000_000),
+            intValue(v, "--media-link-minutes", 1, 7 * 24 * 60)),
         DatabaseConfig.parse(v.get("--db-url"), v.get("--db-user"), v.get("--db-password"),
             intValue(v, "--db-pool-size", 1, 1000)),
         intValue(v, "--warmup-seconds", 0, 600),

@@ -56,11 +56,17 @@ public final class Library {
    * A new video row and its directory, processing until {@link #finish} packages what comes in; this node
    * holds its lease from the start, so no other node takes it for interrupted work.
    */
-  public Future<Video> create(String title, String source, String parentId) {
+  public Future<Video> create(String title, String source, String parentId, Long ownerId) {
     String id = VideoIds.next();
     return files.mkdirs(store.directory(id).toString())
-        .compose(done -> videos.create(id, title, source, parentId, leases.owner(), leases.until()));
+        .compose(done -> videos.create(id, title, source, parentId, ownerId, leases.owner(), leases.until()));
   }
+
+  /** A video nobody owns (the server's own): admins manage it, anyone with its link may watch it. */
+  public Future<Video> create(String title, String source, String parentId) {
+    return create(title, source, parentId, null);
+  }
+
 
   /**
    * Packages the video's source file for playback and marks it ready, or failed with FFmpeg's reason.

@@ -7,7 +7,12 @@ import dev.livelens.db.DatabaseFeature;
 import dev.livelens.media.MediaFeature;
 import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
+import dev.livelens.web.KeyFile;
 import dev.livelens.web.Mounts;
+import java.time.Duration;
+import dev.livelens.web.OwnedThings;
+import dev.livelens.web.SignedInUsers;
+import java.util.function.Supplier;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -25,12 +30,17 @@ public final class LibraryFeature implements Feature {
   private final DatabaseFeature database;
   private final MediaFeature media;
   private final LocalMediaStore store;
+  private final Supplier<SignedInUsers> users;
   private Library library;
+  private MediaLinks links;
   private VideoMakers makers = VideoMakers.NONE;
   private Deployed keeper = Deployed.NOTHING;
 
-  public LibraryFeature(LiveLensConfig config, DatabaseFeature database, MediaFeature media) {
+  /** @param users who sent a request, once accounts have started */
+  public LibraryFeature(LiveLensConfig config, DatabaseFeature database, MediaFeature media,
+      Supplier<SignedInUsers> users) {
     this.config = config;
+    this.users = users;
     this.database = database;
     this.media = media;
     this.store = new LocalMediaStore(config.storage().dataDir());
@@ -43,10 +53,14 @@ public final class LibraryFeature implements Feature {
         db.shared());
     library = new Library(new Videos(db.pool()), leases, store,
         media.ffmpeg().map(f -> new Packager(f, store, vertx.fileSystem())), vertx.fileSystem());
+    Future<byte[]> key = vertx.executeBlocking(() -> KeyFile.loadOrCreate(config.storage().dataDir(),
+        MediaLinks.KEY_FILE), false);
     // The media of every video beneath: owner-only, like the data directory.
-    return vertx.executeBlocking(() -> PrivateFiles.directory(store.root()), false)
-        .compose(made -> Deployed.deploy(vertx, new LeaseKeeper(library, config.leases().renewMs())))
-        .onSuccess(done -> keeper = done);
+    return vertx.executeBlocking(() -> PrivateFiles.directory(store.root()), false).compose(made -> key)
+        .compose(bytes -> {
+          links = new MediaLinks(bytes, Duration.ofMinutes(config.storage().mediaLinkMinutes()));
+          return Deployed.deploy(vertx, new LeaseKeeper(library, config.leases().renewMs()));
+        }).onSuccess(done -> keeper = done);
   }
 
   @Override
@@ -72,11 +86,24 @@ public final class LibraryFeature implements Feature {
     this.makers = makers;
   }
 
+  /** Every video an owner has, with its files and whatever was still making it (a guest that expired). */
+  public OwnedThings ownedThings() {
+    return ownerId -> library().videos().idsOwnedBy(ownerId).compose(ids -> {
+      Future<Boolean> chain = Future.succeededFuture(true);
+      for (String id : ids) {
+        chain = chain.compose(done -> makers.stopMaking(id))
+            .compose(stopped -> stopped ? Future.succeededFuture(true) : library.delete(id));
+      }
+      return chain.mapEmpty();
+    });
+  }
+
   @Override
   public void mount(Mounts mounts) {
     Router router = mounts.router();
-    VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId));
-    VideoRoutes.mountMedia(mounts.router("/api/videos"), store);
+    SignedInUsers signedIn = users.get();
+    VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId), signedIn, links);
+    VideoRoutes.mountMedia(mounts.router("/api/videos"), store, library, links);
     router.get("/library").handler(Mounts.page("/library.html"));
     router.get("/watch/:id").handler(Mounts.page("/watch.html"));
   }

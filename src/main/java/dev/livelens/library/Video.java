@@ -16,10 +16,20 @@ import io.vertx.sqlclient.Row;
  * @param poster whether a poster frame exists
  * @param originalName the name of the file it was made from (an upload's), or null
  * @param originalMedia the original's container and codecs and what packaging did, or null until ready
+ * @param ownerId the user who made it (an account or a guest), or null for a video made before owners
+ * @param visibility {@link #PRIVATE}, {@link #UNLISTED} or {@link #PUBLIC}
+ * @param ownerName the owner's name as it is now (a guest's starts with '~'), or null
  */
 public record Video(String id, String title, String source, String parentId, long createdAt, Long durationMs,
     Integer width, Integer height, String codec, Long sizeBytes, String status, String reason, boolean poster,
-    String originalName, String originalMedia) {
+    String originalName, String originalMedia, Long ownerId, String visibility, String ownerName) {
+
+  /** Its owner only (and admins). */
+  public static final String PRIVATE = "private";
+  /** Anyone with its link; never listed. */
+  public static final String UNLISTED = "unlisted";
+  /** Listed in the library for everyone. */
+  public static final String PUBLIC = "public";
 
   public static final String PROCESSING = "processing";
   public static final String READY = "ready";
@@ -27,13 +37,19 @@ public record Video(String id, String title, String source, String parentId, lon
 
   static final String COLUMNS =
       "id, title, source, parent_id, created_at, duration_ms, width, height, codec, size_bytes, status, reason, poster, "
-      + "original_name, original_media";
+      + "original_name, original_media, owner_id, visibility, "
+      + "(SELECT username FROM users WHERE users.id = videos.owner_id) AS owner_name";
+
+  public static boolean isVisibility(Object value) {
+    return PRIVATE.equals(value) || UNLISTED.equals(value) || PUBLIC.equals(value);
+  }
 
   static Video fromRow(Row row) {
     return new Video(row.getString("id"), row.getString("title"), row.getString("source"), row.getString("parent_id"),
         row.getLong("created_at"), row.getLong("duration_ms"), row.getInteger("width"), row.getInteger("height"),
         row.getString("codec"), row.getLong("size_bytes"), row.getString("status"), row.getString("reason"),
-        row.getInteger("poster") == 1, row.getString("original_name"), row.getString("original_media"));
+        row.getInteger("poster") == 1, row.getString("original_name"), row.getString("original_media"),
+        row.getLong("owner_id"), row.getString("visibility"), row.getString("owner_name"));
   }
 
   /** The API's shape, with where to fetch the media. */
@@ -43,7 +59,9 @@ public record Video(String id, String title, String source, String parentId, lon
         .put("parent", parentId).put("created", createdAt).put("durationMs", durationMs).put("width", width)
         .put("height", height).put("codec", codec).put("size", sizeBytes).put("status", status)
         .put("reason", reason).put("poster", poster ? base + "/poster.jpg" : null)
-        .put("original", new JsonObject().put("name", originalName).put("media", originalMedia));
+        .put("original", new JsonObject().put("name", originalName).put("media", originalMedia)).put("owner", ownerId)
+        .put("ownerName", ownerName == null ? null : ownerName.startsWith("~") ? "a guest" : ownerName)
+        .put("visibility", visibility);
     if (READY.equals(status)) {
       json.put("mp4", base + "/video.mp4").put("hls", base + "/hls/index.m3u8");
     }

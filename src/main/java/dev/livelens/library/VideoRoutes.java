@@ -4,6 +4,10 @@ import dev.livelens.web.Failures;
 import dev.livelens.web.ApiErrors;
 import dev.livelens.web.Problem;
 import dev.livelens.web.JsonBody;
+import dev.livelens.web.Failures;
+import dev.livelens.web.SignedInUsers;
+import dev.livelens.web.User;
+import java.util.Optional;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -29,27 +33,35 @@ public final class VideoRoutes {
 
   private final Library library;
   private final VideoMakers makers;
+  private final SignedInUsers users;
+  private final MediaLinks links;
 
-  private VideoRoutes(Library library, VideoMakers makers) {
+  private VideoRoutes(Library library, VideoMakers makers, SignedInUsers users, MediaLinks links) {
     this.library = library;
     this.makers = makers;
+    this.users = users;
+    this.links = links;
   }
 
-  /** @param makers what deleting a video stops first (a job making it takes the video away itself) */
-  static void mount(Router router, Library library, VideoMakers makers) {
-    VideoRoutes routes = new VideoRoutes(library, makers);
+  /**
+   * @param makers what deleting a video stops first (a job making it takes the video away itself)
+   * @param links signs the media links of the videos a caller is shown
+   */
+  static void mount(Router router, Library library, VideoMakers makers, SignedInUsers users, MediaLinks links) {
+    VideoRoutes routes = new VideoRoutes(library, makers, users, links);
     router.get("/api/videos").handler(routes::list);
     router.get("/api/videos/:id").handler(routes::get);
-    router.patch("/api/videos/:id").handler(new JsonBody(16 * 1024)).handler(routes::rename);
+    router.patch("/api/videos/:id").handler(new JsonBody(16 * 1024)).handler(routes::change);
     router.delete("/api/videos/:id").handler(routes::delete);
   }
 
   /**
    * The media files, on a router mounted at {@code /api/videos}: served with byte ranges by vertx-web's own
    * handler from the media root; only the packaged files' names pass, so nothing else under the data
-   * directory can be reached.
+   * directory can be reached, and only with a signed link (see {@link MediaAccess}) or of a public video.
    */
-  static void mountMedia(Router media, LocalMediaStore store) {
+  static void mountMedia(Router media, LocalMediaStore store, Library library, MediaLinks links) {
+    media.getWithRegex(MEDIA_PATH).handler(new MediaAccess(library, links));
     media.getWithRegex(MEDIA_PATH).handler(VideoRoutes::emptySuffixRange).handler(StaticHandler.create(FileSystemAccess.ROOT,
         store.root().toAbsolutePath().toString()).setCachingEnabled(false).setEnableRangeSupport(true));
   }
@@ -80,11 +92,25 @@ public final class VideoRoutes {
       ApiErrors.send(ctx, 400, "bad_request", "offset and limit must be whole numbers (limit at most " + MAX_PAGE + ")");
       return;
     }
-    library.videos().list(query == null || query.isBlank() ? null : query.strip(), offset, limit)
+    Optional<User> caller = users.of(ctx.request());
+    boolean mine = "1".equals(ctx.request().getParam("mine"));
+    Videos.Scope scope = caller.map(user -> user.admin() && !mine ? Videos.Scope.ALL
+        : new Videos.Scope(user.id(), mine, false)).orElse(mine ? new Videos.Scope(null, true, false)
+        : Videos.Scope.PUBLIC);
+    library.videos().list(scope, query == null || query.isBlank() ? null : query.strip(), offset, limit)
         .onSuccess(page -> {
           JsonArray videos = new JsonArray();
-          page.videos().forEach(video -> videos.add(video.toJson()));
-          ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", page.total()));
+          page.videos().forEach(video -> videos.add(links.signed(video, video.toJson())
+              .put("yours", Permissions.canChange(video, caller))));
+          JsonObject answer = new JsonObject().put("videos", videos).put("total", page.total());
+          if (!mine || caller.isEmpty()) {
+            ApiErrors.json(ctx, 200, answer);
+            return;
+          }
+          // Their own videos: with how much they store, for the account page.
+          library.videos().usage(caller.get().id()).onSuccess(usage -> ApiErrors.json(ctx, 200, answer
+              .put("usage", new JsonObject().put("videos", usage[0]).put("bytes", usage[1]))))
+              .onFailure(ctx::fail);
         })
         .onFailure(ctx::fail);
   }
@@ -94,52 +120,52 @@ public final class VideoRoutes {
     (VideoIds.isValid(parent) ? library.videos().children(parent) : Future.succeededFuture(List.<Video>of()))
         .onSuccess(found -> {
           JsonArray videos = new JsonArray();
-          found.forEach(video -> videos.add(video.toJson()));
-          ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", found.size()));
+          Optional<User> caller = users.of(ctx.request());
+          found.stream().filter(video -> Permissions.canWatch(video, caller)).forEach(video -> videos.add(links.signed(video, video.toJson())
+              .put("yours", Permissions.canChange(video, caller))));
+          ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", videos.size()));
         }).onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    if (!VideoIds.isValid(id)) {
-      notFound(ctx, id);
-      return;
-    }
-    library.videos().find(id).onSuccess(found -> found.ifPresentOrElse(
-        video -> ApiErrors.json(ctx, 200, video.toJson()), () -> notFound(ctx, id))).onFailure(ctx::fail);
+    Optional<User> caller = users.of(ctx.request());
+    Permissions.watchable(library.videos(), ctx.pathParam("id"), caller)
+        .onSuccess(video -> ApiErrors.json(ctx, 200, links.signed(video, video.toJson())
+            .put("yours", Permissions.canChange(video, caller))))
+        .onFailure(error -> Failures.answer(ctx, error));
   }
 
-  private void rename(RoutingContext ctx) {
+  /** {"title"} renames, {"visibility"} says who may watch; either or both, by the owner (or an admin). */
+  private void change(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    String title;
-    try {
-      title = TitleCheck.title(ctx.body().asJsonObject());
-    } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
-      ApiErrors.send(ctx, 400, "bad_title", e instanceof IllegalArgumentException ? e.getMessage()
-          : "send {\"title\":\"...\"} as JSON");
-      return;
-    }
-    Future<Boolean> renamed = VideoIds.isValid(id) ? library.videos().rename(id, title) : Future.succeededFuture(false);
-    renamed.onSuccess(existed -> {
+    Optional<User> caller = users.of(ctx.request());
+    Permissions.changeable(library.videos(), id, caller).compose(video -> {
+      VideoChange change = VideoChange.of(ctx);
+      Future<Boolean> renamed = change.title() == null ? Future.succeededFuture(true)
+          : library.videos().rename(id, change.title());
+      return renamed.compose(existed -> change.visibility() == null ? Future.succeededFuture(existed)
+          : library.videos().changeVisibility(id, change.visibility()));
+    }).onSuccess(existed -> {
       if (existed) {
         get(ctx);
       } else {
         notFound(ctx, id);
       }
-    }).onFailure(ctx::fail);
+    }).onFailure(error -> Failures.answer(ctx, error));
   }
 
   private void delete(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Future<Boolean> deleted = !VideoIds.isValid(id) ? Future.succeededFuture(false)
-        : makers.stopMaking(id).compose(stopped -> stopped ? Future.succeededFuture(true) : library.delete(id));
+    Future<Boolean> deleted = Permissions.changeable(library.videos(), id, users.of(ctx.request()))
+        .compose(video -> makers.stopMaking(id))
+        .compose(stopped -> stopped ? Future.succeededFuture(true) : library.delete(id));
     deleted.onSuccess(existed -> {
       if (existed) {
         ctx.response().setStatusCode(204).end();
       } else {
         notFound(ctx, id);
       }
-    }).onFailure(ctx::fail);
+    }).onFailure(error -> Failures.answer(ctx, error));
   }
 
   private static void notFound(RoutingContext ctx, String id) {

@@ -28,15 +28,42 @@ public final class Videos {
   }
 
   /** A new video, processing until its files are ready, its lease held by the node that makes it. */
-  public Future<Video> create(String id, String title, String source, String parentId, String leaseOwner,
-      long leaseUntil) {
+  public Future<Video> create(String id, String title, String source, String parentId, Long ownerId,
+      String leaseOwner, long leaseUntil) {
     long now = System.currentTimeMillis();
+    // A video without an owner (made by the server itself) is managed by admins and watchable by its link.
+    String visibility = ownerId == null ? Video.UNLISTED : Video.PRIVATE;
     return pool.preparedQuery("INSERT INTO videos (id, title, source, parent_id, created_at, status, poster, "
-            + "lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")
+            + "lease_owner, lease_until, owner_id, visibility) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)")
         .execute(Tuple.of(id, title, source, parentId, now, Video.PROCESSING).addString(leaseOwner)
-            .addLong(leaseUntil))
+            .addLong(leaseUntil).addLong(ownerId).addString(visibility))
         .map(done -> new Video(id, title, source, parentId, now, null, null, null, null, null, Video.PROCESSING,
-            null, false, null, null));
+            null, false, null, null, ownerId, visibility, null));
+  }
+
+  /** @return whether the video exists */
+  public Future<Boolean> changeVisibility(String id, String visibility) {
+    return pool.preparedQuery("UPDATE videos SET visibility = ? WHERE id = ?").execute(Tuple.of(visibility, id))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** The ids of every video {@code ownerId} owns (a guest's, to delete when it expires). */
+  public Future<List<String>> idsOwnedBy(long ownerId) {
+    return pool.preparedQuery("SELECT id FROM videos WHERE owner_id = ?").execute(Tuple.of(ownerId)).map(rows -> {
+      List<String> ids = new ArrayList<>();
+      rows.forEach(row -> ids.add(row.getString("id")));
+      return ids;
+    });
+  }
+
+  /** How many videos {@code ownerId} owns and the bytes their packaged media take. */
+  public Future<long[]> usage(long ownerId) {
+    return pool.preparedQuery("SELECT COUNT(*) AS n, SUM(size_bytes) AS bytes FROM videos WHERE owner_id = ?")
+        .execute(Tuple.of(ownerId)).map(rows -> {
+          Row row = rows.iterator().next();
+          Long bytes = row.getLong("bytes");
+          return new long[] {row.getLong("n"), bytes == null ? 0 : bytes};
+        });
   }
 
   public Future<Optional<Video>> find(String id) {
@@ -44,11 +71,38 @@ public final class Videos {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Video.fromRow(rows.iterator().next())));
   }
 
+  /** Who a listing is for: whose videos it holds besides the public ones. */
+  public record Scope(Long ownerId, boolean mineOnly, boolean all) {
+
+    /** Everything (an admin's view). */
+    public static final Scope ALL = new Scope(null, false, true);
+
+    /** The public videos (a visitor's view). */
+    public static final Scope PUBLIC = new Scope(null, false, false);
+
+    String condition(List<Object> params) {
+      if (all) {
+        return "1 = 1";
+      }
+      if (ownerId == null) {
+        return mineOnly ? "1 = 0" : "visibility = 'public'";
+      }
+      params.add(ownerId);
+      return mineOnly ? "owner_id = ?" : "(owner_id = ? OR visibility = 'public')";
+    }
+  }
+
   /** Newest first; {@code query} matches anywhere in the title, ignoring case (null for all). */
   public Future<Page> list(String query, int offset, int limit) {
-    String where = query == null ? "" : " WHERE LOWER(title) LIKE ? ESCAPE '\\'";
+    return list(Scope.ALL, query, offset, limit);
+  }
+
+  /** The same, of the videos {@code scope} holds. */
+  public Future<Page> list(Scope scope, String query, int offset, int limit) {
     List<Object> params = new ArrayList<>();
+    String where = " WHERE " + scope.condition(params);
     if (query != null) {
+      where += " AND LOWER(title) LIKE ? ESCAPE '\\'";
       params.add("%" + escapeLike(query.toLowerCase()) + "%");
     }
     Future<Long> total = pool.preparedQuery("SELECT COUNT(*) AS n FROM videos" + where)

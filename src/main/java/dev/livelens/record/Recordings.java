@@ -76,9 +76,9 @@ public final class Recordings extends VerticleBase implements StreamRecording {
   }
 
   @Override
-  public void start(String streamId, Consumer<JsonObject> tell) {
+  public void start(String streamId, Long ownerId, Consumer<JsonObject> tell) {
     Consumer<JsonObject> toClient = onCallersContext(tell);
-    context.runOnContext(v -> begin(streamId, toClient));
+    context.runOnContext(v -> begin(streamId, ownerId, toClient));
   }
 
   @Override
@@ -86,7 +86,7 @@ public final class Recordings extends VerticleBase implements StreamRecording {
     context.runOnContext(v -> end(streamId));
   }
 
-  private void begin(String streamId, Consumer<JsonObject> tell) {
+  private void begin(String streamId, Long ownerId, Consumer<JsonObject> tell) {
     StreamRecorder running = active.get(streamId);
     if (running != null) {
       tell.accept(new JsonObject().put("type", "recording").put("state", "started").put("video", running.videoId()));
@@ -105,7 +105,7 @@ public final class Recordings extends VerticleBase implements StreamRecording {
         return Future.failedFuture("the server's disk quota for media is full");
       }
       return library.create("Recording " + new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date()),
-          "recording", null).compose(video -> {
+          "recording", null, ownerId).compose(video -> {
             StreamRecorder recorder = new StreamRecorder(vertx, streamId, video.id(),
                 library.store().original(video.id(), "mp4"), pool, codecs.get(),
                 new RecordingLimits(storage.maxRecordingSeconds() * 1000L, storage.maxRecordingBytes(), remaining),

@@ -34,9 +34,10 @@ final class RoomsRoutes {
     router.get("/rooms/:id").handler(Mounts.page("/room.html"));
   }
 
-  /** Refused before the upgrade when nobody is signed in (401). */
+  /** Refused before the upgrade when nobody is signed in (401); a guest identity has no account yet. */
   private Admitted admit(RoutingContext ctx) {
-    User user = users.of(ctx.request()).orElseThrow(() -> new Problem(401, "not_signed_in",
+    User user = users.of(ctx.request()).filter(who -> !who.guest()).orElseThrow(() -> new Problem(401,
+        "not_signed_in",
         "sign in at /account to use rooms, chat and calls"));
     return Admitted.to((socket, messages) -> {
       if (sockets.admit(socket)) { // else the node is stopping: closed at once, going away

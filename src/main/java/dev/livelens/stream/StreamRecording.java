@@ -14,7 +14,7 @@ public interface StreamRecording {
   /** For servers that cannot record: every request is answered as failed, saying so. */
   StreamRecording UNAVAILABLE = new StreamRecording() {
     @Override
-    public void start(String streamId, Consumer<JsonObject> tell) {
+    public void start(String streamId, Long ownerId, Consumer<JsonObject> tell) {
       tell.accept(new JsonObject().put("type", "recording").put("state", "failed")
           .put("reason", "recording is not available on this platform"));
     }
@@ -24,8 +24,11 @@ public interface StreamRecording {
     }
   };
 
-  /** Starts recording the stream (again answering "started" if it already is); {@code tell} writes to its client. */
-  void start(String streamId, Consumer<JsonObject> tell);
+  /**
+   * Starts recording the stream (again answering "started" if it already is); {@code tell} writes to its
+   * client; the video belongs to {@code ownerId} (the stream's user), or to nobody when null.
+   */
+  void start(String streamId, Long ownerId, Consumer<JsonObject> tell);
 
   /** Stops recording the stream, which finishes the recording; nothing when it is not recording. */
   void stop(String streamId);

@@ -36,6 +36,8 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
   private long pingTimer;
   private Runnable onClosed = () -> { };
   private StreamOwner owner;
+  /** Who the stream's recordings belong to: the user who opened it, if any. */
+  private Long ownerId;
 
   /** @param stats the stats messages of this event loop's streams (the socket's own) */
   public StreamSession(ServerWebSocket socket, StreamServices services, StatsTicker stats) {
@@ -54,6 +56,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
   /** Marks the stream as this signed-in user's, so their rooms may show it (call before {@link #start}). */
   public StreamSession ownedBy(User user) {
     owner = StreamOwner.answer(services.vertx(), id, user);
+    ownerId = user.id();
     return this;
   }
 
@@ -111,7 +114,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
   @Override
   public void record(boolean on) {
     if (on) {
-      services.recordings().start(id, message -> client.text(message.encode()));
+      services.recordings().start(id, ownerId, message -> client.text(message.encode()));
     } else {
       services.recordings().stop(id);
     }

@@ -36,7 +36,7 @@ final class UploadCompletion {
 
   /** The new video's id once the bytes are its original; remuxing and packaging go on after. */
   Future<String> toVideo(Upload upload) {
-    return library.create(title(upload.metadata()), "upload", null)
+    return library.create(title(upload.metadata()), "upload", null, upload.ownerId())
         .compose(video -> library.videos().originalName(video.id(), originalName(upload.metadata())).map(video))
         .compose(video -> {
       Path original = library.store().original(video.id(), extension(upload.metadata()));

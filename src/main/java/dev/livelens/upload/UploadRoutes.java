@@ -1,6 +1,9 @@
 package dev.livelens.upload;
 
 import dev.livelens.web.Failures;
+import dev.livelens.library.Permissions;
+import dev.livelens.web.SignedInUsers;
+import io.vertx.core.http.HttpVersion;
 import dev.livelens.web.ApiErrors;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -15,18 +18,21 @@ public final class UploadRoutes {
   static final String PATH = "/api/uploads";
 
   private final Uploads uploads;
+  private final SignedInUsers users;
 
-  private UploadRoutes(Uploads uploads) {
+  private UploadRoutes(Uploads uploads, SignedInUsers users) {
     this.uploads = uploads;
+    this.users = users;
   }
 
   /** Mount before the catch-all static handler. */
-  static void mount(Router router, Uploads uploads) {
-    UploadRoutes routes = new UploadRoutes(uploads);
+  static void mount(Router router, Uploads uploads, SignedInUsers users) {
+    UploadRoutes routes = new UploadRoutes(uploads, users);
     router.options(PATH).handler(UploadRoutes::options);
     router.options(PATH + "/:id").handler(UploadRoutes::options);
     router.route(PATH).handler(UploadRoutes::requireTus);
     router.route(PATH + "/:id").handler(UploadRoutes::requireTus);
+    router.route(PATH + "/:id").handler(routes::creatorOnly);
     router.post(PATH).handler(routes::create);
     router.head(PATH + "/:id").handler(routes::head);
     router.patch(PATH + "/:id").handler(ctx -> new PatchRequest(ctx, uploads).handle());
@@ -82,12 +88,29 @@ public final class UploadRoutes {
     } else if (metadata != null && !Tus.validMetadata(metadata)) {
       ApiErrors.send(ctx, 400, "bad_metadata", "Upload-Metadata must be comma-separated 'key base64value' pairs");
     } else {
-      uploads.create(deferred ? Upload.DEFERRED : length, metadata == null ? "" : metadata,
-          ctx.request().remoteAddress().hostAddress()).onSuccess(upload ->
+      users.orGuest(ctx).compose(maker -> uploads.create(deferred ? Upload.DEFERRED : length,
+          metadata == null ? "" : metadata, ctx.request().remoteAddress().hostAddress(), maker.id()))
+          .onSuccess(upload ->
           ctx.response().setStatusCode(201).putHeader("Location", PATH + "/" + upload.id())
               .putHeader("Upload-Expires", Tus.httpDate(upload.expiresAt())).end())
           .onFailure(error -> Failures.answer(ctx, error));
     }
+  }
+
+  /**
+   * Only whoever created an upload (an account or a guest identity) reaches it: to anyone else it does not
+   * exist (the upload URL alone is no credential). Uploads begun before owners are anyone's.
+   */
+  private void creatorOnly(RoutingContext ctx) {
+    Upload upload = uploads.find(ctx.pathParam("id"));
+    if (upload == null || upload.ownerId() == null || Permissions.owns(upload.ownerId(), users.of(ctx.request()))) {
+      ctx.next();
+      return;
+    }
+    if (!ctx.request().isEnded() && ctx.request().version() != HttpVersion.HTTP_2) {
+      ctx.response().putHeader("Connection", "close"); // the refused PATCH's body is not read
+    }
+    ApiErrors.send(ctx, 404, "not_found", "there is no upload at this address; start a new upload");
   }
 
   private void head(RoutingContext ctx) {

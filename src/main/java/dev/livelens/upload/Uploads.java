@@ -123,12 +123,13 @@ public final class Uploads {
   }
 
   /**
-   * A new upload from {@code address}: refused (429) when the address has its most uploads in progress, or
-   * (413) when its declared length does not fit in the disk quota beside the others' declared lengths.
+   * A new upload from {@code address}, owned by {@code ownerId}: refused (429) when the address has its most
+   * uploads in progress, or (413) when its declared length does not fit in the disk quota beside the others'
+   * declared lengths.
    */
-  Future<Upload> create(long length, String metadata, String address) {
+  Future<Upload> create(long length, String metadata, String address, long ownerId) {
     Upload upload = new Upload(RandomIds.LONG.next(), 0, length, metadata, System.currentTimeMillis() + expiryMs(),
-        null, false);
+        null, false, ownerId);
     return quota.remaining().compose(remaining -> {
       claims.claim(upload.id(), address, length, remaining);
       return pool.executeBlocking(() -> {

@@ -1,5 +1,7 @@
 package dev.livelens.upload;
 
+import dev.livelens.web.SignedInUsers;
+import java.util.function.Supplier;
 import dev.livelens.config.StorageConfig;
 import dev.livelens.library.LibraryFeature;
 import dev.livelens.media.MediaFeature;
@@ -14,9 +16,13 @@ public final class UploadsFeature implements Feature {
   private final StorageConfig storage;
   private final LibraryFeature library;
   private final MediaFeature media;
+  private final Supplier<SignedInUsers> users;
   private Uploads uploads;
 
-  public UploadsFeature(StorageConfig storage, LibraryFeature library, MediaFeature media) {
+  /** @param users who sent a request, once accounts have started: an upload is its creator's only */
+  public UploadsFeature(StorageConfig storage, LibraryFeature library, MediaFeature media,
+      Supplier<SignedInUsers> users) {
+    this.users = users;
     this.storage = storage;
     this.library = library;
     this.media = media;
@@ -35,6 +41,6 @@ public final class UploadsFeature implements Feature {
 
   @Override
   public void mount(Mounts mounts) {
-    UploadRoutes.mount(mounts.router(), uploads);
+    UploadRoutes.mount(mounts.router(), uploads, users.get());
   }
 }

@@ -1,7 +1,9 @@
 package dev.livelens.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
@@ -23,7 +25,7 @@ public interface SignedInUsers {
     }
   };
 
-  /** The user whose valid, unexpired session the request carries; empty when it carries none. */
+  /** The user (an account or a guest) whose valid, unexpired session the request carries; empty when none. */
   Optional<User> of(HttpServerRequest request);
 
   /**
@@ -32,4 +34,14 @@ public interface SignedInUsers {
    * socket's owner calls when it closed otherwise; a request without a session gets a no-op.
    */
   Runnable closeOnSignOut(HttpServerRequest request, ServerWebSocket socket);
+
+  /**
+   * The request's user, or a new guest identity made now and given to the browser in the response's cookie:
+   * what a feature calls before it makes something (a recording, an upload, a job) that someone must own.
+   * Where no guests can be made (this default), a request without a user is refused as not signed in.
+   */
+  default Future<User> orGuest(RoutingContext ctx) {
+    return of(ctx.request()).map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new Problem(401, "not_signed_in", "sign in first")));
+  }
 }

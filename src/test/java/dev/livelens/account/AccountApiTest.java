@@ -51,7 +51,10 @@ class AccountApiTest {
     assertFalse(attributes.contains("secure"), "plain HTTP: " + cookie);
     HttpResponse<String> me = browser.get("/api/me");
     assertEquals(200, me.statusCode());
-    assertEquals(new JsonObject().put("username", name), new JsonObject(me.body()));
+    JsonObject who = new JsonObject(me.body());
+    assertEquals(name, who.getString("username"));
+    assertEquals(false, who.getBoolean("guest"));
+    assertEquals(false, who.getBoolean("admin"));
   }
 
   @Test

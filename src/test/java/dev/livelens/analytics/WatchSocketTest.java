@@ -8,6 +8,7 @@ import dev.livelens.testing.OnDatabase;
 import dev.livelens.testing.TempDirs;
 import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
+import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.TestVideos;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -39,6 +40,8 @@ class WatchSocketTest implements OnDatabase {
   private String video;
   private String otherVideo;
   private String thirdVideo;
+  /** Whose the videos are: their analytics are the owner's to read. */
+  private ApiClient owner;
 
   @BeforeAll
   void startServer() {
@@ -46,9 +49,16 @@ class WatchSocketTest implements OnDatabase {
     server = TestServer.start(database.serverFlags());
     files = TempDirs.create("livelens-analytics-");
     Path clip = TestVideos.make(files, "clip.mp4", 30);
-    video = TestVideos.add(server, clip, "Thirty seconds").id();
-    otherVideo = TestVideos.add(server, clip, "The same again").id();
-    thirdVideo = TestVideos.add(server, clip, "And a third time").id();
+    owner = new ApiClient(server.port());
+    long ownerId;
+    try {
+      ownerId = owner.guest();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    video = TestVideos.add(server, clip, "Thirty seconds", ownerId).id();
+    otherVideo = TestVideos.add(server, clip, "The same again", ownerId).id();
+    thirdVideo = TestVideos.add(server, clip, "And a third time", ownerId).id();
   }
 
   @AfterAll
@@ -99,7 +109,9 @@ class WatchSocketTest implements OnDatabase {
     assertEquals(3_333, second.getJsonObject("rates").getLong("1.5"), 1);
     assertEquals(23_333, second.getJsonObject("watchTime").getLong("averageMs"), 2);
 
-    JsonObject summary = new JsonObject(server.get("/api/analytics/summary").body());
+    JsonObject strangers = new JsonObject(server.get("/api/analytics/summary").body());
+    assertTrue(strangers.getJsonArray("mostWatched").isEmpty(), "only the owner reads: " + strangers.encode());
+    JsonObject summary = owner.json("/api/analytics/summary");
     assertTrue(summary.getJsonArray("mostWatched").contains(new JsonObject().put("id", video)
         .put("title", "Thirty seconds").put("count", 1)), summary.encode());
     assertTrue(summary.getJsonArray("mostSkipped").contains(new JsonObject().put("id", video)
@@ -260,7 +272,7 @@ class WatchSocketTest implements OnDatabase {
   }
 
   private JsonObject analytics(String id) throws Exception {
-    return new JsonObject(server.get("/api/videos/" + id + "/analytics").body());
+    return owner.json("/api/videos/" + id + "/analytics");
   }
 
   /** A player's socket as an independent client sees it. */

@@ -124,8 +124,11 @@ class ClusterTest {
 
       Path file = Files.createTempFile("livelens-cluster-", ".mp4");
       try {
+        String mp4 = new JsonObject(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+            "http://127.0.0.1:" + http.port() + "/api/videos/" + video)).build(),
+            HttpResponse.BodyHandlers.ofString()).body()).getString("mp4"); // a signed link
         HttpResponse<Path> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-            "http://127.0.0.1:" + http.port() + "/api/videos/" + video + "/video.mp4")).build(),
+            "http://127.0.0.1:" + http.port() + mp4)).build(),
             HttpResponse.BodyHandlers.ofFile(file));
         assertEquals(200, download.statusCode());
         JsonObject probe = Ffprobe.probe(file);

@@ -98,6 +98,13 @@ final class Browser implements AutoCloseable {
     return driver.executeScript(script, args);
   }
 
+  /** The page's own {@code fetch} of {@code path} (with this browser's cookies): the answer's body as text. */
+  String fetch(String method, String path) {
+    return String.valueOf(driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[1], {method: arguments[0]}).then(r => r.text()).then(done, e => done(String(e)));",
+        method, path));
+  }
+
   /**
    * Asks {@code probe} every {@link #POLL_EVERY} until {@code done} accepts its answer and returns
    * that answer; after {@code timeout} the test fails, showing the last answer.

@@ -48,6 +48,8 @@ class LibraryE2ETest {
   static void addVideo() {
     files = TempDirs.create("livelens-e2e-library-");
     video = TestVideos.add(fixture.server(), TestVideos.make(files, "clip.mp4", 8), "<b>Test</b> clip").id();
+    // Listed for everyone, as a public video is; the cut made from it is the browser's own.
+    fixture.server().server.library().orElseThrow().videos().changeVisibility(video, "public").await();
   }
 
   @AfterAll

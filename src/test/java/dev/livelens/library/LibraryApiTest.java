@@ -57,8 +57,13 @@ class LibraryApiTest implements OnDatabase {
     HttpResponse<String> playlist = api.get(info.getString("hls"));
     assertEquals(200, playlist.statusCode());
     assertTrue(playlist.body().startsWith("#EXTM3U") && playlist.body().contains("seg-0000.m4s"), playlist.body());
-    assertEquals(200, api.bytes("/api/videos/" + video + "/hls/init.mp4", null).statusCode());
-    assertEquals(200, api.bytes("/api/videos/" + video + "/hls/seg-0000.m4s", null).statusCode());
+    // The playlist's URIs carry the signed link's token: fetched as a player resolves them, beside the playlist.
+    String base = "/api/videos/" + video + "/hls/";
+    String init = playlist.body().replaceAll("(?s).*URI=\"([^\"]+)\".*", "$1");
+    String segment = playlist.body().lines().filter(line -> line.startsWith("seg-0000.m4s")).findFirst().orElseThrow();
+    assertTrue(init.startsWith("init.mp4?t=") && segment.startsWith("seg-0000.m4s?t="), playlist.body());
+    assertEquals(200, api.bytes(base + init, null).statusCode());
+    assertEquals(200, api.bytes(base + segment, null).statusCode());
     HttpResponse<byte[]> range = api.bytes(info.getString("mp4"), "bytes=0-99");
     assertEquals(206, range.statusCode());
     assertEquals(100, range.body().length);

@@ -46,7 +46,7 @@ class LibraryBadInputTest implements OnDatabase {
     database = database();
     server = TestServer.start(database.serverFlags("--workers", "1"));
     api = new ApiClient(server.port());
-    video = TestVideos.add(server, files.resolve("clip.mp4"), "Clip").id();
+    video = TestVideos.add(server, files.resolve("clip.mp4"), "Clip", api.guest()).id();
   }
 
   @AfterAll

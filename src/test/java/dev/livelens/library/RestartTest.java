@@ -57,11 +57,13 @@ class RestartTest implements OnDatabase {
   @Test
   void aVideoAddedBeforeARestartIsListedAfterIt() throws Exception {
     String video;
+    ApiClient owner;
     try (TestServer first = startServer()) {
-      video = TestVideos.add(first, TestVideos.make(files, "clip.mp4", 2), "Kept across restarts").id();
+      owner = new ApiClient(first.port());
+      video = TestVideos.add(first, TestVideos.make(files, "clip.mp4", 2), "Kept across restarts", owner.guest()).id();
     }
     try (TestServer second = startServer()) {
-      ApiClient api = new ApiClient(second.port());
+      ApiClient api = owner.at(second.port()); // the same browser: its guest identity outlives the restart
       JsonObject listed = api.json("/api/videos?q=across");
       assertEquals(1, listed.getLong("total"), listed.encode());
       JsonObject found = listed.getJsonArray("videos").getJsonObject(0);
@@ -74,9 +76,11 @@ class RestartTest implements OnDatabase {
   @Test
   void aJobInterruptedByAStopIsTakenUpAgainAndNothingHalfMadeIsReady() throws Exception {
     String job;
+    ApiClient owner;
     try (TestServer first = startServer()) {
       String video = TestVideos.add(first, TestVideos.make(files, "clip.mp4", 6), "Clip").id();
       ApiClient api = new ApiClient(first.port());
+      owner = api;
       HttpResponse<String> accepted = api.send("POST", "/api/videos/" + video + "/process", "{\"filter\":\"faces\"}");
       assertEquals(202, accepted.statusCode(), accepted.body());
       job = new JsonObject(accepted.body()).getString("id");
@@ -84,7 +88,7 @@ class RestartTest implements OnDatabase {
     } // Vert.x stops here, mid-job
 
     try (TestServer second = startServer()) {
-      ApiClient api = new ApiClient(second.port());
+      ApiClient api = owner.at(second.port());
       JsonObject seen = api.json("/api/videos/" + job);
       assertNotEquals("ready", seen.getString("status"), "not ready before the job ran again: " + seen.encode());
       JsonObject done = api.awaitVideo(job, LibraryApiTest.PATIENCE);

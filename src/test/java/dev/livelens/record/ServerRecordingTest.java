@@ -61,7 +61,7 @@ class ServerRecordingTest {
       JsonObject info = new JsonObject(server.get("/api/videos/" + video).body());
       assertEquals("ready", info.getString("status"), info.encode());
       assertEquals("recording", info.getString("source"));
-      HttpResponse<Void> range = HTTP.send(request("/api/videos/" + video + "/video.mp4")
+      HttpResponse<Void> range = HTTP.send(request(info.getString("mp4"))
           .header("Range", "bytes=0-99").build(), HttpResponse.BodyHandlers.discarding());
       assertEquals(206, range.statusCode());
       assertEquals("bytes 0-99/" + info.getLong("size"), range.headers().firstValue("Content-Range").orElse(""));
@@ -185,7 +185,8 @@ class ServerRecordingTest {
 
   private static Path download(String video) throws Exception {
     Path file = downloads.resolve(video + ".mp4");
-    HttpResponse<Path> response = HTTP.send(request("/api/videos/" + video + "/video.mp4").build(),
+    String mp4 = new JsonObject(server.get("/api/videos/" + video).body()).getString("mp4"); // a signed link
+    HttpResponse<Path> response = HTTP.send(request(mp4).build(),
         HttpResponse.BodyHandlers.ofFile(file));
     assertEquals(200, response.statusCode());
     return file;

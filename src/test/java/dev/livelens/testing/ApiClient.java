@@ -9,14 +9,44 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** An independent HTTP client (java.net.http) for the JSON API and media of one server. */
+/**
+ * An independent http client (java.net.http) for the JSON API and media of one server: one browser, keeping
+ * the cookies the server gives it (a guest identity once it makes something), so it sees what it made.
+ */
 public final class ApiClient {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
+  private final java.net.CookieManager cookies;
   private final int port;
 
   public ApiClient(int port) {
+    this(port, new java.net.CookieManager());
+  }
+
+  private ApiClient(int port, java.net.CookieManager cookies) {
     this.port = port;
+    this.cookies = cookies;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies)
+        .version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  /** The same browser (its cookies) talking to another server, such as a node of the same cluster. */
+  public ApiClient at(int otherPort) {
+    return new ApiClient(otherPort, cookies);
+  }
+
+  /** The Cookie header this browser sends (empty when it has none), for clients of its own (a feed, a socket). */
+  public String cookie() {
+    return String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
+  }
+
+  /** Becomes a guest identity (unless it already is someone); returns its user id. */
+  public long guest() throws IOException, InterruptedException {
+    HttpResponse<String> response = send("POST", "/api/auth/guest", null);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("POST /api/auth/guest answered " + response.statusCode() + ": " + response.body());
+    }
+    return new JsonObject(response.body()).getLong("id");
   }
 
   public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
@@ -25,7 +55,18 @@ public final class ApiClient {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The same with headers of its own, as name, value, name, value... (a tus request's). */
+  public HttpResponse<String> send(String method, String path, byte[] body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -41,11 +82,11 @@ public final class ApiClient {
     if (range != null) {
       request.header("Range", range);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   public Path download(String path, Path file) throws IOException, InterruptedException {
-    HttpResponse<Path> response = HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofFile(file));
+    HttpResponse<Path> response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofFile(file));
     if (response.statusCode() != 200) {
       throw new AssertionError("GET " + path + " answered " + response.statusCode());
     }

@@ -27,10 +27,18 @@ public final class TestVideos {
     return file;
   }
 
-  /** Puts {@code file} into the server's library as an upload would, and waits until it is packaged. */
+  /**
+   * Puts {@code file} into the server's library as an upload would, and waits until it is packaged; nobody
+   * owns it (like a video made before owners): anyone with its id may watch it, only admins change it.
+   */
   public static Video add(TestServer server, Path file, String title) {
+    return add(server, file, title, null);
+  }
+
+  /** The same, owned by {@code ownerId} (private, as every new video). */
+  public static Video add(TestServer server, Path file, String title, Long ownerId) {
     Library library = server.server.library().orElseThrow();
-    Video video = library.create(title, "upload", null).await();
+    Video video = library.create(title, "upload", null, ownerId).await();
     try {
       Path original = library.store().original(video.id(), "mp4");
       Files.copy(file, original);

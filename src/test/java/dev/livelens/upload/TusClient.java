@@ -21,11 +21,31 @@ import java.util.Base64;
  */
 final class TusClient {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  /** One browser's cookies: the guest identity its first upload gave it, which alone reaches its uploads. */
+  private final java.net.CookieManager cookies;
+  private final HttpClient http;
   private final int port;
 
   TusClient(int port) {
+    this(port, new java.net.CookieManager());
+  }
+
+  private TusClient(int port, java.net.CookieManager cookies) {
     this.port = port;
+    this.cookies = cookies;
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        .cookieHandler(cookies).build();
+  }
+
+  /** The same browser (its cookies) talking to another server on the same data (after a restart). */
+  TusClient at(int otherPort) {
+    return new TusClient(otherPort, cookies);
+  }
+
+  /** The Cookie header line this browser sends, or "" when it has no cookie yet. */
+  private String cookieLine() {
+    String value = String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
+    return value.isEmpty() ? "" : "Cookie: " + value + "\r\n";
   }
 
   URI uri(String path) {
@@ -94,7 +114,7 @@ final class TusClient {
 
   HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -111,7 +131,7 @@ final class TusClient {
     Socket socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout(10_000);
     String head = "PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nTus-Resumable: 1.0.0\r\n"
-        + "Content-Type: application/offset+octet-stream\r\nUpload-Offset: " + offset + "\r\n"
+        + cookieLine() + "Content-Type: application/offset+octet-stream\r\nUpload-Offset: " + offset + "\r\n"
         + "Content-Length: " + bytes.length + "\r\n"
         + (withChecksum ? "Upload-Checksum: sha256 " + sha256(bytes) + "\r\n" : "") + "\r\n";
     OutputStream out = socket.getOutputStream();

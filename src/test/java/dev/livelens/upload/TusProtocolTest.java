@@ -73,7 +73,7 @@ class TusProtocolTest {
     assertEquals(String.valueOf(webm.length), tus.head(upload).headers().firstValue("Upload-Length").orElse(""));
     Path original = dataDir.resolve("media").resolve(video).resolve("original.webm");
     assertArrayEquals(TusClient.digest(webm), TusClient.digest(Files.readAllBytes(original)));
-    JsonObject ready = UploadVideos.await(server, video);
+    JsonObject ready = UploadVideos.await(tus, video);
     assertEquals("ready", ready.getString("status"), ready.encode());
     assertEquals("camera.webm", ready.getString("title"));
     assertEquals("upload", ready.getString("source"));
@@ -217,7 +217,7 @@ class TusProtocolTest {
     HttpResponse<String> done = tus.patch(upload, 0, text, -1);
     assertEquals(204, done.statusCode());
     String video = done.headers().firstValue("Livelens-Video-Id").orElseThrow();
-    JsonObject failed = UploadVideos.await(server, video);
+    JsonObject failed = UploadVideos.await(tus, video);
     assertEquals("failed", failed.getString("status"));
     assertTrue(failed.getString("reason").startsWith("this file is not a video FFmpeg can read"),
         failed.getString("reason"));

@@ -67,7 +67,7 @@ class UploadFormatsTest {
     }
     for (Map.Entry<Path, String> entry : videos.entrySet()) {
       Path file = entry.getKey();
-      JsonObject video = UploadVideos.await(server, entry.getValue());
+      JsonObject video = UploadVideos.await(tus, entry.getValue());
       String name = file.getFileName().toString();
       assertEquals("ready", video.getString("status"), name + ": " + video.encode());
       assertEquals(name, video.getString("title"));
@@ -106,7 +106,7 @@ class UploadFormatsTest {
     reasons.put(TestFormats.truncated(whole, made.resolve("cut-short.mp4"), 0.5), "the file ends early, at ");
     for (Map.Entry<Path, String> entry : reasons.entrySet()) {
       String name = entry.getKey().getFileName().toString();
-      JsonObject video = UploadVideos.await(server, upload(entry.getKey()));
+      JsonObject video = UploadVideos.await(tus, upload(entry.getKey()));
       assertEquals("failed", video.getString("status"), name + ": " + video.encode());
       assertTrue(video.getString("reason").startsWith(entry.getValue()), name + ": " + video.getString("reason"));
       assertFalse(video.getString("reason").contains("/"), "no server path in " + video.getString("reason"));

@@ -92,8 +92,10 @@ class UploadLimitsTest {
     byte[] whole = bytes(50_000, 9);
     String kept;
     String stale;
+    TusClient browser;
     try (TestServer server = TestServer.start("--data-dir", dataDir.toString())) {
       TusClient tus = new TusClient(server.port());
+      browser = tus;
       kept = tus.create(-1, "kept.webm");
       stale = tus.create(-1, null);
       assertEquals(204, tus.patch(kept, 0, Arrays.copyOf(whole, 20_000), -1).statusCode());
@@ -103,7 +105,7 @@ class UploadLimitsTest {
     Path info = dataDir.resolve("uploads").resolve(id(stale)).resolve("upload.json");
     Files.writeString(info, new JsonObject(Files.readString(info)).put("expiresAt", 1000L).encode());
     try (TestServer server = TestServer.start("--data-dir", dataDir.toString())) {
-      TusClient tus = new TusClient(server.port());
+      TusClient tus = browser.at(server.port()); // the same browser, whose uploads they are
       assertEquals(410, tus.head(stale).statusCode());
       assertEquals(410, tus.patch(stale, 1000, bytes(10, 2), -1).statusCode());
       assertEquals(false, Files.exists(dataDir.resolve("uploads").resolve(id(stale)).resolve("data")),
@@ -114,7 +116,7 @@ class UploadLimitsTest {
       assertEquals(204, done.statusCode());
       String video = done.headers().firstValue("Livelens-Video-Id").orElseThrow();
       assertArrayEquals(whole, Files.readAllBytes(dataDir.resolve("media").resolve(video).resolve("original.webm")));
-      assertEquals("failed", UploadVideos.await(server, video).getString("status"), "random bytes are no video");
+      assertEquals("failed", UploadVideos.await(tus, video).getString("status"), "random bytes are no video");
     } finally {
       TempDirs.delete(dataDir);
     }

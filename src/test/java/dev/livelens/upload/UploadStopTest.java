@@ -46,8 +46,8 @@ class UploadStopTest {
     Path data;
     String answer;
     long signalled;
+    TusClient tus = new TusClient(node.port());
     try {
-      TusClient tus = new TusClient(node.port());
       upload = tus.create(3L * CHUNK, "stop.webm");
       data = dataDir.resolve("uploads").resolve(upload.substring(upload.lastIndexOf('/') + 1)).resolve("data");
       try (Socket patch = tus.partialPatch(upload, 0, chunk, CHUNK / 2, true)) {
@@ -73,7 +73,7 @@ class UploadStopTest {
 
     NodeProcess again = NodeProcess.start("--data-dir", dataDir.toString()).awaitHealthy();
     try {
-      assertEquals(CHUNK, new TusClient(again.port()).offset(upload));
+      assertEquals(CHUNK, tus.at(again.port()).offset(upload));
       assertEquals(CHUNK, Files.size(data));
     } finally {
       again.close();
@@ -88,8 +88,8 @@ class UploadStopTest {
     String upload;
     String answer;
     long signalled;
+    TusClient tus = new TusClient(node.port());
     try {
-      TusClient tus = new TusClient(node.port());
       upload = tus.create(3L * CHUNK, "stalled.webm");
       Path data = dataDir.resolve("uploads").resolve(upload.substring(upload.lastIndexOf('/') + 1)).resolve("data");
       try (Socket patch = tus.partialPatch(upload, 0, chunk, CHUNK / 2, false)) {
@@ -110,7 +110,7 @@ class UploadStopTest {
 
     NodeProcess again = NodeProcess.start("--data-dir", dataDir.toString()).awaitHealthy();
     try {
-      assertEquals(CHUNK / 2, new TusClient(again.port()).offset(upload));
+      assertEquals(CHUNK / 2, tus.at(again.port()).offset(upload));
     } finally {
       again.close();
     }

@@ -34,7 +34,7 @@ public final class BenchMain {
                   OpenCV alone: the server's per-frame work in a tight loop, one thread per core
         frames  --source PNG [--out bench/frames] [--count 60] [--size 640x480]
                   makes the fake camera's frames from a photo (framed at 640x480, then scaled to --size)
-        analytics --port P --video ID [--connections 128] [--batch 50] [--per-connection 90] [--seconds 30]
+        analytics --port P --video ID [--cookie OWNERS_COOKIE] [--connections 128] [--batch 50] [--per-connection 90] [--seconds 30]
                 [--warmup 5] [--reads 200]
                   watch events from many players (each under the server's per-connection limit), then the
                   analytics API read
@@ -173,7 +173,8 @@ public final class BenchMain {
     System.out.println(load.ingest(Integer.parseInt(o.getOrDefault("--connections", "128")),
         Integer.parseInt(o.getOrDefault("--batch", "50")), Double.parseDouble(o.getOrDefault("--per-connection", "90")),
         Double.parseDouble(o.getOrDefault("--warmup", "5")), Double.parseDouble(o.getOrDefault("--seconds", "30"))));
-    System.out.println(load.reads(Integer.parseInt(o.getOrDefault("--reads", "200"))));
+    // A video's analytics are its owner's to read: --cookie is the owner's session ("livelens_session=...").
+    System.out.println(load.reads(Integer.parseInt(o.getOrDefault("--reads", "200")), o.get("--cookie")));
     vertx.close();
   }
 

@@ -111,11 +111,15 @@ final class WatchLoad {
     return done;
   }
 
-  /** GET /api/videos/<id>/analytics {@code reads} times; its p50 and p95 (ms). */
-  String reads(int reads) throws Exception {
+  /** GET /api/videos/<id>/analytics {@code reads} times as its owner ({@code cookie}); its p50 and p95 (ms). */
+  String reads(int reads, String cookie) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/videos/" + video
-        + "/analytics")).build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/videos/"
+        + video + "/analytics"));
+    if (cookie != null) {
+      builder.header("Cookie", cookie);
+    }
+    HttpRequest request = builder.build();
     long[] nanos = new long[reads];
     for (int i = 0; i < reads; i++) {
       long start = System.nanoTime();

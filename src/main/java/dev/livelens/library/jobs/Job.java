@@ -11,8 +11,10 @@ import io.vertx.sqlclient.Row;
  * @param input what was asked (times, URL, filter), as the kind reads it
  * @param state queued, running, done or failed (a cancelled job is deleted with its video)
  * @param attempts runs started so far
+ * @param ownerId who asked for it (and owns its video), or null for a job made before owners
  */
-public record Job(String videoId, String kind, JsonObject input, String state, int attempts, long createdAt) {
+public record Job(String videoId, String kind, JsonObject input, String state, int attempts, long createdAt,
+    Long ownerId) {
 
   public static final String QUEUED = "queued";
   public static final String RUNNING = "running";
@@ -20,16 +22,16 @@ public record Job(String videoId, String kind, JsonObject input, String state, i
   public static final String FAILED = "failed";
   public static final String CANCELLED = "cancelled";
 
-  static final String COLUMNS = "video_id, kind, input, state, attempts, created_at";
+  static final String COLUMNS = "video_id, kind, input, state, attempts, created_at, owner_id";
 
   static Job fromRow(Row row) {
     return new Job(row.getString("video_id"), row.getString("kind"), new JsonObject(row.getString("input")),
-        row.getString("state"), row.getInteger("attempts"), row.getLong("created_at"));
+        row.getString("state"), row.getInteger("attempts"), row.getLong("created_at"), row.getLong("owner_id"));
   }
 
   /** The API's shape of a job that is not active any more (active ones report their progress live). */
   JsonObject toJson() {
     return new JsonObject().put("video", videoId).put("kind", kind).put("state", state)
-        .put("progress", DONE.equals(state) ? 1.0 : 0.0).put("input", input);
+        .put("progress", DONE.equals(state) ? 1.0 : 0.0).put("input", input).put("owner", ownerId);
   }
 }

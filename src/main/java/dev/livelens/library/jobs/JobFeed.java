@@ -1,5 +1,9 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.library.Permissions;
+import dev.livelens.web.SignedInUsers;
+import dev.livelens.web.User;
+import java.util.Optional;
 import dev.livelens.bus.Addresses;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -18,10 +22,17 @@ final class JobFeed implements Handler<RoutingContext> {
 
   private final Vertx vertx;
   private final JobQueue queue;
+  private final SignedInUsers users;
 
-  JobFeed(Vertx vertx, JobQueue queue) {
+  JobFeed(Vertx vertx, JobQueue queue, SignedInUsers users) {
     this.vertx = vertx;
     this.queue = queue;
+    this.users = users;
+  }
+
+  /** Whether the caller owns the job {@code job} describes (an admin owns every one). */
+  static boolean owns(JsonObject job, Optional<User> caller) {
+    return Permissions.owns(job.getLong("owner"), caller);
   }
 
   @Override
@@ -31,13 +42,14 @@ final class JobFeed implements Handler<RoutingContext> {
     // Changes published before the snapshot was taken arrive before it (the queue's context queues both on
     // this event loop, in order) and are older than it: only those after it are sent.
     boolean[] live = {false};
+    Optional<User> caller = users.of(ctx.request());
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.JOBS, m -> {
-      if (live[0]) {
+      if (live[0] && owns(m.body(), caller)) {
         send(response, m.body());
       }
     });
     queue.active().onSuccess(jobs -> {
-      jobs.forEach(job -> send(response, job));
+      jobs.stream().filter(job -> owns(job, caller)).forEach(job -> send(response, job));
       live[0] = true;
     }).onFailure(ctx::fail);
     long ping = vertx.setPeriodic(PING_MS, tick -> {

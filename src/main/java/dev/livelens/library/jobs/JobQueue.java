@@ -67,16 +67,20 @@ public final class JobQueue {
     owner.set(context);
   }
 
-  /** Creates the video (processing) and its job, and queues it; fails with {@link QueueFull} when full. */
-  public Future<Video> submit(String kind, String title, String source, String parentId, JsonObject input) {
+  /**
+   * Creates the video (processing) and its job, both {@code ownerId}'s, and queues it; fails with
+   * {@link QueueFull} when full.
+   */
+  public Future<Video> submit(String kind, String title, String source, String parentId, JsonObject input,
+      Long ownerId) {
     return owner.call(() -> {
       // Decided and counted in one step: a burst cannot slip in between the check and the insert.
       if (waiting.size() + reserved >= maxQueued) {
         return Future.failedFuture(new QueueFull(waiting.size() + reserved));
       }
       reserved++;
-      Future<Video> made = library.create(title, source, parentId).compose(video -> owner.back(jobs.create(video.id(),
-          kind, input))
+      Future<Video> made = library.create(title, source, parentId, ownerId)
+          .compose(video -> owner.back(jobs.create(video.id(), kind, input, ownerId))
           .recover(error -> library.delete(video.id()).compose(gone -> Future.failedFuture(error)))
           .map(job -> {
             reserved--;

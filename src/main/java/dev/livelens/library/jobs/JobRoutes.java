@@ -1,5 +1,8 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.library.Permissions;
+import dev.livelens.web.SignedInUsers;
+import dev.livelens.web.User;
 import dev.livelens.web.Problem;
 import dev.livelens.web.Failures;
 
@@ -30,9 +33,12 @@ final class JobRoutes {
   private final FilterCatalog catalog;
   private final UrlCheck urls;
   private final WorkerExecutor pool;
+  private final SignedInUsers users;
 
-  private JobRoutes(Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls, WorkerExecutor pool) {
+  private JobRoutes(Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls, WorkerExecutor pool,
+      SignedInUsers users) {
     this.library = library;
+    this.users = users;
     this.queue = queue;
     this.catalog = catalog;
     this.urls = urls;
@@ -41,8 +47,8 @@ final class JobRoutes {
 
   /** The routes on the jobs' own router (deleting a video stops its job through the library's routes). */
   static void mount(Router router, Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls,
-      WorkerExecutor pool, JobFeed feed) {
-    JobRoutes routes = new JobRoutes(library, queue, catalog, urls, pool);
+      WorkerExecutor pool, JobFeed feed, SignedInUsers users) {
+    JobRoutes routes = new JobRoutes(library, queue, catalog, urls, pool, users);
     JsonBody body = new JsonBody(BODY_LIMIT);
     router.post("/api/videos/:id/cuts").handler(body).handler(routes::cut);
     router.post("/api/videos/:id/process").handler(body).handler(routes::process);
@@ -58,7 +64,8 @@ final class JobRoutes {
       JsonObject input = JobRequests.cut(JobRequests.body(ctx), video);
       String suffix = String.format(Locale.ROOT, " (cut %.1f–%.1f s)", input.getDouble("start"),
           input.getDouble("end"));
-      return queue.submit(CutWork.KIND, JobRequests.title(video.title(), suffix), "cut", video.id(), input);
+      return users.orGuest(ctx).compose(maker -> queue.submit(CutWork.KIND,
+          JobRequests.title(video.title(), suffix), "cut", video.id(), input, maker.id()));
     }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
   }
 
@@ -66,15 +73,16 @@ final class JobRoutes {
     readyVideo(ctx).compose(video -> {
       JsonObject input = JobRequests.process(JobRequests.body(ctx), video, catalog);
       String suffix = " (" + input.getString("filter") + ")";
-      return queue.submit(ProcessWork.KIND, JobRequests.title(video.title(), suffix), "processed", video.id(), input);
+      return users.orGuest(ctx).compose(maker -> queue.submit(ProcessWork.KIND,
+          JobRequests.title(video.title(), suffix), "processed", video.id(), input, maker.id()));
     }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
   }
 
   private void importUrl(RoutingContext ctx) {
     Future.succeededFuture(ctx).map(c -> JobRequests.body(c).getValue("url"))
         .compose(url -> pool.executeBlocking(() -> check(url), false))
-        .compose(uri -> queue.submit(ImportWork.KIND, JobRequests.title(name(uri), ""), "url", null,
-            new JsonObject().put("url", uri.toString())))
+        .compose(uri -> users.orGuest(ctx).compose(maker -> queue.submit(ImportWork.KIND,
+            JobRequests.title(name(uri), ""), "url", null, new JsonObject().put("url", uri.toString()), maker.id())))
         .onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
   }
 
@@ -86,26 +94,31 @@ final class JobRoutes {
     }
   }
 
+  /** The caller's own jobs (every job for an admin). */
   private void list(RoutingContext ctx) {
-    queue.active().onSuccess(jobs -> ApiErrors.json(ctx, 200, new JsonObject().put("jobs", new JsonArray(jobs))))
+    Optional<User> caller = users.of(ctx.request());
+    queue.active().onSuccess(jobs -> ApiErrors.json(ctx, 200, new JsonObject().put("jobs",
+            new JsonArray(jobs.stream().filter(job -> JobFeed.owns(job, caller)).toList()))))
         .onFailure(ctx::fail);
+  }
+
+  /** A job the caller owns; anyone else's is answered as if it did not exist. */
+  private Future<Optional<JsonObject>> own(RoutingContext ctx, String id) {
+    Optional<User> caller = users.of(ctx.request());
+    return (VideoIds.isValid(id) ? queue.describe(id) : Future.succeededFuture(Optional.<JsonObject>empty()))
+        .map(job -> job.filter(json -> JobFeed.owns(json, caller)));
   }
 
   private void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    (VideoIds.isValid(id) ? queue.describe(id) : Future.succeededFuture(Optional.<JsonObject>empty()))
-        .onSuccess(job -> job.ifPresentOrElse(json -> ApiErrors.json(ctx, 200, json), () -> noJob(ctx, id)))
+    own(ctx, id).onSuccess(job -> job.ifPresentOrElse(json -> ApiErrors.json(ctx, 200, json), () -> noJob(ctx, id)))
         .onFailure(ctx::fail);
   }
 
   private void cancel(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    if (!VideoIds.isValid(id)) {
-      noJob(ctx, id);
-      return;
-    }
-    queue.cancel(id).compose(cancelled -> cancelled ? Future.succeededFuture((JsonObject) null)
-        : queue.describe(id).map(job -> job.orElse(new JsonObject()))).onSuccess(finished -> {
+    own(ctx, id).compose(mine -> mine.isEmpty() ? Future.succeededFuture(new JsonObject()) : queue.cancel(id).compose(cancelled -> cancelled ? Future.succeededFuture((JsonObject) null)
+        : queue.describe(id).map(job -> job.orElse(new JsonObject())))).onSuccess(finished -> {
           if (finished == null) {
             ctx.response().setStatusCode(204).end();
           } else if (finished.isEmpty()) {
@@ -116,13 +129,13 @@ final class JobRoutes {
         }).onFailure(ctx::fail);
   }
 
-  /** The video named in the path, ready; 404 or 409 otherwise. */
+  /**
+   * The video named in the path, ready, that the caller may make a version of (theirs, or a remix of one
+   * anyone with the link may watch); 404 or 409 otherwise.
+   */
   private Future<Video> readyVideo(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    Future<Optional<Video>> found = VideoIds.isValid(id) ? library.videos().find(id)
-        : Future.succeededFuture(Optional.empty());
-    return found.map(video -> JobRequests.ready(video.orElseThrow(() -> new Problem(404, "not_found",
-        "there is no video with the id '" + id + "'"))));
+    return Permissions.watchable(library.videos(), ctx.pathParam("id"), users.of(ctx.request()))
+        .map(JobRequests::ready);
   }
 
   private static void accepted(RoutingContext ctx, Video video) {

@@ -91,6 +91,6 @@ public final class JobRun {
   JsonObject toJson() {
     return new JsonObject().put("video", job.videoId()).put("kind", job.kind()).put("state", state)
         .put("progress", Job.DONE.equals(state) ? 1.0 : Math.round(progress * 1000) / 1000.0)
-        .put("eta", etaSeconds()).put("input", job.input());
+        .put("eta", etaSeconds()).put("input", job.input()).put("owner", job.ownerId());
   }
 }

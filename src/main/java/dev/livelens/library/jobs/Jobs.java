@@ -18,12 +18,12 @@ public final class Jobs {
     this.pool = pool;
   }
 
-  public Future<Job> create(String videoId, String kind, JsonObject input) {
+  public Future<Job> create(String videoId, String kind, JsonObject input, Long ownerId) {
     long now = System.currentTimeMillis();
-    return pool.preparedQuery("INSERT INTO jobs (video_id, kind, input, state, attempts, created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, 0, ?, ?)")
-        .execute(Tuple.of(videoId, kind, input.encode(), Job.QUEUED, now, now))
-        .map(done -> new Job(videoId, kind, input, Job.QUEUED, 0, now));
+    return pool.preparedQuery("INSERT INTO jobs (video_id, kind, input, state, attempts, created_at, updated_at, "
+            + "owner_id) VALUES (?, ?, ?, ?, 0, ?, ?, ?)")
+        .execute(Tuple.of(videoId, kind, input.encode(), Job.QUEUED, now, now).addLong(ownerId))
+        .map(done -> new Job(videoId, kind, input, Job.QUEUED, 0, now, ownerId));
   }
 
   public Future<Optional<Job>> find(String videoId) {

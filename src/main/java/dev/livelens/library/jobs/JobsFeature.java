@@ -1,5 +1,7 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.web.SignedInUsers;
+import java.util.function.Supplier;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.filter.FilterCatalog;
@@ -21,10 +23,12 @@ public final class JobsFeature implements Feature {
   private final LibraryFeature library;
   private final FilterCatalog catalog;
   private final LiveLensConfig config;
+  private final Supplier<SignedInUsers> users;
   private LibraryJobs jobs;
 
   public JobsFeature(DatabaseFeature database, MediaFeature media, LibraryFeature library, FilterCatalog catalog,
-      LiveLensConfig config) {
+      LiveLensConfig config, Supplier<SignedInUsers> users) {
+    this.users = users;
     this.database = database;
     this.media = media;
     this.library = library;
@@ -38,7 +42,7 @@ public final class JobsFeature implements Feature {
       return Future.succeededFuture();
     }
     return LibraryJobs.start(vertx, database.database().pool(), library.library(), media.ffmpeg().get(), catalog,
-        config.storage(), config.leases().renewMs()).onSuccess(started -> {
+        config.storage(), config.leases().renewMs(), users.get()).onSuccess(started -> {
           jobs = started;
           library.madeBy(started::cancel);
         });

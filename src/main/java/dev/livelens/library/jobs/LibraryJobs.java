@@ -1,5 +1,6 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.web.SignedInUsers;
 import dev.livelens.config.StorageConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.library.Library;
@@ -27,16 +28,18 @@ public final class LibraryJobs {
   private final UrlCheck urls;
   private final Ffmpeg ffmpeg;
   private final JobFeed feed;
+  private final SignedInUsers users;
 
   private LibraryJobs(Vertx vertx, Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls,
-      Ffmpeg ffmpeg) {
+      Ffmpeg ffmpeg, SignedInUsers users) {
+    this.users = users;
     this.vertx = vertx;
     this.library = library;
     this.queue = queue;
     this.catalog = catalog;
     this.urls = urls;
     this.ffmpeg = ffmpeg;
-    this.feed = new JobFeed(vertx, queue);
+    this.feed = new JobFeed(vertx, queue, users);
   }
 
   /**
@@ -44,7 +47,7 @@ public final class LibraryJobs {
    * {@code leaseCheckMs} those of nodes that died.
    */
   public static Future<LibraryJobs> start(Vertx vertx, Pool db, Library library, Ffmpeg ffmpeg,
-      FilterCatalog catalog, StorageConfig storage, long leaseCheckMs) {
+      FilterCatalog catalog, StorageConfig storage, long leaseCheckMs, SignedInUsers users) {
     AddressPolicy policy = new AddressPolicy(storage.allowPrivateUrls());
     return ImportProxy.start(vertx, policy, ffmpeg.pool()).compose(proxy -> {
       Map<String, JobWork> works = Map.of(
@@ -53,14 +56,15 @@ public final class LibraryJobs {
           ImportWork.KIND, new ImportWork(ffmpeg, library.store(), proxy.url(), storage.maxRecordingSeconds(),
               storage.maxUploadBytes()));
       JobQueue queue = new JobQueue(vertx, new Jobs(db), library, works, CONCURRENCY, MAX_QUEUED);
-      LibraryJobs jobs = new LibraryJobs(vertx, library, queue, catalog, new UrlCheck(policy, proxy.port()), ffmpeg);
+      LibraryJobs jobs = new LibraryJobs(vertx, library, queue, catalog, new UrlCheck(policy, proxy.port()), ffmpeg,
+          users);
       return vertx.deployVerticle(new JobsVerticle(queue, leaseCheckMs)).map(jobs);
     });
   }
 
   /** Mounts the jobs' API on one event loop's router of its own. */
   public void mount(Router router) {
-    JobRoutes.mount(router, library, queue, catalog, urls, ffmpeg.pool(), feed);
+    JobRoutes.mount(router, library, queue, catalog, urls, ffmpeg.pool(), feed, users);
   }
 
   /** Stops the job making this video and removes the video; false when no job makes it. */

@@ -80,11 +80,11 @@ class JobFeedTest {
     assertEquals(1.0, progress);
   }
 
-  /** The feed's events as they come, read on a thread of the HTTP client's. */
+  /** The feed's events as they come (as the browser that made the job), read on a thread of the HTTP client's. */
   private BlockingQueue<JsonObject> open() throws Exception {
     BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-        + "/api/jobs/feed")).build(), HttpResponse.BodyHandlers.ofLines()).body();
+        + "/api/jobs/feed")).header("Cookie", api.cookie()).build(), HttpResponse.BodyHandlers.ofLines()).body();
     Thread reader = new Thread(() -> feed.filter(line -> line.startsWith("data: "))
         .forEach(line -> events.add(new JsonObject(line.substring("data: ".length())))));
     reader.setDaemon(true);

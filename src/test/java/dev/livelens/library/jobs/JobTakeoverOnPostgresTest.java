@@ -119,7 +119,7 @@ class JobTakeoverOnPostgresTest {
     System.out.printf("node-b took the job over %d ms after node-a was killed%n",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
 
-    ApiClient onB = new ApiClient(survivor.port());
+    ApiClient onB = onA.at(survivor.port()); // the same browser: the job and its video are its own
     JsonObject done = onB.awaitVideo(job, PATIENCE);
     assertEquals("ready", done.getString("status"), done.encode());
     await(() -> !"running".equals(row(job).state()), "the job's row says it ended");
