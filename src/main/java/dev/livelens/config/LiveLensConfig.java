@@ -185,15 +185,7 @@ public record LiveLensConfig(
         intValue(v, "--garbage-limit", 1, 1_000_000),
         intValue(v, "--max-pending-bytes", 1024 * 1024, Integer.MAX_VALUE),
         origins,
-        new StorageConfig(Path.of(v.get("--data-dir")),
-            longValue(v, "--max-data-bytes", 1L << 20, Long.MAX_VALUE),
-            intValue(v, "--max-recording-seconds", 1, 86_400),
-            longValue(v, "--max-recording-bytes", 1L << 20, Long.MAX_VALUE),
-            longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
-            intValue(v, "--upload-expiry-hours", 1, 24 * 365),
-            boolValue(v, "--allow-private-urls"),
-            intValue(v, "--max-uploads-per-address", 1, 1_000_000),
-            intValue(v, "--media-link-minutes", 1, 7 * 24 * 60)),
+        StorageConfig.from(v),
         DatabaseConfig.parse(v.get("--db-url"), v.get("--db-user"), v.get("--db-password"),
             intValue(v, "--db-pool-size", 1, 1000)),
         intValue(v, "--warmup-seconds", 0, 600),
@@ -209,7 +201,7 @@ public record LiveLensConfig(
     return (int) longValue(values, flag, min, max);
   }
 
-  private static long longValue(Map<String, String> values, String flag, long min, long max) {
+  static long longValue(Map<String, String> values, String flag, long min, long max) {
     String text = values.get(flag);
     try {
       long value = Long.parseLong(text.trim());

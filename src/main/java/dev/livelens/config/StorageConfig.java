@@ -1,6 +1,7 @@
 package dev.livelens.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where the server keeps its state and how much of it: the database and media under {@code dataDir},
@@ -13,4 +14,17 @@ import java.nio.file.Path;
 public record StorageConfig(Path dataDir, long maxDataBytes, int maxRecordingSeconds, long maxRecordingBytes,
     long maxUploadBytes, int uploadExpiryHours, boolean allowPrivateUrls, int maxUploadsPerAddress,
     int mediaLinkMinutes) {
+
+  /** Read from the command line's values (see {@link LiveLensConfig#load}). */
+  static StorageConfig from(Map<String, String> v) {
+    return new StorageConfig(Path.of(v.get("--data-dir")),
+        LiveLensConfig.longValue(v, "--max-data-bytes", 1L << 20, Long.MAX_VALUE),
+        LiveLensConfig.intValue(v, "--max-recording-seconds", 1, 86_400),
+        LiveLensConfig.longValue(v, "--max-recording-bytes", 1L << 20, Long.MAX_VALUE),
+        LiveLensConfig.longValue(v, "--max-upload-bytes", 1L << 10, Long.MAX_VALUE),
+        LiveLensConfig.intValue(v, "--upload-expiry-hours", 1, 24 * 365),
+        LiveLensConfig.boolValue(v, "--allow-private-urls"),
+        LiveLensConfig.intValue(v, "--max-uploads-per-address", 1, 1_000_000),
+        LiveLensConfig.intValue(v, "--media-link-minutes", 1, 7 * 24 * 60));
+  }
 }
