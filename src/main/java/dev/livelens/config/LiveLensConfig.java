@@ -42,7 +42,8 @@ public record LiveLensConfig(
     TlsConfig tls,
     ClusterConfig cluster,
     RoomsConfig rooms,
-    LeaseConfig leases) {
+    LeaseConfig leases,
+    String faceDetector) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -80,6 +81,8 @@ public record LiveLensConfig(
           + "workers is dropped unprocessed (counted as late): under overload, answered frames stay fresh"),
       Option.of("jpeg-quality", "80", "quality of the processed JPEG frames (1-100)"),
       Option.of("codec", "auto", "JPEG codec: auto, turbojpeg (Debian libturbojpeg0) or opencv"),
+      Option.of("face-detector", "blazeface", "what the faces filter runs: blazeface (every frame) or haar (the "
+          + "cascade, on a reduced image every few frames)"),
       Option.of("max-connections", "2000", "stream connections in total; more get busy"),
       Option.of("max-connections-per-address", "64", "stream connections from one client address; more get busy"),
       Option.of("idle-timeout-seconds", "60", "close a stream socket silent this long (pings every third of it)"),
@@ -154,6 +157,10 @@ public record LiveLensConfig(
     if (!Set.of("auto", "turbojpeg", "opencv").contains(codec)) {
       throw new UsageException("--codec must be auto, turbojpeg or opencv, not " + codec);
     }
+    String faceDetector = v.get("--face-detector");
+    if (!Set.of("blazeface", "haar").contains(faceDetector)) {
+      throw new UsageException("--face-detector must be blazeface or haar, not " + faceDetector);
+    }
     String role = v.get("--role");
     if (!Set.of("all", "http", "worker").contains(role)) {
       throw new UsageException("--role must be all, http or worker, not " + role);
@@ -194,7 +201,8 @@ public record LiveLensConfig(
         TlsConfig.from(v),
         ClusterConfig.from(v, intValue(v, "--port", 0, 65535)),
         RoomsConfig.from(v),
-        LeaseConfig.from(v));
+        LeaseConfig.from(v),
+        faceDetector);
   }
 
   static int intValue(Map<String, String> values, String flag, int min, int max) {

@@ -18,7 +18,12 @@ public final class FilterCatalog {
         .add(NoneFilter.SPEC, NoneFilter::new)
         .add(GrayFilter.SPEC, GrayFilter::new)
         .add(EdgesFilter.SPEC, EdgesFilter::new)
-        .add(FacesFilter.SPEC, FacesFilter::new);
+        .add(BlazeFacesFilter.SPEC, BlazeFacesFilter::new);
+  }
+
+  /** {@code faces} on the Haar cascade instead of BlazeFace ({@code --face-detector haar}). */
+  public FilterCatalog withHaarFaces() {
+    return add(FacesFilter.SPEC, FacesFilter::new);
   }
 
   /** Adds a filter; tests use this to plug in filters with special behaviour. */

@@ -43,7 +43,7 @@ class FramePipelineTest {
 
   @Test
   void framesThatSkipDetectionDrawTheCarriedBoxes() {
-    FilterCatalog catalog = FilterCatalog.standard();
+    FilterCatalog catalog = FilterCatalog.standard().withHaarFaces();
     JsonObject params = catalog.spec("faces").orElseThrow().resolve(new JsonObject());
     JsonArray carried = new JsonArray().add(new JsonObject().put("x", 10).put("y", 20).put("w", 30).put("h", 40));
     try (FramePipeline pipeline = new FramePipeline(catalog.createAll(), JpegCodecs.best().get(), 80)) {

@@ -1,0 +1,15 @@
+package dev.livelens.vision;
+
+import java.util.List;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+/** Finds faces in a BGR frame. An instance belongs to one worker thread; {@link #close()} frees its natives. */
+public interface FaceDetector extends AutoCloseable {
+
+  /** The faces in {@code bgr}, in its pixel coordinates, clipped to it. */
+  List<Rect> detect(Mat bgr);
+
+  @Override
+  void close();
+}
