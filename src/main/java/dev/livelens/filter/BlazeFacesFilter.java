@@ -1,6 +1,7 @@
 package dev.livelens.filter;
 
 import dev.livelens.vision.BlazeFaceDetector;
+import dev.livelens.vision.FaceDetector;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -27,13 +28,13 @@ public final class BlazeFacesFilter implements Filter {
 
   private static final Scalar BOX_COLOUR = new Scalar(0, 255, 0);
 
-  private final BlazeFaceDetector detector;
+  private final FaceDetector detector;
 
   public BlazeFacesFilter() {
     this(new BlazeFaceDetector());
   }
 
-  BlazeFacesFilter(BlazeFaceDetector detector) {
+  BlazeFacesFilter(FaceDetector detector) {
     this.detector = detector;
   }
 

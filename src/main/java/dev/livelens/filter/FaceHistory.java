@@ -16,6 +16,9 @@ final class FaceHistory implements FilterState {
   /** Frames between the one the boxes come from and this one; absent while no frame has answered. */
   static final String AGE = "age";
 
+  /** Set in a report when detection failed on the frame: its boxes are not faces found, so nothing is learnt. */
+  static final String FAILED = "detectionFailed";
+
   private long sent;
   private JsonArray boxes = new JsonArray();
   private long boxesFrom;
@@ -32,7 +35,7 @@ final class FaceHistory implements FilterState {
   @Override
   public void learn(JsonObject state, JsonObject report) {
     long sequence = state.getLong(SEQUENCE, 0L);
-    if (report.containsKey("faces") && sequence > boxesFrom) {
+    if (report.containsKey("faces") && !report.getBoolean(FAILED, false) && sequence > boxesFrom) {
       boxes = report.getJsonArray("faces");
       boxesFrom = sequence;
     }

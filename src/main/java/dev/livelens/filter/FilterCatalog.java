@@ -18,7 +18,9 @@ public final class FilterCatalog {
         .add(NoneFilter.SPEC, NoneFilter::new)
         .add(GrayFilter.SPEC, GrayFilter::new)
         .add(EdgesFilter.SPEC, EdgesFilter::new)
-        .add(BlazeFacesFilter.SPEC, BlazeFacesFilter::new);
+        .add(BlazeFacesFilter.SPEC, BlazeFacesFilter::new)
+        .add(HideFacesFilter.PIXELATE, HideFacesFilter::pixelate)
+        .add(HideFacesFilter.BLUR, HideFacesFilter::blur);
   }
 
   /** {@code faces} on the Haar cascade instead of BlazeFace ({@code --face-detector haar}). */

@@ -7,9 +7,10 @@ import org.opencv.core.Rect;
 /** Finds faces in a BGR frame. An instance belongs to one worker thread; {@link #close()} frees its natives. */
 public interface FaceDetector extends AutoCloseable {
 
-  /** The faces in {@code bgr}, in its pixel coordinates, clipped to it. */
-  List<Rect> detect(Mat bgr);
+  /** The faces in {@code bgr} scoring at least {@code minScore} (0 to 1), in its pixel coordinates, clipped to it. */
+  List<Rect> detect(Mat bgr, double minScore);
 
   @Override
-  void close();
+  default void close() {
+  }
 }

@@ -111,6 +111,41 @@ class FaceAccuracyTest {
     assertEquals(List.of(), falseFaces);
   }
 
+  /** pixelate-faces over the moving face, with the stream's state carried: no frame shows the face's detail. */
+  @Test
+  void pixelateFacesHidesTheMovingFaceInEveryFrame() throws IOException {
+    Mat photo = readImage("astronaut.png");
+    FaceHistory history = new FaceHistory();
+    List<String> shown = new ArrayList<>();
+    try (HideFacesFilter filter = HideFacesFilter.pixelate()) {
+      JsonObject params = filter.spec().resolve(new JsonObject());
+      for (int i = 0; i < FRAMES; i++) {
+        Mat transform = motion(photo.size(), i);
+        Mat frame = cameraFrame(photo, transform, i);
+        Rect face = inner(moved(ASTRONAUT_FACE, transform));
+        double before = HideFacesTest.sharpness(frame, face);
+        JsonObject state = history.next(params);
+        JsonObject report = new JsonObject();
+        filter.apply(frame, params, state, report);
+        history.learn(state, report);
+        double after = HideFacesTest.sharpness(frame, face);
+        if (after > 0.1 * before) {
+          shown.add("frame " + i + ": " + before + " -> " + after);
+        }
+        frame.release();
+        transform.release();
+      }
+    } finally {
+      photo.release();
+    }
+    assertEquals(List.of(), shown);
+  }
+
+  /** The middle of a face box, where eyes, nose and mouth are. */
+  private static Rect inner(Rect box) {
+    return new Rect(box.x + box.width / 6, box.y + box.height / 6, box.width * 2 / 3, box.height * 2 / 3);
+  }
+
   /** The webcam-sized photo as it is: one face, where the picture has it, and no other. */
   @Test
   void blazeFaceFindsTheOneFaceOfTheWebcamFrame() throws IOException {
