@@ -20,7 +20,9 @@ public final class FilterCatalog {
         .add(EdgesFilter.SPEC, EdgesFilter::new)
         .add(BlazeFacesFilter.SPEC, BlazeFacesFilter::new)
         .add(HideFacesFilter.PIXELATE, HideFacesFilter::pixelate)
-        .add(HideFacesFilter.BLUR, HideFacesFilter::blur);
+        .add(HideFacesFilter.BLUR, HideFacesFilter::blur)
+        .add(BackgroundFilter.BLUR, BackgroundFilter::blur)
+        .add(BackgroundFilter.REPLACE, BackgroundFilter::replace);
   }
 
   /** {@code faces} on the Haar cascade instead of BlazeFace ({@code --face-detector haar}). */
