@@ -12,6 +12,8 @@ public final class FilterCatalog {
 
   private final Map<String, FilterSpec> specs = new LinkedHashMap<>();
   private final Map<String, Supplier<Filter>> factories = new LinkedHashMap<>();
+  /** Not listed with the filters (it is made of them), but selectable by name like one. */
+  private final FilterSpec chain = FilterChain.spec(this);
 
   public static FilterCatalog standard() {
     return new FilterCatalog()
@@ -38,6 +40,9 @@ public final class FilterCatalog {
   }
 
   public Optional<FilterSpec> spec(String name) {
+    if (FilterChain.NAME.equals(name)) {
+      return Optional.of(chain);
+    }
     return Optional.ofNullable(name == null ? null : specs.get(name));
   }
 
@@ -49,6 +54,7 @@ public final class FilterCatalog {
   public Map<String, Filter> createAll() {
     Map<String, Filter> filters = new LinkedHashMap<>();
     factories.forEach((name, factory) -> filters.put(name, factory.get()));
+    filters.put(FilterChain.NAME, new ChainFilter(chain, Map.copyOf(filters)));
     return filters;
   }
 

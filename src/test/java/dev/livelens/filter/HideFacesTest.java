@@ -122,23 +122,6 @@ class HideFacesTest {
 
   /** Variance of the Laplacian of a region's luminance: how much fine detail it has. */
   static double sharpness(Mat bgr, Rect region) {
-    Mat roi = bgr.submat(region);
-    Mat gray = new Mat();
-    Mat laplacian = new Mat();
-    MatOfDouble mean = new MatOfDouble();
-    MatOfDouble deviation = new MatOfDouble();
-    try {
-      Imgproc.cvtColor(roi, gray, Imgproc.COLOR_BGR2GRAY);
-      Imgproc.Laplacian(gray, laplacian, CvType.CV_64F);
-      Core.meanStdDev(laplacian, mean, deviation);
-      double sd = deviation.get(0, 0)[0];
-      return sd * sd;
-    } finally {
-      roi.release();
-      gray.release();
-      laplacian.release();
-      mean.release();
-      deviation.release();
-    }
+    return TestImages.sharpness(bgr, region);
   }
 }
