@@ -36,7 +36,9 @@ public final class HideFacesFilter implements Filter {
             "Blocks (or blur) across a face: more hides more; lower values keep a face's shape only"),
         ParamSpec.number("margin", 0.25, 0, 1, 0.05, "How much each face's box grows on every side, as a share of it"),
         ParamSpec.number("minScore", 0.6, 0.3, 0.95, 0.05,
-            "Confidence a face needs to be hidden: lower hides more, including things that are not faces")),
+            "Confidence a face needs to be hidden: lower hides more, including things that are not faces"),
+        ParamSpec.bool("smallFaces", true,
+            "Also look for faces further from the camera (five passes of the detector instead of one)")),
         FaceHistory::new);
   }
 
@@ -68,7 +70,9 @@ public final class HideFacesFilter implements Filter {
         : List.of();
     List<Rect> found;
     try {
-      found = detector.detect(frame, params.getDouble("minScore"));
+      found = params.getBoolean("smallFaces")
+          ? detector.detectIncludingSmall(frame, params.getDouble("minScore"))
+          : detector.detect(frame, params.getDouble("minScore"));
     } catch (RuntimeException e) {
       LOG.warn("face detection failed, hiding {}: {}", recent.isEmpty() ? "the whole frame" : "the last faces",
           e.toString());

@@ -10,6 +10,11 @@ public interface FaceDetector extends AutoCloseable {
   /** The faces in {@code bgr} scoring at least {@code minScore} (0 to 1), in its pixel coordinates, clipped to it. */
   List<Rect> detect(Mat bgr, double minScore);
 
+  /** Like {@link #detect}, also finding faces too small for it where the detector can, at a higher cost. */
+  default List<Rect> detectIncludingSmall(Mat bgr, double minScore) {
+    return detect(bgr, minScore);
+  }
+
   @Override
   default void close() {
   }
