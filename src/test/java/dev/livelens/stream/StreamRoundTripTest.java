@@ -42,7 +42,8 @@ class StreamRoundTripTest {
       JsonObject hello = client.next().json();
       assertEquals("hello", hello.getString("type"));
       assertEquals(1, hello.getInteger("protocol"));
-      assertEquals(new JsonArray().add("none").add("gray").add("edges").add("faces"), hello.getJsonArray("filters"));
+      assertEquals(new JsonArray().add("none").add("gray").add("edges").add("faces").add("pixelate-faces")
+          .add("blur-faces").add("blur-background").add("replace-background"), hello.getJsonArray("filters"));
       assertEquals(4 * 1024 * 1024, hello.getInteger("maxFrameBytes"));
       JsonObject filter = client.next().json();
       assertEquals("filter", filter.getString("type"));
