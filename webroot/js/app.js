@@ -11,6 +11,7 @@ import { ClientStats } from './client-stats.js';
 import { nowMs } from './frame-geometry.js';
 import { Renderer } from './renderer.js';
 import { Controls, fetchFilters, normalizeFilter } from './controls.js';
+import { ChainControls } from './chain-controls.js';
 import { Readouts } from './readouts.js';
 import { StatusView } from './status.js';
 import { ServerRecording } from './server-recording.js';
@@ -35,6 +36,13 @@ const controls = new Controls({
   paramsBox: $('params'),
   description: $('filter-description'),
   onChange: sendFilter,
+});
+const chain = new ChainControls({
+  list: $('chain'),
+  add: $('chain-add'),
+  clear: $('chain-clear'),
+  current: () => ({ name: controls.filter, params: controls.params }),
+  onChange: () => sendFilter(controls.filter, controls.params),
 });
 
 const recording = new ServerRecording(
@@ -154,7 +162,8 @@ function onServerError(msg) {
 
 function sendFilter(filter, params) {
   readouts.clearFaces();
-  if (socket.sendJson({ type: 'filter', filter, params })) filterRepliesDue++;
+  const message = chain.active ? chain.message : { type: 'filter', filter, params };
+  if (socket.sendJson(message)) filterRepliesDue++;
 }
 
 async function start() {
@@ -246,8 +255,9 @@ window.livelens = Object.freeze({
       faces: r.faces,
       socketOpen: socket.open,
       tracksLive: liveTrackCount(camera),
-      filter: controls.filter,
+      filter: chain.active ? 'chain' : controls.filter,
       params: controls.params,
+      chain: chain.message.chain,
       recording: recording.snapshot(),
       split: r.split,
       sending: r.sending,

@@ -42,6 +42,9 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if ("haar".equals(config.faceDetector())) {
+      catalog.withHaarFaces();
+    }
     PrometheusMeterRegistry registry = NodeRegistry.create(config.cluster().nodeName());
     Vertx vertx;
     try {

@@ -43,7 +43,7 @@ public record LiveLensConfig(
     ClusterConfig cluster,
     RoomsConfig rooms,
     LeaseConfig leases,
-    EdgeConfig edge, SocketsConfig sockets) {
+    EdgeConfig edge, SocketsConfig sockets, String faceDetector) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -81,6 +81,7 @@ public record LiveLensConfig(
           + "workers is dropped unprocessed (counted as late): under overload, answered frames stay fresh"),
       Option.of("jpeg-quality", "80", "quality of the processed JPEG frames (1-100)"),
       Option.of("codec", "auto", "JPEG codec: auto, turbojpeg (Debian libturbojpeg0) or opencv"),
+      Option.of("face-detector", "blazeface", "faces filter's detector: blazeface (every frame) or haar (cascade)"),
       Option.of("max-connections", "2000", "stream connections in total; more get busy"),
       Option.of("max-connections-per-address", "64", "stream connections from one client address; more get busy"),
       Option.of("idle-timeout-seconds", "60", "close a stream socket silent this long (pings every third of it)"),
@@ -155,14 +156,8 @@ public record LiveLensConfig(
   }
 
   private static LiveLensConfig fromValues(Map<String, String> v) {
-    String codec = v.get("--codec");
-    if (!Set.of("auto", "turbojpeg", "opencv").contains(codec)) {
-      throw new UsageException("--codec must be auto, turbojpeg or opencv, not " + codec);
-    }
-    String role = v.get("--role");
-    if (!Set.of("all", "http", "worker").contains(role)) {
-      throw new UsageException("--role must be all, http or worker, not " + role);
-    }
+    String codec = oneOf(v, "--codec", "auto", "turbojpeg", "opencv");
+    String role = oneOf(v, "--role", "all", "http", "worker");
     Set<String> origins = Arrays.stream(v.get("--allowed-origins").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     return new LiveLensConfig(
@@ -194,7 +189,16 @@ public record LiveLensConfig(
         ClusterConfig.from(v, intValue(v, "--port", 0, 65535)),
         RoomsConfig.from(v),
         LeaseConfig.from(v),
-        EdgeConfig.from(v), SocketsConfig.from(v));
+        EdgeConfig.from(v), SocketsConfig.from(v), oneOf(v, "--face-detector", "blazeface", "haar"));
+  }
+
+  private static String oneOf(Map<String, String> values, String flag, String... allowed) {
+    String value = values.get(flag);
+    if (!List.of(allowed).contains(value)) {
+      throw new UsageException(flag + " must be " + String.join(", ", List.of(allowed).subList(0, allowed.length - 1))
+          + " or " + allowed[allowed.length - 1] + ", not " + value);
+    }
+    return value;
   }
 
   static int intValue(Map<String, String> values, String flag, int min, int max) {

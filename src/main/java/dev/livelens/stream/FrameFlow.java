@@ -121,7 +121,7 @@ final class FrameFlow {
       return;
     }
     JsonObject report = processed.result().report();
-    if (!report.isEmpty()) {
+    if (report.containsKey("type")) { // a report without a type holds only what the filter keeps for itself
       client.text(WireFormat.report(frameId, report));
     }
     counters.processed(processed.filter(), processed.result(), frame.arrivedNanos(), sentAt, answered,

@@ -2,13 +2,17 @@ package dev.livelens.stream;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 
 /** A client's text message of protocol version 1, parsed and checked. */
 sealed interface TextMessage {
 
-  /** {"type":"filter","filter":name,"params":{...}}: parameters are checked later against the filter. */
+  /**
+   * {"type":"filter","filter":name,"params":{...}}: parameters are checked later against the filter; or
+   * {"type":"filter","chain":[{"name":...,"params":{...}},...]}: the filters named {@code chain}, in order.
+   */
   record SelectFilter(String filter, JsonObject params) implements TextMessage {
   }
 
@@ -47,6 +51,9 @@ sealed interface TextMessage {
     }
   }
 
+  /** The name a list of filters is selected by, as the catalog knows it. */
+  String CHAIN = "chain";
+
   static TextMessage parse(String text, int maxFrameBytes) throws Invalid {
     JsonObject json;
     try {
@@ -75,6 +82,12 @@ sealed interface TextMessage {
   }
 
   private static SelectFilter parseFilter(JsonObject json) throws Invalid {
+    if (json.containsKey(CHAIN)) {
+      if (!(json.getValue(CHAIN) instanceof JsonArray stages)) {
+        throw new Invalid(ErrorCode.BAD_PARAMS, "'chain' must be a list of filters", null);
+      }
+      return new SelectFilter(CHAIN, new JsonObject().put("stages", stages));
+    }
     if (!(json.getValue("filter") instanceof String name)) {
       throw new Invalid(ErrorCode.BAD_MESSAGE, "a filter message needs a string field 'filter'", null);
     }

@@ -33,11 +33,37 @@ public final class WireFormat {
     return new JsonObject().put("type", "filter").put("filter", name).put("params", params).encode();
   }
 
-  /** A filter's report about a frame, as the filter made it, with the frame's id after the type. */
+  /**
+   * A filter's report about a frame, as the filter made it, with the frame's id after the type. Fields
+   * whose names start with {@code _}, at any depth, are what the filter keeps for the stream's next frames
+   * ({@link dev.livelens.filter.FilterState#learn}), not for the client, and are left out.
+   */
   public static String report(long id, JsonObject report) {
     JsonObject message = new JsonObject().put("type", report.getValue("type")).put("id", id);
-    report.forEach(field -> message.put(field.getKey(), field.getValue()));
+    report.forEach(field -> {
+      if (!field.getKey().startsWith("_")) {
+        message.put(field.getKey(), forClient(field.getValue()));
+      }
+    });
     return message.encode();
+  }
+
+  private static Object forClient(Object value) {
+    if (value instanceof JsonObject object) {
+      JsonObject kept = new JsonObject();
+      object.forEach(field -> {
+        if (!field.getKey().startsWith("_")) {
+          kept.put(field.getKey(), forClient(field.getValue()));
+        }
+      });
+      return kept;
+    }
+    if (value instanceof JsonArray array) {
+      JsonArray kept = new JsonArray();
+      array.forEach(item -> kept.add(forClient(item)));
+      return kept;
+    }
+    return value;
   }
 
   public static String stats(JsonObject counts) {

@@ -3,6 +3,7 @@ package dev.livelens.vision;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import org.opencv.core.Mat;
+import org.opencv.dnn.Net;
 import org.opencv.objdetect.CascadeClassifier;
 
 /**
@@ -16,6 +17,7 @@ public final class NativeObjects {
 
   private static final Handle MAT = new Handle(Mat.class, "n_delete");
   private static final Handle CASCADE = new Handle(CascadeClassifier.class, "delete");
+  private static final Handle NET = new Handle(Net.class, "delete");
 
   private NativeObjects() {
   }
@@ -28,6 +30,11 @@ public final class NativeObjects {
   /** Deletes the classifier and its cascade; it must not be used afterwards. */
   public static void delete(CascadeClassifier classifier) {
     CASCADE.delete(classifier);
+  }
+
+  /** Deletes a DNN network and its weights; it must not be used afterwards. */
+  public static void delete(Net net) {
+    NET.delete(net);
   }
 
   /** The native delete of one binding class and the field holding an instance's handle. */

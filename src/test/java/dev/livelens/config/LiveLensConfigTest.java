@@ -110,6 +110,16 @@ class LiveLensConfigTest {
   }
 
   @Test
+  void facesRunOnBlazeFaceUnlessHaarIsAsked() {
+    assertEquals("blazeface", LiveLensConfig.defaults().faceDetector());
+    assertEquals("haar", LiveLensConfig.load(new String[] {"--face-detector", "haar"}, Map.of()).faceDetector());
+    assertEquals("haar", LiveLensConfig.load(new String[0], Map.of("LIVELENS_FACE_DETECTOR", "haar")).faceDetector());
+    assertTrue(assertThrows(LiveLensConfig.UsageException.class,
+        () -> LiveLensConfig.load(new String[] {"--face-detector", "yunet"}, Map.of())).getMessage()
+        .contains("blazeface or haar"));
+  }
+
+  @Test
   void roleIsAllUnlessSetAndHelpListsIt() {
     assertEquals(LiveLensConfig.Role.ALL, LiveLensConfig.defaults().role());
     assertEquals(LiveLensConfig.Role.WORKER,

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -25,7 +27,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * The face filter with its default parameters, on short synthetic videos: a photo of a face that pans,
+ * The face filter with its default parameters, on each detector, on short synthetic videos: a photo of a face that pans,
  * zooms, tilts and brightens across 640x480 frames, and photos without a face moving the same way.
  * Every frame is a full detection (no boxes carried), after a JPEG round trip like a camera frame's.
  */
@@ -36,13 +38,16 @@ class FaceAccuracyTest {
   private static final Rect ASTRONAUT_FACE = new Rect(177, 67, 93, 93);
 
   private static JpegCodec codec;
-  private static JsonObject defaults;
 
   @BeforeAll
   static void loadOpenCv() {
     OpenCvNatives.load();
     codec = JpegCodecs.best().get();
-    defaults = FacesFilter.SPEC.resolve(new JsonObject());
+  }
+
+  /** The {@code faces} filter on the named detector ({@code --face-detector}). */
+  private static Filter faces(String detector) {
+    return detector.equals("haar") ? new FacesFilter() : new BlazeFacesFilter();
   }
 
   @AfterAll
@@ -51,18 +56,19 @@ class FaceAccuracyTest {
   }
 
   /** One frame through the filter with nothing carried from earlier frames: a full detection. */
-  private List<Rect> detect(FacesFilter filter, Mat frame) {
+  private List<Rect> detect(Filter filter, Mat frame) {
     JsonObject report = new JsonObject();
-    filter.apply(frame, defaults, new JsonObject(), report);
+    filter.apply(frame, filter.spec().resolve(new JsonObject()), new JsonObject(), report);
     return FaceBoxes.fromJson(report.getJsonArray("faces"));
   }
 
-  @Test
-  void findsTheFaceInAtLeast95PercentOfFramesOfAVideoWithOne() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"haar", "blazeface"})
+  void findsTheFaceInAtLeast95PercentOfFramesOfAVideoWithOne(String detector) throws IOException {
     Mat photo = readImage("astronaut.png");
     int found = 0;
     List<Integer> missed = new ArrayList<>();
-    try (FacesFilter filter = new FacesFilter()) {
+    try (Filter filter = faces(detector)) {
       for (int i = 0; i < FRAMES; i++) {
         Mat transform = motion(photo.size(), i);
         Mat frame = cameraFrame(photo, transform, i);
@@ -79,13 +85,14 @@ class FaceAccuracyTest {
     } finally {
       photo.release();
     }
-    assertTrue(found >= 0.95 * FRAMES, "face found in " + found + " of " + FRAMES + " frames; missed " + missed);
+    assertTrue(found >= 0.95 * FRAMES, detector + ": face found in " + found + " of " + FRAMES + " frames; missed " + missed);
   }
 
-  @Test
-  void findsNoFaceInAVideoWithoutOne() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"haar", "blazeface"})
+  void findsNoFaceInAVideoWithoutOne(String detector) throws IOException {
     List<String> falseFaces = new ArrayList<>();
-    try (FacesFilter filter = new FacesFilter()) {
+    try (Filter filter = faces(detector)) {
       for (String name : List.of("chelsea.png", "coffee.png")) {
         Mat photo = readImage(name);
         for (int i = 0; i < FRAMES / 2; i++) {
@@ -102,6 +109,54 @@ class FaceAccuracyTest {
       }
     }
     assertEquals(List.of(), falseFaces);
+  }
+
+  /** pixelate-faces over the moving face, with the stream's state carried: no frame shows the face's detail. */
+  @Test
+  void pixelateFacesHidesTheMovingFaceInEveryFrame() throws IOException {
+    Mat photo = readImage("astronaut.png");
+    FaceHistory history = new FaceHistory();
+    List<String> shown = new ArrayList<>();
+    try (HideFacesFilter filter = HideFacesFilter.pixelate()) {
+      JsonObject params = filter.spec().resolve(new JsonObject());
+      for (int i = 0; i < FRAMES; i++) {
+        Mat transform = motion(photo.size(), i);
+        Mat frame = cameraFrame(photo, transform, i);
+        Rect face = inner(moved(ASTRONAUT_FACE, transform));
+        double before = HideFacesTest.sharpness(frame, face);
+        JsonObject state = history.next(params);
+        JsonObject report = new JsonObject();
+        filter.apply(frame, params, state, report);
+        history.learn(state, report);
+        double after = HideFacesTest.sharpness(frame, face);
+        if (after > 0.1 * before) {
+          shown.add("frame " + i + ": " + before + " -> " + after);
+        }
+        frame.release();
+        transform.release();
+      }
+    } finally {
+      photo.release();
+    }
+    assertEquals(List.of(), shown);
+  }
+
+  /** The middle of a face box, where eyes, nose and mouth are. */
+  private static Rect inner(Rect box) {
+    return new Rect(box.x + box.width / 6, box.y + box.height / 6, box.width * 2 / 3, box.height * 2 / 3);
+  }
+
+  /** The webcam-sized photo as it is: one face, where the picture has it, and no other. */
+  @Test
+  void blazeFaceFindsTheOneFaceOfTheWebcamFrame() throws IOException {
+    Mat frame = readImage("astronaut-640x480.jpg");
+    try (Filter filter = faces("blazeface")) {
+      List<Rect> faces = detect(filter, frame);
+      assertEquals(1, faces.size(), "faces: " + faces);
+      assertTrue(overlap(faces.get(0), new Rect(221, 82, 120, 120)) >= 0.4, "found at " + faces.get(0));
+    } finally {
+      frame.release();
+    }
   }
 
   /**

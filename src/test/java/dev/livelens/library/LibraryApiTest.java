@@ -113,6 +113,20 @@ class LibraryApiTest implements OnDatabase {
   }
 
   @Test
+  void aVideoRunThroughAChainBecomesANewVideoAndABadChainIsRefused() throws Exception {
+    HttpResponse<String> refused = api.send("POST", "/api/videos/" + video + "/process",
+        "{\"filter\":\"chain\",\"params\":{\"stages\":[{\"name\":\"gray\"},{\"name\":\"sepia\"}]}}");
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertEquals("bad_params", new JsonObject(refused.body()).getString("error"));
+    HttpResponse<String> accepted = api.send("POST", "/api/videos/" + video + "/process",
+        "{\"filter\":\"chain\",\"params\":{\"stages\":[{\"name\":\"gray\"},{\"name\":\"edges\"}]}}");
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    JsonObject done = api.awaitVideo(new JsonObject(accepted.body()).getString("id"), PATIENCE);
+    assertEquals("ready", done.getString("status"), done.encode());
+    assertEquals(8.0, probedSeconds(done), 0.3);
+  }
+
+  @Test
   void aCancelledJobLeavesNoVideoBehind() throws Exception {
     HttpResponse<String> accepted = api.send("POST", "/api/videos/" + video + "/process", "{\"filter\":\"faces\"}");
     assertEquals(202, accepted.statusCode(), accepted.body());

@@ -113,7 +113,7 @@ class ProtocolFuzzTest {
 
   @Provide
   Arbitrary<JsonObject> paramObjects() {
-    Arbitrary<String> keys = Arbitraries.of("low", "high", "detectWidth", "minNeighbors", "detectEvery", "other");
+    Arbitrary<String> keys = Arbitraries.of("low", "high", "detectWidth", "minNeighbors", "detectEvery", "minScore", "strength", "other");
     Arbitrary<Object> values = Arbitraries.oneOf(
         Arbitraries.integers().between(-2000, 2000).map(i -> (Object) i),
         Arbitraries.doubles().between(-1e6, 1e6).map(d -> (Object) d),

@@ -1,5 +1,7 @@
 package dev.livelens.testing;
 
+import org.opencv.core.Rect;
+import org.opencv.core.MatOfDouble;
 import dev.livelens.vision.OpenCvNatives;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,5 +113,27 @@ public final class TestImages {
     planes.forEach(Mat::release);
     spread.release();
     return max;
+  }
+
+  /** Variance of the Laplacian of a region's luminance: how much fine detail it has. */
+  public static double sharpness(Mat bgr, Rect region) {
+    Mat roi = bgr.submat(region);
+    Mat gray = new Mat();
+    Mat laplacian = new Mat();
+    MatOfDouble mean = new MatOfDouble();
+    MatOfDouble deviation = new MatOfDouble();
+    try {
+      Imgproc.cvtColor(roi, gray, Imgproc.COLOR_BGR2GRAY);
+      Imgproc.Laplacian(gray, laplacian, CvType.CV_64F);
+      Core.meanStdDev(laplacian, mean, deviation);
+      double sd = deviation.get(0, 0)[0];
+      return sd * sd;
+    } finally {
+      roi.release();
+      gray.release();
+      laplacian.release();
+      mean.release();
+      deviation.release();
+    }
   }
 }

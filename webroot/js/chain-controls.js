@@ -1,0 +1,78 @@
+// The filter chain: filters added from the selector (with the parameters set there), reordered and
+// removed here. While the chain has a filter the page selects the chain; empty, the single filter.
+
+export class ChainControls {
+  /**
+   * @param {object} opts
+   * @param {HTMLOListElement} opts.list
+   * @param {HTMLButtonElement} opts.add adds the selected filter with its current parameters
+   * @param {HTMLButtonElement} opts.clear
+   * @param {() => {name: string, params: object}} opts.current
+   * @param {() => void} opts.onChange
+   */
+  constructor({ list, add, clear, current, onChange }) {
+    this.list = list;
+    this.stages = [];
+    this.onChange = onChange;
+    add.addEventListener('click', () => {
+      if (this.stages.length >= MAX_STAGES) return;
+      this.stages.push(current());
+      this.changed();
+    });
+    clear.addEventListener('click', () => {
+      this.stages = [];
+      this.changed();
+    });
+  }
+
+  get active() {
+    return this.stages.length > 0;
+  }
+
+  /** The chain as the server takes it. */
+  get message() {
+    return { type: 'filter', chain: this.stages.map((s) => ({ name: s.name, params: { ...s.params } })) };
+  }
+
+  changed() {
+    this.render();
+    this.onChange();
+  }
+
+  move(index, by) {
+    const to = index + by;
+    if (to < 0 || to >= this.stages.length) return;
+    [this.stages[index], this.stages[to]] = [this.stages[to], this.stages[index]];
+    this.changed();
+  }
+
+  render() {
+    this.list.dataset.state = this.active ? 'active' : 'empty';
+    this.list.replaceChildren(...this.stages.map((stage, i) => {
+      const item = document.createElement('li');
+      item.className = 'chain-stage';
+      const label = document.createElement('span');
+      label.className = 'chain-name';
+      label.textContent = stage.name;
+      const shown = Object.entries(stage.params).map(([k, v]) => `${k} ${v}`).join(', ');
+      label.title = shown;
+      item.append(label,
+        button('↑', `Move ${stage.name} earlier`, () => this.move(i, -1), i === 0),
+        button('↓', `Move ${stage.name} later`, () => this.move(i, 1), i === this.stages.length - 1),
+        button('✕', `Remove ${stage.name}`, () => { this.stages.splice(i, 1); this.changed(); }, false));
+      return item;
+    }));
+  }
+}
+
+const MAX_STAGES = 5;
+
+function button(text, label, onClick, disabled) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.setAttribute('aria-label', label);
+  b.disabled = disabled;
+  b.addEventListener('click', onClick);
+  return b;
+}
