@@ -14,6 +14,7 @@ import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.record.RecordingFeature;
 import dev.livelens.rooms.RoomsFeature;
 import dev.livelens.stream.StreamFeature;
+import dev.livelens.subtitles.SubtitlesFeature;
 import dev.livelens.upload.Uploads;
 import dev.livelens.upload.UploadsFeature;
 import dev.livelens.vision.JpegCodec;
@@ -68,7 +69,8 @@ final class RoleFeatures {
     uploads = new UploadsFeature(config.storage(), library, media);
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
     inOrder.addAll(List.of(database, media, accounts, library,
-        new JobsFeature(database, media, library, catalog, config), recording, uploads, stream,
+        new JobsFeature(database, media, library, catalog, config),
+        new SubtitlesFeature(config.speech(), dataDir, database, media, library), recording, uploads, stream,
         new AnalyticsFeature(database, library, metrics.registry()),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds()), ops));

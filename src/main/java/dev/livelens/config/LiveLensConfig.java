@@ -42,7 +42,8 @@ public record LiveLensConfig(
     TlsConfig tls,
     ClusterConfig cluster,
     RoomsConfig rooms,
-    LeaseConfig leases) {
+    LeaseConfig leases,
+    SpeechConfig speech) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -100,7 +101,8 @@ public record LiveLensConfig(
           + "loopback socket before /healthz reports ready, so the first users get the JIT-compiled speed (0: none)"));
 
   static final List<Option> OPTIONS = Stream.of(SERVER_OPTIONS, DatabaseConfig.OPTIONS,
-      AccountConfig.OPTIONS, TlsConfig.OPTIONS, ClusterConfig.OPTIONS, RoomsConfig.OPTIONS, LeaseConfig.OPTIONS)
+      AccountConfig.OPTIONS, TlsConfig.OPTIONS, ClusterConfig.OPTIONS, RoomsConfig.OPTIONS, LeaseConfig.OPTIONS,
+      SpeechConfig.OPTIONS)
       .flatMap(List::stream).toList();
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
@@ -194,7 +196,8 @@ public record LiveLensConfig(
         TlsConfig.from(v),
         ClusterConfig.from(v, intValue(v, "--port", 0, 65535)),
         RoomsConfig.from(v),
-        LeaseConfig.from(v));
+        LeaseConfig.from(v),
+        SpeechConfig.from(v));
   }
 
   static int intValue(Map<String, String> values, String flag, int min, int max) {

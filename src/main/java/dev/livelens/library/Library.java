@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ public final class Library {
   private final MediaStore store;
   private final Optional<Packager> packager;
   private final FileSystem files;
+  /** Told the id of every video that became ready (the subtitles transcribe it); set once at start. */
+  private volatile Consumer<String> whenReady = videoId -> { };
 
   /** @param packager empty where FFmpeg is not available: videos then cannot be made ready */
   public Library(Videos videos, VideoLeases leases, MediaStore store, Optional<Packager> packager,
@@ -37,6 +40,11 @@ public final class Library {
     this.store = store;
     this.packager = packager;
     this.files = files;
+  }
+
+  /** Who hears of each video that becomes ready (a recording, an upload, an import, a cut). */
+  public void whenReady(Consumer<String> listener) {
+    this.whenReady = listener;
   }
 
   public Videos videos() {
@@ -81,7 +89,12 @@ public final class Library {
           LOG.info("video {} failed: {}", videoId, error.getMessage());
           return videos.failed(videoId, String.valueOf(error.getMessage())).compose(done -> Future.failedFuture(error));
         })
-        .compose(done -> videos.find(videoId)).map(found -> found.orElseThrow());
+        .compose(done -> videos.find(videoId)).map(found -> found.orElseThrow())
+        .andThen(made -> {
+          if (made.succeeded()) {
+            whenReady.accept(videoId);
+          }
+        });
   }
 
   /**

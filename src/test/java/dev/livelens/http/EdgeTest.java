@@ -32,7 +32,8 @@ class EdgeTest {
       "dev.livelens.rooms.Chat", "dev.livelens.rooms.RoomsRoutes", "dev.livelens.library.jobs.JobFeed",
       "dev.livelens.analytics.AnalyticsWriter", "dev.livelens.analytics.AnalyticsRoutes",
       "dev.livelens.metrics.DashboardFeed", "dev.livelens.stream.StreamServices",
-      "dev.livelens.web.ConnectionLimiter", "dev.livelens.account.CookieSessions");
+      "dev.livelens.web.ConnectionLimiter", "dev.livelens.account.CookieSessions",
+      "dev.livelens.subtitles.Transcripts");
   private static final List<String> SOCKETS = List.of("/ws/stream", "/ws/metrics", "/ws/rooms", "/ws/watch",
       "/ws/analytics?video=AAAAAAAAAAAAAAAA");
 

@@ -63,6 +63,18 @@ public final class ApiClient {
     return video;
   }
 
+  /** The video's transcript once it is no longer being made (not begun yet counts as being made). */
+  public JsonObject awaitTranscript(String id, Duration patience) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    HttpResponse<String> transcript = get("/api/videos/" + id + "/transcript");
+    while ((transcript.statusCode() == 404 || new JsonObject(transcript.body()).getString("status")
+        .equals("processing")) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      transcript = get("/api/videos/" + id + "/transcript");
+    }
+    return new JsonObject(transcript.body());
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
   }
