@@ -6,6 +6,7 @@ import { askTitle, confirmDelete } from './dialogs.js';
 import { followJobs } from './job-feed.js';
 import { jobList } from './job-list.js';
 import { showSummary } from './watch-summary.js';
+import { showSpeechHits } from './speech-hits.js';
 
 const grid = document.getElementById('videos');
 const message = document.getElementById('library-message');
@@ -98,6 +99,7 @@ async function refresh() {
 document.getElementById('search').addEventListener('submit', (event) => {
   event.preventDefault();
   refresh();
+  showSpeechHits(document.getElementById('speech-hits'), query.value.trim());
 });
 
 document.getElementById('import').addEventListener('submit', async (event) => {
