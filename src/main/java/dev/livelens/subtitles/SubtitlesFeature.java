@@ -52,6 +52,7 @@ public final class SubtitlesFeature implements Feature {
   public Future<?> start(Vertx vertx) {
     Database db = database.database();
     transcripts = new Transcripts(db.pool(), db.reads());
+    library.library().whenDeleted(this::forget);
     if (media.ffmpeg().isEmpty() || config.threads() == 0) {
       jobs = null;
       return Future.succeededFuture();
@@ -67,6 +68,15 @@ public final class SubtitlesFeature implements Feature {
       ids.forEach(jobs::transcribe);
     });
     return Future.succeededFuture();
+  }
+
+  /** A deleted video's transcript goes with it; one being made is stopped first. */
+  private Future<Void> forget(String videoId) {
+    if (jobs != null) {
+      jobs.drop(videoId);
+    }
+    return transcripts.forget(videoId)
+        .onFailure(e -> LOG.warn("the transcript of deleted video {} stays: {}", videoId, e.toString()));
   }
 
   @Override

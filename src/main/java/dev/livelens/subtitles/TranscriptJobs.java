@@ -107,6 +107,14 @@ final class TranscriptJobs {
     return false;
   }
 
+  /** Stops the video's transcript, if one is being made (the video is gone). */
+  void drop(String videoId) {
+    Running job = running.get(videoId);
+    if (job != null) {
+      job.cancel.cancel();
+    }
+  }
+
   /** Takes no more work and stops what runs: its transcripts stay processing and are done again at start. */
   void stop() {
     stopped = true;

@@ -65,6 +65,14 @@ final class Transcripts {
         .execute(Tuple.of(status, shortReason, System.currentTimeMillis(), videoId)).mapEmpty();
   }
 
+  /** A deleted video's transcript and words. */
+  Future<Void> forget(String videoId) {
+    return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM transcript_words WHERE video_id = ?")
+        .execute(Tuple.of(videoId))
+        .compose(done -> conn.preparedQuery("DELETE FROM transcripts WHERE video_id = ?").execute(Tuple.of(videoId)))
+        .mapEmpty());
+  }
+
   Future<Optional<State>> find(String videoId) {
     return reads.preparedQuery("SELECT status, language, reason, words FROM transcripts WHERE video_id = ?")
         .execute(Tuple.of(videoId)).map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(

@@ -136,6 +136,19 @@ class SubtitlesApiTest implements OnDatabase {
   }
 
   @Test
+  void aDeletedVideosWordsAreNoLongerFound() throws Exception {
+    String copy = TestVideos.add(server, speech(TempDirs.create("livelens-subtitles-copy-")), "A copy").id();
+    assertEquals("ready", api.awaitTranscript(copy, PATIENCE).getString("status"));
+    assertTrue(api.json("/api/speech?q=selfish").getJsonArray("hits").stream()
+        .anyMatch(hit -> copy.equals(((JsonObject) hit).getJsonObject("video").getString("id"))), "found before");
+    assertEquals(204, api.send("DELETE", "/api/videos/" + copy, null).statusCode());
+    assertEquals(404, api.get("/api/videos/" + copy + "/transcript").statusCode());
+    JsonArray hits = api.json("/api/speech?q=selfish").getJsonArray("hits");
+    assertEquals(1, hits.size(), hits.encode());
+    assertEquals(video, hits.getJsonObject(0).getJsonObject("video").getString("id"), "only the one kept");
+  }
+
+  @Test
   void aSearchWithoutWordsIsRefused() throws Exception {
     HttpResponse<String> refused = api.get("/api/speech?q=%20%21");
     assertEquals(400, refused.statusCode(), refused.body());
