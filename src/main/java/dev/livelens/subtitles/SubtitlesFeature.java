@@ -5,11 +5,11 @@ import dev.livelens.db.Database;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.library.LibraryFeature;
 import dev.livelens.media.MediaFeature;
+import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,16 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Subtitles from speech: a transcript for every video that becomes ready (Vosk, offline), its words stored
- * with their times, served as lines and as WebVTT, and searchable. Owns the node's speech pool
- * ("livelens-speech", {@code --transcribe-threads}) and its one speech model, loaded on first use and
- * released at stop. Needs FFmpeg; with it missing, or with 0 threads, no transcripts are made but those
- * stored are still served.
+ * with their times, served as lines and as WebVTT, and searchable. Its speech work ({@link SpeechWork}: the
+ * pool "livelens-speech" of {@code --transcribe-threads} threads and the node's one model, loaded on first
+ * use) runs in a verticle of its own. Needs FFmpeg; with it missing, or with 0 threads, no transcripts are
+ * made but those stored are still served.
  */
 public final class SubtitlesFeature implements Feature {
 
   public static final String SPEECH_POOL = "livelens-speech";
-  /** Videos left untranscribed (made while transcripts were off, or cut short by a stop) queued at start. */
-  private static final int CATCH_UP_AT_START = 1000;
   private static final Logger LOG = LoggerFactory.getLogger(SubtitlesFeature.class);
 
   private final SpeechConfig config;
@@ -36,8 +34,7 @@ public final class SubtitlesFeature implements Feature {
   private final LibraryFeature library;
   private Transcripts transcripts;
   private TranscriptJobs jobs;
-  private WorkerExecutor pool;
-  private SpeechModel model;
+  private Deployed work = Deployed.NOTHING;
 
   public SubtitlesFeature(SpeechConfig config, Path dataDir, DatabaseFeature database, MediaFeature media,
       LibraryFeature library) {
@@ -54,20 +51,15 @@ public final class SubtitlesFeature implements Feature {
     transcripts = new Transcripts(db.pool(), db.reads());
     library.library().whenDeleted(this::forget);
     if (media.ffmpeg().isEmpty() || config.threads() == 0) {
-      jobs = null;
       return Future.succeededFuture();
     }
-    pool = vertx.createSharedWorkerExecutor(SPEECH_POOL, config.threads());
-    model = new SpeechModel(dataDir.resolve("models"), config.model());
-    jobs = new TranscriptJobs(library.library(), transcripts, media.ffmpeg().get(), pool, model, config.language());
-    library.library().whenReady(jobs::transcribe);
-    transcripts.untranscribed(CATCH_UP_AT_START).onSuccess(ids -> {
-      if (!ids.isEmpty()) {
-        LOG.info("{} ready videos without a transcript queued", ids.size());
-      }
-      ids.forEach(jobs::transcribe);
+    SpeechWork speech = new SpeechWork(config, dataDir.resolve("models"), library.library(), transcripts,
+        media.ffmpeg().get());
+    return Deployed.deploy(vertx, speech).onSuccess(deployed -> {
+      work = deployed;
+      jobs = speech.jobs();
+      library.library().whenReady(jobs::transcribe);
     });
-    return Future.succeededFuture();
   }
 
   /** A deleted video's transcript goes with it; one being made is stopped first. */
@@ -81,16 +73,14 @@ public final class SubtitlesFeature implements Feature {
 
   @Override
   public void mount(Mounts mounts) {
-    SubtitlesRoutes.mount(mounts.router(), transcripts, jobs == null ? videoId -> Optional.empty() : jobs::progress);
+    TranscriptJobs running = jobs;
+    SubtitlesRoutes.mount(mounts.router(), transcripts,
+        running == null ? videoId -> Optional.empty() : running::progress);
   }
 
   @Override
   public Future<?> stop() {
-    if (jobs == null) {
-      return Future.succeededFuture();
-    }
     library.library().whenReady(videoId -> { });
-    jobs.stop();
-    return pool.close().onComplete(closed -> model.release());
+    return work.undeploy();
   }
 }
