@@ -6,6 +6,7 @@ import dev.livelens.media.Ffmpeg;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.ServerWebSocket;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ final class SpeechWork extends VerticleBase {
   private final Transcripts transcripts;
   private final Ffmpeg ffmpeg;
   private WorkerExecutor pool;
+  /** Live captions' own pool at normal priority: a caption must not wait behind a library video's audio. */
+  private WorkerExecutor captions;
   private SpeechModel model;
   private TranscriptJobs jobs;
 
@@ -41,6 +44,7 @@ final class SpeechWork extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = vertx.createSharedWorkerExecutor(SubtitlesFeature.SPEECH_POOL, config.threads());
+    captions = vertx.createSharedWorkerExecutor(SubtitlesFeature.CAPTIONS_POOL, SubtitlesFeature.CAPTIONS_THREADS);
     model = new SpeechModel(modelsDir, config.model());
     jobs = new TranscriptJobs(library, transcripts, ffmpeg, pool, model, config.language());
     transcripts.untranscribed(CATCH_UP_AT_START).onSuccess(ids -> {
@@ -57,9 +61,14 @@ final class SpeechWork extends VerticleBase {
     return jobs;
   }
 
+  /** Opens a camera page's live captions; on its event loop. */
+  void caption(ServerWebSocket socket) {
+    LiveCaptions.open(socket, captions, model);
+  }
+
   @Override
   public Future<?> stop() {
     jobs.stop();
-    return pool.close().onComplete(closed -> model.release());
+    return Future.join(pool.close(), captions.close()).onComplete(closed -> model.release());
   }
 }

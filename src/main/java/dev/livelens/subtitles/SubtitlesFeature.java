@@ -8,6 +8,8 @@ import dev.livelens.media.MediaFeature;
 import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
+import dev.livelens.web.SocketUpgrade.Admitted;
+import io.vertx.ext.web.Router;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class SubtitlesFeature implements Feature {
 
   public static final String SPEECH_POOL = "livelens-speech";
+  public static final String CAPTIONS_POOL = "livelens-captions";
+  /** Live captions heard at once without waiting: each open captions socket holds a thread only per message. */
+  static final int CAPTIONS_THREADS = 2;
   private static final Logger LOG = LoggerFactory.getLogger(SubtitlesFeature.class);
 
   private final SpeechConfig config;
@@ -34,6 +39,7 @@ public final class SubtitlesFeature implements Feature {
   private final LibraryFeature library;
   private Transcripts transcripts;
   private TranscriptJobs jobs;
+  private SpeechWork speech;
   private Deployed work = Deployed.NOTHING;
 
   public SubtitlesFeature(SpeechConfig config, Path dataDir, DatabaseFeature database, MediaFeature media,
@@ -57,6 +63,7 @@ public final class SubtitlesFeature implements Feature {
         media.ffmpeg().get());
     return Deployed.deploy(vertx, speech).onSuccess(deployed -> {
       work = deployed;
+      this.speech = speech;
       jobs = speech.jobs();
       library.library().whenReady(jobs::transcribe);
     });
@@ -74,8 +81,12 @@ public final class SubtitlesFeature implements Feature {
   @Override
   public void mount(Mounts mounts) {
     TranscriptJobs running = jobs;
-    SubtitlesRoutes.mount(mounts.router(), transcripts,
-        running == null ? videoId -> Optional.empty() : running::progress);
+    Router router = mounts.router();
+    SubtitlesRoutes.mount(router, transcripts, running == null ? videoId -> Optional.empty() : running::progress);
+    SpeechWork live = speech;
+    if (live != null) {
+      router.get(LiveCaptions.PATH).handler(mounts.socket(ctx -> Admitted.to(live::caption)));
+    }
   }
 
   @Override
