@@ -7,6 +7,7 @@ import { clock } from './library-format.js';
 
 const POLL_MS = 1000;
 const STATES = {
+  none: 'No transcript yet: it is made after the video is ready.',
   processing: 'Transcribing the speech…',
   failed: 'The transcript could not be made',
   no_speech: 'No speech was heard in this video.',
@@ -17,6 +18,7 @@ export function transcriptPanel(section, player, videoId, onCutLines) {
   const list = section.querySelector('#transcript-lines');
   const cut = section.querySelector('#cut-lines');
   let lines = [];
+  let waitedForNone = 0;
 
   function say(transcript) {
     const progress = transcript.progress != null ? ` ${Math.round(transcript.progress * 100)}%` : '';
@@ -77,8 +79,7 @@ export function transcriptPanel(section, player, videoId, onCutLines) {
     try {
       transcript = await getTranscript(videoId);
     } catch (e) {
-      status.textContent = 'No transcript yet: it is made once the video is ready.';
-      setTimeout(load, POLL_MS * 3);
+      status.textContent = `The transcript cannot be shown: ${e.message}`;
       return;
     }
     if (transcript.status === 'ready') {
@@ -88,6 +89,8 @@ export function transcriptPanel(section, player, videoId, onCutLines) {
     }
     say(transcript);
     if (transcript.status === 'processing') setTimeout(load, POLL_MS);
+    // None yet: queued, it starts soon (unless this server makes no transcripts: stop asking after a minute).
+    if (transcript.status === 'none' && ++waitedForNone < 20) setTimeout(load, POLL_MS * 3);
   }
 
   function addTrack(language) {

@@ -71,13 +71,14 @@ final class SubtitlesRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** The transcript's state; a video without one (or no such video) is a 404 that says so. */
+  /** The transcript's state (none for a video without one yet); no such video is a 404. */
   private Future<Transcripts.State> state(String id) {
+    Problem missing = Problem.notFound("there is no video with the id '" + id + "'");
     if (!VideoIds.isValid(id)) {
-      return Future.failedFuture(Problem.notFound("there is no video with the id '" + id + "'"));
+      return Future.failedFuture(missing);
     }
-    return transcripts.find(id).compose(found -> found.map(Future::succeededFuture).orElseGet(() ->
-        Future.failedFuture(Problem.notFound("the video has no transcript (yet)"))));
+    return transcripts.find(id).compose(found -> found.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(missing)));
   }
 
   private void search(RoutingContext ctx) {

@@ -15,6 +15,8 @@ final class Transcripts {
   static final String READY = "ready";
   static final String FAILED = "failed";
   static final String NO_SPEECH = "no_speech";
+  /** A video not transcribed (yet): it became ready while transcripts were off, or just now. */
+  static final String NONE = "none";
 
   /** A transcript's row: its state, not its words. */
   record State(String status, String language, String reason, int words) {
@@ -73,8 +75,11 @@ final class Transcripts {
         .mapEmpty());
   }
 
+  /** The video's transcript; {@link #NONE} when the video has none yet, empty when there is no such video. */
   Future<Optional<State>> find(String videoId) {
-    return reads.preparedQuery("SELECT status, language, reason, words FROM transcripts WHERE video_id = ?")
+    // The writer's pool, as the library's own find: a video just made is seen at once.
+    return pool.preparedQuery("SELECT t.status, t.language, t.reason, t.words FROM videos v LEFT JOIN "
+            + "transcripts t ON t.video_id = v.id WHERE v.id = ?")
         .execute(Tuple.of(videoId)).map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(
             state(rows.iterator().next())));
   }
@@ -130,7 +135,7 @@ final class Transcripts {
   }
 
   private static State state(Row row) {
-    return new State(row.getString("status"), row.getString("language"), row.getString("reason"),
-        row.getInteger("words"));
+    return row.getString("status") == null ? new State(NONE, null, null, 0) : new State(row.getString("status"),
+        row.getString("language"), row.getString("reason"), row.getInteger("words"));
   }
 }

@@ -143,6 +143,7 @@ class SubtitlesApiTest implements OnDatabase {
         .anyMatch(hit -> copy.equals(((JsonObject) hit).getJsonObject("video").getString("id"))), "found before");
     assertEquals(204, api.send("DELETE", "/api/videos/" + copy, null).statusCode());
     assertEquals(404, api.get("/api/videos/" + copy + "/transcript").statusCode());
+    assertEquals(404, api.get("/api/videos/AAAAAAAAAAAAAAAA/transcript").statusCode(), "no such video");
     JsonArray hits = api.json("/api/speech?q=selfish").getJsonArray("hits");
     assertEquals(1, hits.size(), hits.encode());
     assertEquals(video, hits.getJsonObject(0).getJsonObject("video").getString("id"), "only the one kept");

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** An independent HTTP client (java.net.http) for the JSON API and media of one server. */
 public final class ApiClient {
@@ -63,12 +64,12 @@ public final class ApiClient {
     return video;
   }
 
-  /** The video's transcript once it is no longer being made (not begun yet counts as being made). */
+  /** The video's transcript once it is no longer being made (none yet counts as being made). */
   public JsonObject awaitTranscript(String id, Duration patience) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
     HttpResponse<String> transcript = get("/api/videos/" + id + "/transcript");
-    while ((transcript.statusCode() == 404 || new JsonObject(transcript.body()).getString("status")
-        .equals("processing")) && System.nanoTime() < deadline) {
+    while (transcript.statusCode() == 200 && List.of("none", "processing").contains(
+        new JsonObject(transcript.body()).getString("status")) && System.nanoTime() < deadline) {
       Thread.sleep(200);
       transcript = get("/api/videos/" + id + "/transcript");
     }
