@@ -39,7 +39,8 @@ public record NodeProcess(Process process, int port, Path log, Path ownDataDir) 
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
     command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), TestNodeMain.class.getName(),
-        "--port", String.valueOf(port), "--host", "127.0.0.1", "--warmup-seconds", "0"));
+        "--port", String.valueOf(port), "--host", "127.0.0.1", "--warmup-seconds", "0",
+        "--transcribe-threads", "0")); // as TestServer: no speech model unless the test asks
     if (ownDataDir) {
       command.addAll(List.of("--data-dir", dataDir.toString()));
     }
