@@ -28,9 +28,11 @@ public class SpeechBench {
     Path librivox = Path.of(args[1]);
     Path dataDir = Path.of(args[2]);
     LibVosk.setLogLevel(LogLevel.WARNINGS);
+    long rssBefore = rssKb();
     long t0 = System.nanoTime();
     Model model = new Model(modelDir.toString());
-    System.out.printf("model load: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf("model load: %d ms, resident memory +%d MB%n", (System.nanoTime() - t0) / 1_000_000,
+        (rssKb() - rssBefore) / 1024);
 
     List<String> references = new ArrayList<>();
     List<byte[]> audio = new ArrayList<>();
@@ -67,6 +69,16 @@ public class SpeechBench {
         100.0 * (refWords - errors) / refWords, errors, refWords);
     model.close();
     search(dataDir);
+  }
+
+  /** This process's resident memory (Linux). */
+  static long rssKb() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return 0;
   }
 
   static String recognise(Model model, byte[] pcm) throws Exception {
