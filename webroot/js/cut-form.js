@@ -9,12 +9,13 @@ export function cutForm(form, player, onCut) {
   form.querySelector('#cut-end-now').addEventListener('click', () => {
     end.value = player.currentTime.toFixed(2);
   });
+  const exact = () => form.querySelector('input[name="mode"]:checked').value === 'exact';
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const exact = form.querySelector('input[name="mode"]:checked').value === 'exact';
-    onCut(Number(start.value), Number(end.value), exact);
+    onCut(Number(start.value), Number(end.value), exact());
   });
   return {
+    exact,
     setDuration(seconds) {
       start.max = end.max = seconds.toFixed(2);
       if (!end.value) end.value = seconds.toFixed(2);

@@ -18,3 +18,5 @@ export const importUrl = (url) => call('POST', '/api/imports', { url });
 export const cancelJob = (id) => call('DELETE', `/api/jobs/${enc(id)}`);
 export const activeJobs = () => call('GET', '/api/jobs');
 export const filters = () => call('GET', '/api/filters');
+export const getTranscript = (id) => call('GET', `/api/videos/${enc(id)}/transcript`);
+export const searchSpeech = (q) => call('GET', `/api/speech?q=${enc(q)}`);

@@ -20,3 +20,10 @@ export function size(bytes) {
 export function seconds(value) {
   return `${Number(value).toFixed(2)} s`;
 }
+
+/** A time in the video as m:ss.s (tenths: transcript lines are close together). */
+export function clock(totalSeconds) {
+  const m = Math.floor(totalSeconds / 60);
+  const s = (totalSeconds - m * 60).toFixed(1).padStart(4, '0');
+  return `${m}:${s}`;
+}

@@ -9,6 +9,7 @@ import { jobList } from './job-list.js';
 import { showSummary } from './watch-summary.js';
 import { uploadQueue } from './upload-queue.js';
 import { uploadList, showUnfinished } from './upload-list.js';
+import { showSpeechHits } from './speech-hits.js';
 
 const grid = document.getElementById('videos');
 const message = document.getElementById('library-message');
@@ -118,6 +119,7 @@ views.querySelectorAll('button[data-view]').forEach((b) => b.addEventListener('c
 document.getElementById('search').addEventListener('submit', (event) => {
   event.preventDefault();
   refresh();
+  showSpeechHits(document.getElementById('speech-hits'), query.value.trim());
 });
 
 document.getElementById('import').addEventListener('submit', async (event) => {

@@ -8,6 +8,7 @@ import { confirmDelete } from './dialogs.js';
 import { followJobs } from './job-feed.js';
 import { jobList } from './job-list.js';
 import { WatchTracker } from './watch-tracker.js';
+import { transcriptPanel } from './transcript-panel.js';
 
 const id = decodeURIComponent(location.pathname.split('/').pop());
 const player = document.getElementById('player');
@@ -84,6 +85,8 @@ async function load() {
     play(player, info, (mode) => { document.getElementById('player-status').textContent = `Playing with ${mode}`; });
     tracker ??= new WatchTracker(player, id);
     keepLinksFresh(info.linksExpire);
+    transcript.load();
+    seekTo(new URLSearchParams(location.search).get('t'));
   } else {
     document.getElementById('player-status').textContent = `The video is ${info.status}.`;
   }
@@ -104,7 +107,15 @@ function keepLinksFresh(expires) {
   }, Math.max(10_000, expires - Date.now() - 60_000));
 }
 
-const form = cutForm(document.getElementById('cut-form'), player, async (start, end, exact) => {
+/** ?t=12.3 (a search hit): start playing there. */
+function seekTo(t) {
+  const at = Number(t);
+  if (!t || !Number.isFinite(at) || at < 0) return;
+  const go = () => { player.currentTime = at; };
+  if (player.readyState >= 1) go(); else player.addEventListener('loadedmetadata', go, { once: true });
+}
+
+async function cut(start, end, exact) {
   try {
     await cutVideo(id, start, end, exact);
     jobs.again();
@@ -113,7 +124,12 @@ const form = cutForm(document.getElementById('cut-form'), player, async (start, 
   } catch (e) {
     say(`Cannot cut: ${e.message}`);
   }
-});
+}
+
+const form = cutForm(document.getElementById('cut-form'), player, cut);
+// Lines picked in the transcript: cut from the first word's start to the last word's end, in the form's mode.
+const transcript = transcriptPanel(document.getElementById('transcript'), player, id, (start, end) =>
+  cut(Number(start.toFixed(2)), Number(end.toFixed(2)), form.exact()));
 
 document.getElementById('visibility').addEventListener('change', async (event) => {
   try {
@@ -163,4 +179,5 @@ const jobs = followJobs((job) => {
   if (job.video === id || (job.input && job.input.from === id)) showJob(job);
 });
 load();
-window.livelensWatch = { player, info: () => info, tracker: () => tracker?.snapshot() ?? null };
+window.livelensWatch = { player, info: () => info, tracker: () => tracker?.snapshot() ?? null,
+  transcript: () => transcript.lines() };

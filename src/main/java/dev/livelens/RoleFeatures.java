@@ -14,6 +14,7 @@ import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.record.RecordingFeature;
 import dev.livelens.rooms.RoomsFeature;
 import dev.livelens.stream.StreamFeature;
+import dev.livelens.subtitles.SubtitlesFeature;
 import dev.livelens.upload.Uploads;
 import dev.livelens.upload.UploadsFeature;
 import dev.livelens.vision.JpegCodec;
@@ -75,7 +76,8 @@ final class RoleFeatures {
     uploads = new UploadsFeature(config.storage(), library, media, accounts::signedInUsers);
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
     inOrder.addAll(List.of(database, media, accounts, library,
-        new JobsFeature(database, media, library, catalog, config, accounts::signedInUsers), recording, uploads,
+        new JobsFeature(database, media, library, catalog, config, accounts::signedInUsers),
+        new SubtitlesFeature(config.speech(), dataDir, database, media, library, accounts::signedInUsers), recording, uploads,
         stream, analytics = new AnalyticsFeature(database, library, metrics.registry(), accounts::signedInUsers),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, accounts::knownUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),

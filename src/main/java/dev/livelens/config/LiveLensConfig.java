@@ -43,7 +43,7 @@ public record LiveLensConfig(
     ClusterConfig cluster,
     RoomsConfig rooms,
     LeaseConfig leases,
-    EdgeConfig edge, SocketsConfig sockets, String faceDetector) {
+    EdgeConfig edge, SocketsConfig sockets, String faceDetector, SpeechConfig speech) {
 
   /** What a node runs: everything, only the HTTP side (pages, sockets) or only the OpenCV workers. */
   public enum Role {
@@ -106,7 +106,7 @@ public record LiveLensConfig(
 
   static final List<Option> OPTIONS = Stream.of(SERVER_OPTIONS, DatabaseConfig.OPTIONS,
       AccountConfig.OPTIONS, TlsConfig.OPTIONS, ClusterConfig.OPTIONS, RoomsConfig.OPTIONS, LeaseConfig.OPTIONS,
-      EdgeConfig.OPTIONS, SocketsConfig.OPTIONS)
+      EdgeConfig.OPTIONS, SocketsConfig.OPTIONS, SpeechConfig.OPTIONS)
       .flatMap(List::stream).toList();
 
   /** Thrown for unusable flags or values; the message is meant for the person who typed them. */
@@ -189,7 +189,8 @@ public record LiveLensConfig(
         ClusterConfig.from(v, intValue(v, "--port", 0, 65535)),
         RoomsConfig.from(v),
         LeaseConfig.from(v),
-        EdgeConfig.from(v), SocketsConfig.from(v), oneOf(v, "--face-detector", "blazeface", "haar"));
+        EdgeConfig.from(v), SocketsConfig.from(v), oneOf(v, "--face-detector", "blazeface", "haar"),
+        SpeechConfig.from(v));
   }
 
   private static String oneOf(Map<String, String> values, String flag, String... allowed) {

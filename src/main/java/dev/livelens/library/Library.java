@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,10 @@ public final class Library {
   private final MediaStore store;
   private final Optional<Packager> packager;
   private final FileSystem files;
+  /** Told the id of every video that became ready (the subtitles transcribe it); set once at start. */
+  private volatile Consumer<String> whenReady = videoId -> { };
+  /** Told the id of every video deleted (its transcript goes with it) before the deletion completes. */
+  private volatile Function<String, Future<?>> whenDeleted = videoId -> Future.succeededFuture();
 
   /** @param packager empty where FFmpeg is not available: videos then cannot be made ready */
   public Library(Videos videos, VideoLeases leases, MediaStore store, Optional<Packager> packager,
@@ -37,6 +43,16 @@ public final class Library {
     this.store = store;
     this.packager = packager;
     this.files = files;
+  }
+
+  /** Who hears of each video that becomes ready (a recording, an upload, an import, a cut). */
+  public void whenReady(Consumer<String> listener) {
+    this.whenReady = listener;
+  }
+
+  /** Who hears of each video deleted; the deletion completes after the future it returns. */
+  public void whenDeleted(Function<String, Future<?>> listener) {
+    this.whenDeleted = listener;
   }
 
   public Videos videos() {
@@ -102,7 +118,12 @@ public final class Library {
               .compose(removed -> videos.failed(videoId, String.valueOf(error.getMessage())))
               .compose(done -> Future.failedFuture(error));
         })
-        .compose(done -> videos.find(videoId)).map(found -> found.orElseThrow());
+        .compose(done -> videos.find(videoId)).map(found -> found.orElseThrow())
+        .andThen(made -> {
+          if (made.succeeded()) {
+            whenReady.accept(videoId);
+          }
+        });
   }
 
   /**
@@ -178,6 +199,6 @@ public final class Library {
   public Future<Boolean> delete(String videoId) {
     return videos.delete(videoId).compose(existed -> !existed ? Future.succeededFuture(false)
         : files.deleteRecursive(store.directory(videoId).toString()).recover(e -> Future.succeededFuture())
-            .map(true));
+            .compose(done -> whenDeleted.apply(videoId)).recover(e -> Future.succeededFuture()).map(true));
   }
 }

@@ -26,6 +26,11 @@ public final class Permissions {
     return !Video.PRIVATE.equals(video.visibility()) || owns(video.ownerId(), caller);
   }
 
+  /** Listed (in the library, in search results): public ones, and the caller's own. */
+  public static boolean canList(Video video, Optional<User> caller) {
+    return Video.PUBLIC.equals(video.visibility()) || owns(video.ownerId(), caller);
+  }
+
   /** Renaming, changing visibility, deleting, cutting, processing, reading analytics: the owner or an admin. */
   public static boolean canChange(Video video, Optional<User> caller) {
     return owns(video.ownerId(), caller);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * weight of nice 19 is 15 against 1024 for nice 0), so a job slows down but never stops.
  * Only threads that never run live work may be lowered: a lowered thread stays lowered.
  */
-final class BelowLive {
+public final class BelowLive {
 
   static final int NICE = 19;
   private static final Logger LOG = LoggerFactory.getLogger(BelowLive.class);
@@ -34,7 +34,7 @@ final class BelowLive {
   }
 
   /** Lowers the calling thread, once; later calls on the same thread cost a thread-local read. */
-  static void lowerThisThread() {
+  public static void lowerThisThread() {
     if (LOWERED.get()) {
       return;
     }

@@ -171,7 +171,9 @@ class PageE2ETest {
     keys.sendKeys(Keys.TAB).perform();
     assertEquals("record", focused(), "Record follows Start once the stream runs");
     keys.sendKeys(Keys.TAB).perform();
-    assertEquals("filter", focused(), "the filter selector follows Record");
+    assertEquals("captions-toggle", focused(), "the Captions switch follows Record");
+    keys.sendKeys(Keys.TAB).perform();
+    assertEquals("filter", focused(), "the filter selector follows the Captions switch");
     assertNotEquals("none", browser.js("return getComputedStyle(document.activeElement).outlineStyle;"),
         "the focused control shows a focus ring");
     keys.sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ARROW_DOWN).perform();

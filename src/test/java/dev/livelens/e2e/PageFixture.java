@@ -50,6 +50,12 @@ final class PageFixture implements BeforeAllCallback, AfterEachCallback, AfterAl
         TestMedia.wav(Path.of("target", "fake-camera", "tone-20s.wav"), 20)), error -> false, List.of());
   }
 
+  /** A browser whose camera plays the face clip and whose microphone plays recorded English speech. */
+  static PageFixture withCameraAndSpeech() {
+    return new PageFixture(() -> Browser.withCameraAndMicrophone(FakeCamera.y4m(),
+        TestMedia.speechWav(Path.of("target", "fake-camera", "speech.wav"))), error -> false, List.of());
+  }
+
   /** A browser that refuses every permission prompt. */
   static PageFixture denyingCamera() {
     return new PageFixture(Browser::denyingCamera, error -> false, List.of());

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * An independent http client (java.net.http) for the JSON API and media of one server: one browser, keeping
@@ -102,6 +103,18 @@ public final class ApiClient {
       video = json("/api/videos/" + id);
     }
     return video;
+  }
+
+  /** The video's transcript once it is no longer being made (none yet counts as being made). */
+  public JsonObject awaitTranscript(String id, Duration patience) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    HttpResponse<String> transcript = get("/api/videos/" + id + "/transcript");
+    while (transcript.statusCode() == 200 && List.of("none", "processing").contains(
+        new JsonObject(transcript.body()).getString("status")) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      transcript = get("/api/videos/" + id + "/transcript");
+    }
+    return new JsonObject(transcript.body());
   }
 
   private HttpRequest.Builder request(String path) {

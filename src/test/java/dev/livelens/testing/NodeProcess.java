@@ -45,7 +45,8 @@ public record NodeProcess(Process process, int port, Path log, Path ownDataDir) 
     command.addAll(JVM_FLAGS);
     command.addAll(jvmFlags);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), TestNodeMain.class.getName(),
-        "--port", String.valueOf(port), "--host", "127.0.0.1", "--warmup-seconds", "0", "--signups-per-address", "1000"));
+        "--port", String.valueOf(port), "--host", "127.0.0.1", "--warmup-seconds", "0", "--signups-per-address", "1000",
+        "--transcribe-threads", "0")); // as TestServer: no speech model unless the test asks
     if (ownDataDir) {
       command.addAll(List.of("--data-dir", dataDir.toString()));
     }

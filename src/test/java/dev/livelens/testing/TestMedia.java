@@ -40,6 +40,22 @@ public final class TestMedia {
     return target.toAbsolutePath();
   }
 
+  /**
+   * A mono 48 kHz WAV of the test speech (src/test/resources/speech/austen.mp4: real recorded English) for
+   * Chromium's fake microphone, which plays it in a loop.
+   */
+  public static Path speechWav(Path target) {
+    if (!Files.isRegularFile(target)) {
+      try {
+        Path video = Path.of(TestMedia.class.getResource("/speech/austen.mp4").toURI());
+        ffmpeg(List.of("-i", video.toString(), "-vn", "-ac", "1", "-ar", "48000", "-f", "wav", "pipe:1"), target);
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return target.toAbsolutePath();
+  }
+
   private static void ffmpeg(List<String> args, Path output) {
     List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin"));
     command.addAll(args);

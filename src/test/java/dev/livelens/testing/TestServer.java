@@ -66,9 +66,11 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(FilterCatalog catalog, String... flags) {
     // No warm-up (a test wants a server at once); a test that wants one passes --warmup-seconds, which wins.
-    // Tests sign up many people from loopback; a test of the sign-up limit sets its own.
+    // Tests sign up many people from loopback; a test of the sign-up limit sets its own. No transcripts either
+    // (the speech model costs ~265 MB and a second to load): a test that wants them passes
+    // --transcribe-threads, which wins.
     List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--warmup-seconds", "0",
-        "--signups-per-address", "1000"));
+        "--signups-per-address", "1000", "--transcribe-threads", "0"));
     // -Dlivelens.test.event-loops=N runs every test server with N HTTP verticles (a test's own flag wins).
     String eventLoops = System.getProperty("livelens.test.event-loops");
     if (eventLoops != null) {

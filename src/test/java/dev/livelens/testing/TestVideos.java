@@ -27,6 +27,15 @@ public final class TestVideos {
     return file;
   }
 
+  /** An H.264 MP4 of {@code seconds} without any audio track. */
+  public static Path silent(Path dir, String name, int seconds) {
+    Path file = dir.resolve(name);
+    Ffprobe.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10",
+        "-t", String.valueOf(seconds), "-an", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+        file.toString()));
+    return file;
+  }
+
   /**
    * Puts {@code file} into the server's library as an upload would, and waits until it is packaged; nobody
    * owns it (like a video made before owners): anyone with its id may watch it, only admins change it.
