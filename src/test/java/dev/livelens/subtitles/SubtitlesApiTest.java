@@ -59,7 +59,7 @@ class SubtitlesApiTest implements OnDatabase {
     database = database();
     server = TestServer.start(database.serverFlags("--workers", "1", "--transcribe-threads", "1"));
     api = new ApiClient(server.port());
-    video = TestVideos.add(server, speech(files), "Sense and Sensibility").id();
+    video = TestVideos.publish(server, TestVideos.add(server, speech(files), "Sense and Sensibility").id());
   }
 
   @AfterAll
@@ -137,7 +137,9 @@ class SubtitlesApiTest implements OnDatabase {
 
   @Test
   void aDeletedVideosWordsAreNoLongerFound() throws Exception {
-    String copy = TestVideos.add(server, speech(TempDirs.create("livelens-subtitles-copy-")), "A copy").id();
+    // This client's own copy: only its owner may delete it.
+    String copy = TestVideos.publish(server, TestVideos.add(server, speech(TempDirs.create("livelens-subtitles-copy-")),
+        "A copy", api.guest()).id());
     assertEquals("ready", api.awaitTranscript(copy, PATIENCE).getString("status"));
     assertTrue(api.json("/api/speech?q=selfish").getJsonArray("hits").stream()
         .anyMatch(hit -> copy.equals(((JsonObject) hit).getJsonObject("video").getString("id"))), "found before");

@@ -41,7 +41,7 @@ class SubtitlesRestartTest {
   void aVideoMadeWithTranscriptsOffIsTranscribedAtTheNextStart() throws Exception {
     String video;
     try (TestServer off = TestServer.start("--data-dir", data.toString(), "--transcribe-threads", "0")) {
-      video = TestVideos.add(off, SubtitlesApiTest.speech(files), "Made while off").id();
+      video = TestVideos.publish(off, TestVideos.add(off, SubtitlesApiTest.speech(files), "Made while off").id());
       assertEquals("none", new ApiClient(off.port()).json("/api/videos/" + video + "/transcript")
           .getString("status"), "no transcript while transcripts are off");
     }

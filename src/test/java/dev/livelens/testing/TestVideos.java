@@ -56,4 +56,10 @@ public final class TestVideos {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Makes a video public (listed, found by search), as its owner would on its page. */
+  public static String publish(TestServer server, String videoId) {
+    server.server.library().orElseThrow().videos().changeVisibility(videoId, Video.PUBLIC).await();
+    return videoId;
+  }
 }
