@@ -131,7 +131,7 @@ public final class Uploads {
     Upload upload = new Upload(RandomIds.LONG.next(), 0, length, metadata, System.currentTimeMillis() + expiryMs(),
         null, false, ownerId);
     return quota.remaining().compose(remaining -> {
-      claims.claim(upload.id(), address, length, remaining);
+      claims.claim(upload.id(), address, ownerId, length, remaining);
       return pool.executeBlocking(() -> {
         files.create(upload);
         return upload;

@@ -43,7 +43,7 @@ final class TusClient {
   }
 
   /** The Cookie header line this browser sends, or "" when it has no cookie yet. */
-  private String cookieLine() {
+  String cookieLine() {
     String value = String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
     return value.isEmpty() ? "" : "Cookie: " + value + "\r\n";
   }

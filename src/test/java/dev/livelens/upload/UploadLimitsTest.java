@@ -3,11 +3,15 @@ package dev.livelens.upload;
 import static dev.livelens.upload.TusProtocolTest.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.TempDirs;
 import dev.livelens.testing.TestServer;
 import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,6 +49,34 @@ class UploadLimitsTest {
       assertEquals("too_many_uploads", new JsonObject(refused.body()).getString("error"));
       assertEquals(204, tus.delete(first).statusCode());
       assertEquals(201, tus.send(tus.creation(1000, null)).statusCode(), "the deleted upload's place is free");
+    }
+  }
+
+  @Test
+  void aPersonHasAtMostTheirUploadsInProgressFromAnyAddress() throws Exception {
+    try (TestServer server = TestServer.start("--max-uploads-per-address", "2")) {
+      TusClient tus = new TusClient(server.port());
+      tus.create(1000, null);
+      tus.create(1000, null);
+      String cookie = tus.cookieLine();
+      // The same person (the same cookie) from another address of this machine: their own limit holds.
+      String refused = createFrom("127.0.0.2", server.port(), cookie);
+      assertEquals("429", refused.substring(9, 12), refused);
+      assertTrue(refused.contains("\"too_many_uploads\"") && refused.contains("You have 2 uploads"), refused);
+      // Someone else from that address is not counted against them.
+      String other = createFrom("127.0.0.2", server.port(), "");
+      assertEquals("201", other.substring(9, 12), other);
+    }
+  }
+
+  /** A tus creation sent from {@code localAddress}, with the Cookie line given: the whole answer. */
+  private static String createFrom(String localAddress, int port, String cookieLine) throws Exception {
+    try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST /api/uploads HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+          + "Tus-Resumable: 1.0.0\r\nUpload-Length: 1000\r\nContent-Length: 0\r\nConnection: close\r\n" + cookieLine
+          + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
