@@ -75,7 +75,8 @@ public final class Library {
   public Future<Video> create(String title, String source, String parentId, Long ownerId) {
     String id = VideoIds.next();
     return files.mkdirs(store.directory(id).toString())
-        .compose(done -> videos.create(id, title, source, parentId, ownerId, leases.owner(), leases.until()));
+        .compose(done -> videos.create(id, TitleCheck.cleaned(title, "Untitled video"), source, parentId, ownerId,
+            leases.owner(), leases.until()));
   }
 
   /** A video nobody owns (the server's own): admins manage it, anyone with its link may watch it. */

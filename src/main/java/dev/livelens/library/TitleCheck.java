@@ -36,6 +36,22 @@ final class TitleCheck {
     return title;
   }
 
+  /**
+   * A title the server makes from what it was given (an uploaded file's name, a URL's last part): the same
+   * rules, mended instead of refused: control characters and direction overrides dropped, cut to the
+   * longest title, {@code fallback} when nothing visible is left.
+   */
+  static String cleaned(String raw, String fallback) {
+    String title = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFC).codePoints()
+        .filter(c -> !Character.isISOControl(c) && !reordersText(c))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+    if (title.length() > VideoRoutes.MAX_TITLE) {
+      title = title.substring(0, Character.isHighSurrogate(title.charAt(VideoRoutes.MAX_TITLE - 1))
+          ? VideoRoutes.MAX_TITLE - 1 : VideoRoutes.MAX_TITLE).strip();
+    }
+    return title.isEmpty() || title.codePoints().allMatch(TitleCheck::invisible) ? fallback : title;
+  }
+
   /** U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates). */
   private static boolean reordersText(int c) {
     return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
