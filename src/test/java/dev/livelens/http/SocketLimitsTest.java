@@ -2,13 +2,17 @@ package dev.livelens.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.livelens.testing.ApiClient;
+import dev.livelens.testing.TempDirs;
 import dev.livelens.testing.TestServer;
+import dev.livelens.testing.TestVideos;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -24,10 +28,17 @@ class SocketLimitsTest {
 
   private static TestServer server;
   private static WebSocketClient client;
+  /** A video's analytics feed opens for its owner only: this client owns one, and sends its cookie. */
+  private static String ownCookie;
+  private static String ownVideo;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     server = TestServer.start("--max-sockets-per-address", "3");
+    ApiClient owner = new ApiClient(server.port());
+    Path files = TempDirs.create("livelens-socket-limits-");
+    ownVideo = TestVideos.add(server, TestVideos.make(files, "clip.mp4", 1), "Mine", owner.guest()).id();
+    ownCookie = owner.cookie();
     client = server.vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(64 * 1024)
         .setMaxMessageSize(1 << 20));
   }
@@ -45,13 +56,14 @@ class SocketLimitsTest {
     BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     CompletableFuture<Short> closed = new CompletableFuture<>();
     socket.textMessageHandler(texts::add).closeHandler(v -> closed.complete(socket.closeStatusCode()));
-    socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI(path)).await();
+    socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI(path)
+        .addHeader("Cookie", ownCookie)).await();
     return new Opened(socket, texts, closed);
   }
 
   @Test
   void anAddressOverItsCountIsToldWhyAndClosedWith1013AndMayComeBackLater() throws Exception {
-    for (String path : List.of("/ws/watch", "/ws/metrics", "/ws/analytics?video=AAAAAAAAAAAAAAAA")) {
+    for (String path : List.of("/ws/watch", "/ws/metrics", "/ws/analytics?video=" + ownVideo)) {
       List<Opened> open = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         open.add(open(path));

@@ -24,12 +24,19 @@ class TrustedHostsTest {
   private static Path files;
   private static TestServer server;
   private static String video;
+  /** The video's owner: the host rule is what these tests are about, so the owner asks. */
+  private static ApiClient owner;
 
   @BeforeAll
   static void start() {
     files = TempDirs.create("livelens-hosts-");
     server = TestServer.start("--workers", "1", "--public-url", "https://lens.example.org,http://10.1.2.3:8443");
-    video = TestVideos.add(server, TestVideos.make(files, "clip.mp4", 1), "Mine").id();
+    owner = new ApiClient(server.port());
+    try {
+      video = TestVideos.add(server, TestVideos.make(files, "clip.mp4", 1), "Mine", owner.guest()).id();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @AfterAll
@@ -46,7 +53,7 @@ class TrustedHostsTest {
     JsonObject error = body(patch);
     assertEquals("misdirected", error.getString("error"));
     assertTrue(error.getString("message").contains("--public-url"), error.encode());
-    assertEquals("Mine", new ApiClient(server.port()).json("/api/videos/" + video).getString("title"),
+    assertEquals("Mine", owner.json("/api/videos/" + video).getString("title"),
         "the title is unchanged");
 
     String read = RawHttp.exchange(server.port(), "GET /api/videos HTTP/1.1\r\nHost: " + attacker
@@ -79,7 +86,8 @@ class TrustedHostsTest {
   private static String rename(String host, String origin, String title) {
     byte[] json = new JsonObject().put("title", title).encode().getBytes(StandardCharsets.UTF_8);
     return RawHttp.exchange(server.port(), "PATCH /api/videos/" + video + " HTTP/1.1\r\nHost: " + host + "\r\n"
-        + (origin == null ? "" : "Origin: " + origin + "\r\n") + "Content-Type: application/json\r\n"
+        + (origin == null ? "" : "Origin: " + origin + "\r\n") + "Cookie: " + owner.cookie() + "\r\n"
+        + "Content-Type: application/json\r\n"
         + "Content-Length: " + json.length + "\r\nConnection: close\r\n\r\n" + new String(json, StandardCharsets.UTF_8));
   }
 

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,11 +68,16 @@ class FailuresTest {
   private record Answer(int status, String contentType, String retryAfter, JsonObject json) {
   }
 
+  /** An independent client's GET (the JDK's, not Vert.x's): the status, two headers and the JSON body. */
   private static Answer get(String path) {
-    return vertx.createHttpClient().request(HttpMethod.GET, server.actualPort(), "127.0.0.1", path)
-        .compose(request -> request.send())
-        .compose((HttpClientResponse response) -> response.body().map(body -> new Answer(response.statusCode(),
-            response.getHeader("Content-Type"), response.getHeader("Retry-After"), body.toJsonObject())))
-        .await();
+    try {
+      HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+              .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+          response.headers().firstValue("Retry-After").orElse(null), new JsonObject(response.body()));
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
