@@ -23,6 +23,8 @@ final class GracefulStop {
   private static final Logger LOG = LoggerFactory.getLogger(GracefulStop.class);
   /** Plain requests in flight are short: a connection still open after this (a job feed, a download) is cut. */
   static final long PLAIN_REQUESTS_MS = 1000;
+  /** How long the sockets' close frames may take before the listeners close anyway: before a page's retry. */
+  static final long TELL_FIRST_MS = 200;
   /** What a chunk cut short needs to save its offset and answer, taken off the budget for receiving. */
   static final long CHUNK_SAVE_MS = 1500;
 
@@ -43,10 +45,13 @@ final class GracefulStop {
     // listeners close well before a told page's first retry, so it does not find this node again.
     Future<Void> recorded = recordings.finishAll();
     Future<Void> told = sockets.closeAll();
-    List<Future<Void>> listeners = http.stream().map(verticle -> verticle.stopAccepting(budgetMs)).toList();
+    // The close frames first: a server's shutdown that reaches a socket before its 1001 holds that close
+    // until the grace is over, and the page then sees a lost connection, not a restart.
+    Future<Void> listeners = Future.any(told, vertx.timer(TELL_FIRST_MS)).transform(done ->
+        Future.join(http.stream().map(verticle -> verticle.stopAccepting(budgetMs)).toList()).mapEmpty());
     Future<Void> chunks = uploads == null ? Future.succeededFuture()
         : uploads.finishInFlight(Math.max(0, budgetMs - CHUNK_SAVE_MS));
-    Future<Void> requests = Future.any(Future.join(listeners), vertx.timer(PLAIN_REQUESTS_MS)).mapEmpty();
+    Future<Void> requests = Future.any(listeners, vertx.timer(TELL_FIRST_MS + PLAIN_REQUESTS_MS)).mapEmpty();
     Future<Void> work = Future.join(List.of(told, recorded, chunks, requests)).transform(done -> {
       if (done.failed()) {
         LOG.warn("Stopping: {}", done.cause().toString());

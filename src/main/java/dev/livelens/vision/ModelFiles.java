@@ -26,7 +26,7 @@ public final class ModelFiles {
     }
     MatOfByte buffer = new MatOfByte(bytes);
     try {
-      Net net = Dnn.readNetFromTFLite(buffer);
+      Net net = readOneAtATime(buffer);
       if (net.empty()) {
         throw new IllegalStateException("OpenCV could not load the model " + fileName);
       }
@@ -36,5 +36,14 @@ public final class ModelFiles {
     } finally {
       NativeObjects.delete(buffer);
     }
+  }
+
+  /**
+   * OpenCV 4.9's TFLite importer fills a process-wide table of layer types on first use without a lock:
+   * workers starting together crashed the JVM in it (a SIGSEGV in std::map) or lost layers ("CONV_2D not
+   * implemented"). Loading is rare (once per worker), so loads take turns; running the nets needs no lock.
+   */
+  private static synchronized Net readOneAtATime(MatOfByte buffer) {
+    return Dnn.readNetFromTFLite(buffer);
   }
 }
