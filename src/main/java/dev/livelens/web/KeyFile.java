@@ -1,5 +1,6 @@
 package dev.livelens.web;
 
+import dev.livelens.config.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class KeyFile {
   }
 
   private static void create(Path dataDir, Path file, String fileName) throws IOException {
-    Files.createDirectories(dataDir);
+    PrivateFiles.directory(dataDir);
     byte[] key = new byte[BYTES];
     new SecureRandom().nextBytes(key);
     // Written under a temporary name, owner-only from its creation, then moved: no reader ever sees half a key.
