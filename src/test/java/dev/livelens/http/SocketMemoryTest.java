@@ -22,7 +22,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worst socket patterns one address can send, against a real node with a production-sized heap:
+ * The worst socket patterns one address can send, against a real node with a 1 GB heap (what grows is mostly
+ * the heap expanding under the bytes read, up to -Xmx, so a node bounds its memory with -Xmx as deploy.md says):
  * many sockets each sending a huge frame but its last byte, many sending a fragmented message that never
  * ends, and hundreds of watch sockets. The node's resident memory must grow by less than 256 MB while a
  * stream from another address keeps getting its frames answered.
@@ -37,7 +38,7 @@ class SocketMemoryTest {
     Vertx vertx = Vertx.vertx();
     List<Socket> held = new ArrayList<>();
     ExecutorService senders = Executors.newFixedThreadPool(8);
-    try (NodeProcess node = NodeProcess.start(List.of("-Xmx2g")).awaitHealthy()) {
+    try (NodeProcess node = NodeProcess.start(List.of("-Xmx1g")).awaitHealthy()) {
       StreamClient normal = StreamClient.connect(vertx, node.port(), "/ws/stream?filter=gray", null, "127.0.0.2")
           .skipGreeting();
       byte[] frame = TestImages.faceFrame();
