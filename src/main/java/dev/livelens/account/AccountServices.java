@@ -9,6 +9,7 @@ import dev.livelens.web.OwnedThings;
 import dev.livelens.web.SignedInUsers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 
 /**
  * Accounts on an HTTP node: the users in the database, password hashing on its own pool, cookie sessions
@@ -69,7 +70,7 @@ public final class AccountServices implements Feature {
     if (started == null) {
       throw new IllegalStateException("accounts have not started");
     }
-    return id -> started.find(id).map(found -> found.isPresent());
+    return id -> started.find(id).map(Optional::isPresent);
   }
 
   /**

@@ -61,9 +61,9 @@ public final class VideoRoutes {
    * directory can be reached, and only with a signed link (see {@link MediaAccess}) or of a public video.
    */
   static void mountMedia(Router media, LocalMediaStore store, Library library, MediaLinks links) {
-    media.getWithRegex(MEDIA_PATH).handler(new MediaAccess(library, links));
-    media.getWithRegex(MEDIA_PATH).handler(VideoRoutes::emptySuffixRange).handler(StaticHandler.create(FileSystemAccess.ROOT,
-        store.root().toAbsolutePath().toString()).setCachingEnabled(false).setEnableRangeSupport(true));
+    media.getWithRegex(MEDIA_PATH).handler(new MediaAccess(library, links)).handler(VideoRoutes::emptySuffixRange)
+        .handler(StaticHandler.create(FileSystemAccess.ROOT, store.root().toAbsolutePath().toString())
+            .setCachingEnabled(false).setEnableRangeSupport(true));
   }
 
   /**

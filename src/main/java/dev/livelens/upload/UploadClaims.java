@@ -38,11 +38,11 @@ final class UploadClaims {
   void claim(String id, String address, long ownerId, long declared, long remaining) {
     List<String> places = List.of("address " + address, "owner " + ownerId);
     if (!take(places.get(0), id)) {
-      throw tooMany("this address");
+      throw tooMany("This address has");
     }
     if (!take(places.get(1), id)) {
       leave(places.get(0), id);
-      throw tooMany("you");
+      throw tooMany("You have");
     }
     long bytes = Math.max(0, declared);
     if (!quota.tryReserve(bytes, remaining)) {
@@ -53,10 +53,9 @@ final class UploadClaims {
     claims.put(id, new Claim(places, bytes));
   }
 
-  private Problem tooMany(String who) {
-    return new Problem(429, "too_many_uploads", who.substring(0, 1).toUpperCase() + who.substring(1)
-        + (who.equals("you") ? " have " : " has ") + maxPerAddress + " uploads in progress, the most allowed; "
-        + "finish or delete one first").withHeader("Retry-After", "60");
+  private Problem tooMany(String whoHas) {
+    return new Problem(429, "too_many_uploads", whoHas + " " + maxPerAddress + " uploads in progress, the most "
+        + "allowed; finish or delete one first").withHeader("Retry-After", "60");
   }
 
   /** Adds {@code id} to the place's uploads unless it is full; false when full. */
