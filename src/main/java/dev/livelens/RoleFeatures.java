@@ -13,6 +13,9 @@ import dev.livelens.metrics.DashboardFeature;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.record.RecordingFeature;
 import dev.livelens.rooms.RoomsFeature;
+import dev.livelens.social.comments.CommentsFeature;
+import dev.livelens.social.moderation.ModerationFeature;
+import dev.livelens.social.sharing.SharingFeature;
 import dev.livelens.stream.StreamFeature;
 import dev.livelens.subtitles.SubtitlesFeature;
 import dev.livelens.upload.Uploads;
@@ -48,6 +51,7 @@ final class RoleFeatures {
   StreamFeature stream;
   RecordingFeature recording;
   UploadsFeature uploads;
+  CommentsFeature comments;
 
   RoleFeatures(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, Supplier<JpegCodec> codecs,
       OpsFeature ops) {
@@ -79,6 +83,8 @@ final class RoleFeatures {
         new JobsFeature(database, media, library, catalog, config, accounts::signedInUsers),
         new SubtitlesFeature(config.speech(), dataDir, database, media, library, accounts::signedInUsers), recording, uploads,
         stream, analytics = new AnalyticsFeature(database, library, metrics.registry(), accounts::signedInUsers),
+        comments = new CommentsFeature(database, library, accounts::signedInUsers, sockets),
+        new ModerationFeature(database, library, comments, accounts::signedInUsers), new SharingFeature(library),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, accounts::knownUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),
             new MetricsAccess(config.edge().metricsToken())), ops));

@@ -60,6 +60,11 @@ public final class Addresses {
     return "livelens.user." + userId;
   }
 
+  /** A video's comments: each one added, edited, hidden or shown again, and each removal, once stored. */
+  public static String comments(String videoId) {
+    return "livelens.comments." + videoId;
+  }
+
   /** Where a stream's processed frames, then its end, are published for whoever listens. */
   public static String processed(String streamId) {
     return "livelens.stream." + streamId + ".processed";

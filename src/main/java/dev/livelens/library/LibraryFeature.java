@@ -15,12 +15,14 @@ import dev.livelens.web.SignedInUsers;
 import java.util.function.Supplier;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 
 /**
  * The library of videos: their rows, their media files under the data directory, packaging for the web,
- * the API under {@code /api/videos} and the pages {@code /library} and {@code /watch/<id>}. Its lease keeper
+ * the API under {@code /api/videos} and the page {@code /library} ({@code /watch/<id>} is served by sharing, with
+ * its link preview tags). Its lease keeper
  * renews this node's leases on unfinished videos and, at start, packages again what a stopped server left
  * half-made (in a cluster, only what no live node holds).
  */
@@ -86,6 +88,17 @@ public final class LibraryFeature implements Feature {
     this.makers = makers;
   }
 
+  /** Deletes a video as its owner's DELETE does (what is making it stops first); false when it was gone. */
+  public Future<Boolean> delete(String videoId) {
+    return makers.stopMaking(videoId).compose(stopped -> stopped ? Future.succeededFuture(true)
+        : library().delete(videoId));
+  }
+
+  /** The video's API shape with its media links signed for whoever is shown it (see {@link MediaLinks}). */
+  public JsonObject signedJson(Video video) {
+    return links.signed(video, video.toJson());
+  }
+
   /** Every video an owner has, with its files and whatever was still making it (a guest that expired). */
   public OwnedThings ownedThings() {
     return ownerId -> library().videos().idsOwnedBy(ownerId).compose(ids -> {
@@ -105,6 +118,5 @@ public final class LibraryFeature implements Feature {
     VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId), signedIn, links);
     VideoRoutes.mountMedia(mounts.router("/api/videos"), store, library, links);
     router.get("/library").handler(Mounts.page("/library.html"));
-    router.get("/watch/:id").handler(Mounts.page("/watch.html"));
   }
 }

@@ -143,8 +143,15 @@ public final class VideoRoutes {
       VideoChange change = VideoChange.of(ctx);
       Future<Boolean> renamed = change.title() == null ? Future.succeededFuture(true)
           : library.videos().rename(id, change.title());
+      boolean admin = caller.isPresent() && caller.get().admin();
       return renamed.compose(existed -> change.visibility() == null ? Future.succeededFuture(existed)
-          : library.videos().changeVisibility(id, change.visibility()));
+          : library.videos().changeVisibility(id, change.visibility(), admin).map(changed -> {
+            if (!changed && existed) {
+              throw new Problem(403, "hidden_by_moderators", "moderators hid this video after a report, so it "
+                  + "stays private; ask an admin if you think that was a mistake");
+            }
+            return changed;
+          }));
     }).onSuccess(existed -> {
       if (existed) {
         get(ctx);

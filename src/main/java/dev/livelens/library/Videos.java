@@ -43,8 +43,32 @@ public final class Videos {
 
   /** @return whether the video exists */
   public Future<Boolean> changeVisibility(String id, String visibility) {
-    return pool.preparedQuery("UPDATE videos SET visibility = ? WHERE id = ?").execute(Tuple.of(visibility, id))
+    return changeVisibility(id, visibility, true);
+  }
+
+  /**
+   * @param evenHidden whether a video a moderator hid changes too (an admin's change, which ends the hiding)
+   * @return whether the video changed: false when it does not exist, or is hidden and {@code evenHidden} is not set
+   */
+  public Future<Boolean> changeVisibility(String id, String visibility, boolean evenHidden) {
+    return pool.preparedQuery("UPDATE videos SET visibility = ?, hidden_from = NULL WHERE id = ?"
+            + (evenHidden ? "" : " AND hidden_from IS NULL")).execute(Tuple.of(visibility, id))
         .map(rows -> rows.rowCount() == 1);
+  }
+
+  /**
+   * Hides a video (a moderator's decision): private until {@link #unhide}, keeping the visibility it had; its
+   * owner cannot change that. False when it does not exist or is hidden already.
+   */
+  public Future<Boolean> hide(String id) {
+    return pool.preparedQuery("UPDATE videos SET hidden_from = visibility, visibility = ? WHERE id = ? "
+        + "AND hidden_from IS NULL").execute(Tuple.of(Video.PRIVATE, id)).map(rows -> rows.rowCount() == 1);
+  }
+
+  /** Gives a hidden video back the visibility it had; false when it is not hidden. */
+  public Future<Boolean> unhide(String id) {
+    return pool.preparedQuery("UPDATE videos SET visibility = hidden_from, hidden_from = NULL WHERE id = ? "
+        + "AND hidden_from IS NOT NULL").execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
   }
 
   /** The ids of every video {@code ownerId} owns (a guest's, to delete when it expires). */
