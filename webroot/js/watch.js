@@ -74,6 +74,7 @@ async function load() {
     return;
   }
   showDetails(info);
+  document.dispatchEvent(new CustomEvent('livelens:video', { detail: info })); // the share panel
   // Only its owner (or an admin) changes who may watch it, deletes it or reads its analytics.
   document.querySelectorAll('.owner-only').forEach((el) => { el.hidden = !info.yours; });
   document.getElementById('analytics-link').hidden = !info.yours;
@@ -135,6 +136,7 @@ document.getElementById('visibility').addEventListener('change', async (event) =
   try {
     info = await setVisibility(id, event.target.value);
     say(`Now ${info.visibility}.`);
+    document.dispatchEvent(new CustomEvent('livelens:video', { detail: info }));
   } catch (e) {
     event.target.value = info.visibility;
     say(`Cannot change who may watch: ${e.message}`);
