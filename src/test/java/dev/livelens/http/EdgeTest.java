@@ -35,11 +35,13 @@ class EdgeTest {
       "dev.livelens.web.ConnectionLimiter", "dev.livelens.account.CookieSessions",
       "dev.livelens.account.SignedSockets", "dev.livelens.analytics.ViewBudgets", "dev.livelens.web.SocketLimits",
       "dev.livelens.web.MessageBudget", "dev.livelens.account.GuestSweep", "dev.livelens.library.MediaLinks",
-      "dev.livelens.subtitles.Transcripts");
-  /** The stream counts its connections itself; /ws/metrics, /ws/rooms, /ws/watch and /ws/analytics one each. */
-  private static final long CONNECTION_LIMITERS = 5;
+      "dev.livelens.subtitles.Transcripts", "dev.livelens.social.comments.Comments",
+      "dev.livelens.social.comments.CommentRoutes", "dev.livelens.social.comments.CommentSocket",
+      "dev.livelens.social.moderation.ModerationRoutes", "dev.livelens.social.sharing.SharePages");
+  /** The stream counts its connections itself; /ws/metrics, /ws/rooms, /ws/watch, /ws/analytics, /ws/comments one each. */
+  private static final long CONNECTION_LIMITERS = 6;
   private static final List<String> SOCKETS = List.of("/ws/stream", "/ws/metrics", "/ws/rooms", "/ws/watch",
-      "/ws/analytics?video=AAAAAAAAAAAAAAAA");
+      "/ws/analytics?video=AAAAAAAAAAAAAAAA", "/ws/comments?video=AAAAAAAAAAAAAAAA");
 
   private static Map<String, Long> before;
   private static TestServer server;
