@@ -11,15 +11,13 @@ import dev.livelens.testing.NodeProcess;
 import dev.livelens.testing.PostgresRequired;
 import dev.livelens.testing.RoomClient;
 import dev.livelens.testing.StreamClient;
-import dev.livelens.testing.TempDirs;
 import dev.livelens.testing.TestAccounts;
 import dev.livelens.testing.TestImages;
-import dev.livelens.testing.TestPostgres;
+import dev.livelens.testing.TwoHttpNodes;
 import dev.livelens.testing.TestServer;
 import dev.livelens.web.CloseCodes;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,49 +44,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoomsAcrossNodesTest {
 
-  private static final int CLUSTER_PORT = NodeProcess.freePort();
-  private static TestPostgres database;
-  private static Path sharedDataDir;
+  private static TwoHttpNodes nodes;
   private static TestServer nodeA;
   private static NodeProcess nodeB;
 
   @BeforeAll
   static void startTwoHttpNodes() {
-    database = TestPostgres.create();
-    sharedDataDir = TempDirs.create("livelens-rooms-cluster-");
-    int clusterPortB = NodeProcess.freePort();
-    // Both start at once (a JVM of its own is the slow part) and each lists the other, so whichever is up
-    // first forms the cluster and the other joins it. The session key is made once in the shared directory
-    // (the second node to look for it reads the first one's).
-    List<String> b = new ArrayList<>(List.of("--role", "http", "--node-name", "node-b", "--cluster",
-        "--cluster-port", String.valueOf(clusterPortB), "--cluster-members", "127.0.0.1:" + CLUSTER_PORT,
-        "--data-dir", sharedDataDir.toString()));
-    b.addAll(database.flags());
-    nodeB = NodeProcess.start(b.toArray(String[]::new));
-    List<String> a = new ArrayList<>(List.of("--role", "all", "--workers", "1", "--node-name", "node-a",
-        "--cluster", "--cluster-port", String.valueOf(CLUSTER_PORT), "--cluster-members", "127.0.0.1:" + clusterPortB,
-        "--data-dir", sharedDataDir.toString()));
-    a.addAll(database.flags());
-    nodeA = TestServer.start(a.toArray(String[]::new));
-    nodeB.awaitHealthy();
+    nodes = TwoHttpNodes.start("livelens-rooms-cluster-");
+    nodeA = nodes.a();
+    nodeB = nodes.b();
   }
 
   @AfterAll
   static void stopNodes() {
-    try {
-      if (nodeB != null) {
-        nodeB.close();
-      }
-      if (nodeA != null) {
-        nodeA.close();
-      }
-    } finally {
-      if (database != null) {
-        database.close();
-      }
-      if (sharedDataDir != null) {
-        TempDirs.delete(sharedDataDir);
-      }
+    if (nodes != null) {
+      nodes.close();
     }
   }
 

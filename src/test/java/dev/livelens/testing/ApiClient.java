@@ -31,6 +31,17 @@ public final class ApiClient {
         .version(HttpClient.Version.HTTP_1_1).build();
   }
 
+  /** A new browser that signed up as {@code username} (with {@link TestAccounts#PASSWORD}) and keeps the session. */
+  public static ApiClient signedUp(int port, String username) throws IOException, InterruptedException {
+    ApiClient client = new ApiClient(port);
+    HttpResponse<String> made = client.send("POST", "/api/auth/signup", new JsonObject().put("username", username)
+        .put("password", TestAccounts.PASSWORD).encode());
+    if (made.statusCode() != 201) {
+      throw new AssertionError("signing up " + username + " answered " + made.statusCode() + ": " + made.body());
+    }
+    return client;
+  }
+
   /** The same browser (its cookies) talking to another server, such as a node of the same cluster. */
   public ApiClient at(int otherPort) {
     return new ApiClient(otherPort, cookies);

@@ -7,12 +7,11 @@ import dev.livelens.testing.JsonSocket;
 import dev.livelens.testing.NodeProcess;
 import dev.livelens.testing.PostgresRequired;
 import dev.livelens.testing.TempDirs;
-import dev.livelens.testing.TestPostgres;
+import dev.livelens.testing.TwoHttpNodes;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,50 +26,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresRequired.class)
 class CommentsAcrossNodesTest {
 
-  private static final int CLUSTER_PORT = NodeProcess.freePort();
-  private static TestPostgres database;
-  private static Path shared;
+  private static TwoHttpNodes nodes;
   private static Path files;
-  private static TestServer nodeA;
-  private static NodeProcess nodeB;
 
   @BeforeAll
   static void startTwoNodes() {
-    database = TestPostgres.create();
-    shared = TempDirs.create("livelens-comments-cluster-");
+    nodes = TwoHttpNodes.start("livelens-comments-cluster-");
     files = TempDirs.create("livelens-comments-cluster-files-");
-    int clusterPortB = NodeProcess.freePort();
-    List<String> b = new ArrayList<>(List.of("--role", "http", "--node-name", "node-b", "--cluster",
-        "--cluster-port", String.valueOf(clusterPortB), "--cluster-members", "127.0.0.1:" + CLUSTER_PORT,
-        "--data-dir", shared.toString()));
-    b.addAll(database.flags());
-    nodeB = NodeProcess.start(b.toArray(String[]::new));
-    List<String> a = new ArrayList<>(List.of("--role", "all", "--workers", "1", "--node-name", "node-a",
-        "--cluster", "--cluster-port", String.valueOf(CLUSTER_PORT), "--cluster-members", "127.0.0.1:" + clusterPortB,
-        "--data-dir", shared.toString()));
-    a.addAll(database.flags());
-    nodeA = TestServer.start(a.toArray(String[]::new));
-    nodeB.awaitHealthy();
   }
 
   @AfterAll
   static void stopNodes() {
-    try {
-      if (nodeB != null) {
-        nodeB.close();
-      }
-      if (nodeA != null) {
-        nodeA.close();
-      }
-    } finally {
-      database.close();
-      TempDirs.delete(shared);
-      TempDirs.delete(files);
+    if (nodes != null) {
+      nodes.close();
     }
+    TempDirs.delete(files);
   }
 
   @Test
   void aCommentWrittenOnOneNodeReachesTheWatchPagesOnBoth() throws Exception {
+    TestServer nodeA = nodes.a();
+    NodeProcess nodeB = nodes.b();
     String video = TestVideos.add(nodeA, TestVideos.make(files, "clip.mp4", 2), "Across").id(); // unlisted
     ApiClient writerOnB = new ApiClient(nodeB.port());
     try (JsonSocket onA = JsonSocket.connect(nodeA.vertx, nodeA.port(), "/ws/comments?video=" + video, null);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.OnDatabase;
 import dev.livelens.testing.TempDirs;
-import dev.livelens.testing.TestAccounts;
 import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
@@ -50,9 +49,7 @@ class CommentsApiTest implements OnDatabase {
     owner = signedUp("owner");
     other = signedUp("other");
     visitor = new ApiClient(server.port());
-    admin = new ApiClient(server.port());
-    assertEquals(201, admin.send("POST", "/api/auth/signup", new JsonObject().put("username", "Boss-comments")
-        .put("password", TestAccounts.PASSWORD).encode()).statusCode());
+    admin = ApiClient.signedUp(server.port(), "Boss-comments");
     ownerId = owner.json("/api/me").getLong("id");
   }
 
@@ -64,11 +61,7 @@ class CommentsApiTest implements OnDatabase {
   }
 
   private ApiClient signedUp(String name) throws Exception {
-    ApiClient client = new ApiClient(server.port());
-    HttpResponse<String> made = client.send("POST", "/api/auth/signup", new JsonObject()
-        .put("username", name + "-c-" + NAMES.incrementAndGet()).put("password", TestAccounts.PASSWORD).encode());
-    assertEquals(201, made.statusCode(), made.body());
-    return client;
+    return ApiClient.signedUp(server.port(), name + "-c-" + NAMES.incrementAndGet());
   }
 
   private String video(String visibility) throws Exception {

@@ -8,7 +8,6 @@ import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.JsonSocket;
 import dev.livelens.testing.OnDatabase;
 import dev.livelens.testing.TempDirs;
-import dev.livelens.testing.TestAccounts;
 import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
@@ -51,9 +50,7 @@ class ModerationTest implements OnDatabase {
     other = new ApiClient(server.port());
     other.guest();
     visitor = new ApiClient(server.port());
-    admin = new ApiClient(server.port());
-    assertEquals(201, admin.send("POST", "/api/auth/signup", new JsonObject().put("username", "Boss-mod")
-        .put("password", TestAccounts.PASSWORD).encode()).statusCode());
+    admin = ApiClient.signedUp(server.port(), "Boss-mod");
   }
 
   @AfterAll
