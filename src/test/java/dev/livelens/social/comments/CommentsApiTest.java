@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.OnDatabase;
-import dev.livelens.testing.TempDirs;
-import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
+import dev.livelens.testing.VideoStage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -30,34 +28,26 @@ import org.junit.jupiter.api.TestInstance;
 class CommentsApiTest implements OnDatabase {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
-  private TestDatabase database;
+  private VideoStage stage;
   private TestServer server;
-  private Path files;
-  private Path clip;
   private ApiClient owner;
   private ApiClient other;
   private ApiClient visitor;
   private ApiClient admin;
-  private long ownerId;
 
   @BeforeAll
   void start() throws Exception {
-    files = TempDirs.create("livelens-comments-");
-    clip = TestVideos.make(files, "clip.mp4", 2);
-    database = database();
-    server = TestServer.start(database.serverFlags("--workers", "1", "--admins", "Boss-comments"));
-    owner = signedUp("owner");
-    other = signedUp("other");
-    visitor = new ApiClient(server.port());
-    admin = ApiClient.signedUp(server.port(), "Boss-comments");
-    ownerId = owner.json("/api/me").getLong("id");
+    stage = VideoStage.start(database(), "comments");
+    server = stage.server();
+    owner = stage.owner();
+    other = stage.other();
+    visitor = stage.visitor();
+    admin = stage.admin();
   }
 
   @AfterAll
   void stop() {
-    server.close();
-    database.close();
-    TempDirs.delete(files);
+    stage.close();
   }
 
   private ApiClient signedUp(String name) throws Exception {
@@ -65,7 +55,7 @@ class CommentsApiTest implements OnDatabase {
   }
 
   private String video(String visibility) throws Exception {
-    String id = TestVideos.add(server, clip, "Commented", ownerId).id();
+    String id = stage.ownersVideo("Commented");
     if (!"private".equals(visibility)) {
       assertEquals(200, owner.send("PATCH", "/api/videos/" + id, "{\"visibility\":\"" + visibility + "\"}")
           .statusCode());

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.JsonSocket;
 import dev.livelens.testing.OnDatabase;
-import dev.livelens.testing.TempDirs;
-import dev.livelens.testing.TestDatabase;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
+import dev.livelens.testing.VideoStage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,39 +27,30 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModerationTest implements OnDatabase {
 
-  private TestDatabase database;
+  private VideoStage stage;
   private TestServer server;
-  private Path files;
-  private Path clip;
   private ApiClient owner;
   private ApiClient other;
   private ApiClient visitor;
   private ApiClient admin;
-  private long ownerId;
 
   @BeforeAll
   void start() throws Exception {
-    files = TempDirs.create("livelens-moderation-");
-    clip = TestVideos.make(files, "clip.mp4", 2);
-    database = database();
-    server = TestServer.start(database.serverFlags("--workers", "1", "--admins", "Boss-mod"));
-    owner = new ApiClient(server.port());
-    ownerId = owner.guest();
-    other = new ApiClient(server.port());
-    other.guest();
-    visitor = new ApiClient(server.port());
-    admin = ApiClient.signedUp(server.port(), "Boss-mod");
+    stage = VideoStage.start(database(), "moderation");
+    server = stage.server();
+    owner = stage.owner();
+    other = stage.other();
+    visitor = stage.visitor();
+    admin = stage.admin();
   }
 
   @AfterAll
   void stop() {
-    server.close();
-    database.close();
-    TempDirs.delete(files);
+    stage.close();
   }
 
   private String publicVideo() {
-    return TestVideos.publish(server, TestVideos.add(server, clip, "Reported", ownerId).id());
+    return TestVideos.publish(server, stage.ownersVideo("Reported"));
   }
 
   private static JsonObject send(ApiClient who, String method, String path, JsonObject body, int status)
@@ -149,7 +138,7 @@ class ModerationTest implements OnDatabase {
 
   @Test
   void whatCannotBeSeenCannotBeReported() throws Exception {
-    String hidden = TestVideos.add(server, clip, "Private", ownerId).id();
+    String hidden = stage.ownersVideo("Private");
     send(other, "POST", "/api/reports", new JsonObject().put("video", hidden).put("reason", "x"), 404);
     send(other, "POST", "/api/reports", new JsonObject().put("video", publicVideo()), 400);
     send(other, "POST", "/api/reports", new JsonObject().put("comment", "AAAAAAAAAAAAAAAAAAAAAA").put("reason", "x"), 404);
