@@ -6,48 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.ApiClient;
-import dev.livelens.testing.OnDatabase;
-import dev.livelens.testing.TestServer;
+import dev.livelens.testing.OnVideoStage;
 import dev.livelens.testing.TestVideos;
-import dev.livelens.testing.VideoStage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The comments API over real HTTP, played by the video's owner, another person, a visitor without a cookie
  * and an admin: what each may read, write, edit and delete, the limits, and that refusals change nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommentsApiTest implements OnDatabase {
+class CommentsApiTest extends OnVideoStage {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
-  private VideoStage stage;
-  private TestServer server;
-  private ApiClient owner;
-  private ApiClient other;
-  private ApiClient visitor;
-  private ApiClient admin;
 
-  @BeforeAll
-  void start() throws Exception {
-    stage = VideoStage.start(database(), "comments");
-    server = stage.server();
-    owner = stage.owner();
-    other = stage.other();
-    visitor = stage.visitor();
-    admin = stage.admin();
-  }
-
-  @AfterAll
-  void stop() {
-    stage.close();
+  @Override
+  protected String stageName() {
+    return "comments";
   }
 
   private ApiClient signedUp(String name) throws Exception {

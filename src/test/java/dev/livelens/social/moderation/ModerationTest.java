@@ -6,47 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.JsonSocket;
-import dev.livelens.testing.OnDatabase;
-import dev.livelens.testing.TestServer;
+import dev.livelens.testing.OnVideoStage;
 import dev.livelens.testing.TestVideos;
-import dev.livelens.testing.VideoStage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Reports and the admins' queue over real HTTP and sockets: a reported comment reaches the queue, and hiding
  * it removes it for everyone but admins, live; a hidden video is gone for everyone but its owner and admins,
  * and its owner cannot bring it back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ModerationTest implements OnDatabase {
+class ModerationTest extends OnVideoStage {
 
-  private VideoStage stage;
-  private TestServer server;
-  private ApiClient owner;
-  private ApiClient other;
-  private ApiClient visitor;
-  private ApiClient admin;
-
-  @BeforeAll
-  void start() throws Exception {
-    stage = VideoStage.start(database(), "moderation");
-    server = stage.server();
-    owner = stage.owner();
-    other = stage.other();
-    visitor = stage.visitor();
-    admin = stage.admin();
-  }
-
-  @AfterAll
-  void stop() {
-    stage.close();
+  @Override
+  protected String stageName() {
+    return "moderation";
   }
 
   private String publicVideo() {
