@@ -92,10 +92,20 @@ class CommentsE2ETest {
       }
     }, json -> json.contains("Hello from the page"));
 
+    saveSection("comments");
     someoneElse.send("DELETE", "/api/videos/" + video + "/comments/" + posted.getString("id"), null);
     browser().await("the deleted comment gone from the page", PATIENCE, () -> browser().js(
         "return document.querySelectorAll(`li[data-id='${arguments[0]}']`).length;", posted.getString("id")),
         count -> ((Number) count).intValue() == 0);
+  }
+
+  /** The section as it looks (target/screenshots), beside the fixture's screenshot of the page's top. */
+  private static void saveSection(String id) throws Exception {
+    java.nio.file.Path shot = browser().driver.findElement(By.id(id)).getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+        .toPath();
+    java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
+    java.nio.file.Files.move(shot, Path.of("target", "screenshots", "CommentsE2ETest-section-" + id + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
@@ -114,6 +124,7 @@ class CommentsE2ETest {
     browser().driver.findElement(By.id("share-at-time")).click();
     browser().driver.findElement(By.id("share-button")).click();
     assertEquals(origin + "/watch/" + video + "?t=3", browser().js("return document.getElementById('share-link').value;"));
+    saveSection("share");
     browser().await("the link copied or selected", PATIENCE, () -> browser().js(
         "return document.getElementById('share-status').textContent;"), s -> String.valueOf(s).startsWith("Link "));
 
