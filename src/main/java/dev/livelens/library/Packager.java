@@ -2,6 +2,7 @@ package dev.livelens.library;
 
 import dev.livelens.media.Cancel;
 import dev.livelens.media.Ffmpeg;
+import dev.livelens.media.FfmpegFailure;
 import dev.livelens.media.MediaException;
 import dev.livelens.media.Probe;
 import io.vertx.core.Future;
@@ -94,7 +95,7 @@ public final class Packager {
   }
 
   private Future<Probe> probe(Path file) {
-    return ffmpeg.probe(file).map(Probe::of).recover(error -> Future.failedFuture(error instanceof MediaException e
+    return ffmpeg.probe(file).map(Probe::of).recover(error -> Future.failedFuture(error instanceof FfmpegFailure e
         ? new MediaException(SourcePlan.unreadable(e)) : error));
   }
 

@@ -1,5 +1,6 @@
 package dev.livelens.subtitles;
 
+import dev.livelens.media.FailureReason;
 import dev.livelens.library.Library;
 import dev.livelens.library.Video;
 import dev.livelens.media.Cancel;
@@ -72,8 +73,8 @@ final class TranscriptJobs {
                 : recognise(videoId, found.get(), job).compose(words -> transcripts.finish(videoId, words))))
         .recover(error -> {
           String reason = job.cancel.cancelled() ? "the server stopped before the transcript was complete"
-              : "speech recognition failed: " + error.getMessage();
-          LOG.info("transcript of video {} failed: {}", videoId, reason);
+              : "the transcript could not be made: " + FailureReason.of(error);
+          LOG.info("transcript of video {} failed: {}", videoId, error.toString());
           return job.cancel.cancelled() ? Future.succeededFuture() : transcripts.end(videoId, Transcripts.FAILED,
               reason);
         })

@@ -1,5 +1,7 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.media.FailureReason;
+
 import dev.livelens.web.Problem;
 import dev.livelens.bus.Addresses;
 import dev.livelens.library.Library;
@@ -215,7 +217,7 @@ public final class JobQueue {
       return library.delete(run.videoId()).mapEmpty();
     }
     LOG.info("job {} ({}) failed: {}", run.videoId(), run.job().kind(), error.toString(), error);
-    return failed(run.videoId(), String.valueOf(error.getMessage())).andThen(done -> run.state(Job.FAILED));
+    return failed(run.videoId(), FailureReason.of(error)).andThen(done -> run.state(Job.FAILED));
   }
 
   /** Failed with its reason kept on the video, its half-made files removed. */
