@@ -46,6 +46,11 @@ public final class FailureReason {
 
   /** The sentence for this failure. */
   public static String of(Throwable error) {
+    return of(error, UNKNOWN);
+  }
+
+  /** The same, with {@code otherwise} for a failure that is neither FFmpeg's nor already a sentence. */
+  public static String of(Throwable error, String otherwise) {
     if (error instanceof Cancel.Cancelled) {
       return CANCELLED;
     }
@@ -61,7 +66,8 @@ public final class FailureReason {
           .orElse("FFmpeg could not make this video (the server's log has its words): try again, or upload it in "
               + "another format such as an H.264 MP4");
     }
-    return error != null && error.getCause() != null && error.getCause() != error ? of(error.getCause()) : UNKNOWN;
+    return error != null && error.getCause() != null && error.getCause() != error ? of(error.getCause(), otherwise)
+        : otherwise;
   }
 
   /** {@code reason} if it is fit to show (no server path, no stack, no FFmpeg internals), else {@link #UNKNOWN}. */

@@ -73,7 +73,8 @@ final class TranscriptJobs {
                 : recognise(videoId, found.get(), job).compose(words -> transcripts.finish(videoId, words))))
         .recover(error -> {
           String reason = job.cancel.cancelled() ? "the server stopped before the transcript was complete"
-              : "the transcript could not be made: " + FailureReason.of(error);
+              : "the transcript could not be made: " + FailureReason.of(error, "speech recognition failed on the "
+                  + "server (its log has the details): try again later");
           LOG.info("transcript of video {} failed: {}", videoId, error.toString());
           return job.cancel.cancelled() ? Future.succeededFuture() : transcripts.end(videoId, Transcripts.FAILED,
               reason);
