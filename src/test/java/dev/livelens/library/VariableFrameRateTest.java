@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.ApiClient;
 import dev.livelens.testing.Ffprobe;
+import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TempDirs;
+import dev.livelens.testing.TestImages;
 import dev.livelens.testing.TestServer;
 import dev.livelens.testing.TestVideos;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +71,28 @@ class VariableFrameRateTest {
   }
 
   @Test
+  void aFilterOverAServerRecordingWithAPauseKeepsItsLength() throws Exception {
+    String recording;
+    try (StreamClient client = server.connect("/ws/stream?filter=gray").skipGreeting()) {
+      client.sendText("{\"type\":\"record\",\"on\":true}");
+      recording = client.awaitRecording("started", Duration.ofSeconds(10)).getString("video");
+      client.streamAtCameraPace(Duration.ofMillis(1500), TestImages.faceFrame(), 1, message -> { });
+      Thread.sleep(1500); // the camera stops sending for 1.5 s: the recording has a gap there
+      client.streamAtCameraPace(Duration.ofMillis(1500), TestImages.faceFrame(), 1000, message -> { });
+      client.sendText("{\"type\":\"record\",\"on\":false}");
+      client.awaitRecording("finished", LibraryApiTest.PATIENCE);
+    }
+    Path recorded = server.server.library().orElseThrow().store().mp4(recording);
+    JsonObject source = Ffprobe.probe(recorded);
+    double seconds = Ffprobe.durationSeconds(source);
+    assertTrue(seconds > 4, "the recording spans both bursts and the pause: " + seconds + " s");
+    String id = made(recording, "/process", "{\"filter\":\"edges\"}").getString("id");
+    double processed = Ffprobe.durationSeconds(Ffprobe.probe(server.server.library().orElseThrow().store().mp4(id)));
+    assertEquals(seconds, processed, FRAME, "the processed recording lasts as long as the recording ("
+        + Ffprobe.video(source).getString("nb_read_frames") + " frames)");
+  }
+
+  @Test
   void cutsOfAVariableFrameRateVideoKeepTheirTiming() throws Exception {
     double exact = Ffprobe.durationSeconds(Ffprobe.probe(server.server.library().orElseThrow().store()
         .mp4(made("/cuts", "{\"start\":1.0,\"end\":4.0,\"exact\":true}").getString("id"))));
@@ -78,7 +103,11 @@ class VariableFrameRateTest {
   }
 
   private JsonObject made(String what, String body) throws Exception {
-    HttpResponse<String> accepted = api.send("POST", "/api/videos/" + video + what, body);
+    return made(video, what, body);
+  }
+
+  private JsonObject made(String from, String what, String body) throws Exception {
+    HttpResponse<String> accepted = api.send("POST", "/api/videos/" + from + what, body);
     assertEquals(202, accepted.statusCode(), accepted.body());
     JsonObject done = api.awaitVideo(new JsonObject(accepted.body()).getString("id"), LibraryApiTest.PATIENCE);
     assertEquals("ready", done.getString("status"), done.encode());
