@@ -1,7 +1,6 @@
 package dev.livelens.library;
 
 import dev.livelens.media.FailureReason;
-
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

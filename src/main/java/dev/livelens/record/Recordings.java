@@ -1,10 +1,10 @@
 package dev.livelens.record;
 
-import dev.livelens.media.FailureReason;
-import dev.livelens.media.MediaException;
 import dev.livelens.config.StorageConfig;
 import dev.livelens.library.Library;
 import dev.livelens.media.DiskQuota;
+import dev.livelens.media.FailureReason;
+import dev.livelens.media.MediaException;
 import dev.livelens.stream.StreamRecording;
 import dev.livelens.vision.JpegCodec;
 import io.vertx.core.Context;

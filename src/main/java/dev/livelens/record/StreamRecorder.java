@@ -1,11 +1,11 @@
 package dev.livelens.record;
 
-import dev.livelens.media.FailureReason;
-import dev.livelens.media.MediaException;
 import dev.livelens.bus.FrameBytes;
 import dev.livelens.bus.FrameMessage;
 import dev.livelens.bus.StreamListener;
 import dev.livelens.library.Library;
+import dev.livelens.media.FailureReason;
+import dev.livelens.media.MediaException;
 import dev.livelens.vision.JpegCodec;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

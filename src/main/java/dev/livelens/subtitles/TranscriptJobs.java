@@ -1,9 +1,9 @@
 package dev.livelens.subtitles;
 
-import dev.livelens.media.FailureReason;
 import dev.livelens.library.Library;
 import dev.livelens.library.Video;
 import dev.livelens.media.Cancel;
+import dev.livelens.media.FailureReason;
 import dev.livelens.media.Ffmpeg;
 import dev.livelens.worker.BelowLive;
 import io.vertx.core.Future;
@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
-import org.vosk.Model;
 import org.slf4j.LoggerFactory;
+import org.vosk.Model;
 
 /**
  * A transcript for every video that becomes ready. Each video's work waits its turn on the speech pool

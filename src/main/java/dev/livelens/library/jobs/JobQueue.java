@@ -1,12 +1,11 @@
 package dev.livelens.library.jobs;
 
-import dev.livelens.media.FailureReason;
-
-import dev.livelens.web.Problem;
 import dev.livelens.bus.Addresses;
 import dev.livelens.library.Library;
 import dev.livelens.library.Video;
 import dev.livelens.library.VideoLeases;
+import dev.livelens.media.FailureReason;
+import dev.livelens.web.Problem;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
