@@ -97,9 +97,9 @@ record SourcePlan(Probe input, boolean copyVideo, boolean copyAudio) {
     }
   }
 
-  /** A person's reason for a file ffprobe could not read at all, from what FFmpeg wrote. */
-  static String unreadable(FfmpegFailure error) {
+  /** A person's reason for a file ffprobe could not read at all, from what FFmpeg wrote and how the file starts. */
+  static String unreadable(FfmpegFailure error, boolean startsAsMp4) {
     String log = error.log() == null ? "" : error.log();
-    return log.contains("moov atom not found") ? FailureReason.NO_INDEX : FailureReason.NOT_A_VIDEO;
+    return startsAsMp4 && log.contains("moov atom not found") ? FailureReason.NO_INDEX : FailureReason.NOT_A_VIDEO;
   }
 }
