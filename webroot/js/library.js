@@ -52,7 +52,11 @@ function card(video) {
   owner.className = 'video-owner';
   owner.textContent = video.ownerName ?? 'no owner'; // text, never HTML: names are whatever people typed
   facts.append(`${duration(video.durationMs)} · ${date(video.created)} · `, status, ' · ', visibility, ' · ', owner);
-  if (video.status === 'failed' && video.reason) facts.title = video.reason;
+  // Why it failed, in the server's words for people (never a path: the server checks each reason).
+  const why = document.createElement('p');
+  why.className = 'video-reason';
+  why.textContent = video.status === 'failed' && video.reason ? video.reason : '';
+  why.hidden = !why.textContent;
   const actions = document.createElement('div');
   actions.className = 'card-actions';
   const analytics = document.createElement('a');
@@ -61,7 +65,7 @@ function card(video) {
   analytics.setAttribute('aria-label', `Analytics of “${video.title}”`);
   // Only what the server would allow this person: the owner (or an admin) renames, deletes, reads analytics.
   if (video.yours) actions.append(button('Rename', video, onRename), button('Delete', video, onDelete), analytics);
-  li.append(link, facts, actions);
+  li.append(link, facts, why, actions);
   return li;
 }
 

@@ -152,7 +152,7 @@ public record LiveLensConfig(
 
   /** A yes/no option (off by default): it may be given alone to turn it on. */
   private static boolean isSwitch(String flag) {
-    return OPTIONS.stream().anyMatch(option -> option.flag().equals(flag) && "false".equals(option.defaultValue()));
+    return OPTIONS.stream().anyMatch(option -> option.flag().equals(flag) && option.isSwitch());
   }
 
   private static LiveLensConfig fromValues(Map<String, String> v) {
@@ -234,7 +234,7 @@ public record LiveLensConfig(
         .append("LiveLens serves a page that streams your webcam through OpenCV filters.\n")
         .append("Every option can also be set by its environment variable; flags win.\n\n");
     for (Option option : OPTIONS) {
-      out.append(String.format("  %-34s %s%n", option.flag() + " <value>", option.help()));
+      out.append(String.format("  %-34s %s%n", option.usage(), option.help()));
       out.append(String.format("  %-34s env %s, default '%s'%n", "", option.env(), option.defaultValue()));
     }
     out.append(String.format("  %-34s %s%n", "--help", "print this text and exit"));

@@ -1,6 +1,8 @@
 package dev.livelens.library;
 
 import dev.livelens.media.Cancel;
+import dev.livelens.media.FailureReason;
+import dev.livelens.media.MediaException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.FileSystem;
@@ -9,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,13 +112,14 @@ public final class Library {
   private Future<Video> finish(String videoId, Path source, String note, DoubleConsumer progress, Cancel cancel,
       boolean discard) {
     Future<Videos.Facts> packed = packager.map(p -> p.pack(videoId, source, progress, cancel))
-        .orElse(Future.failedFuture("FFmpeg is not available on this platform"));
+        .orElse(Future.failedFuture(new MediaException("this server has no FFmpeg for its platform, so videos cannot "
+            + "be made here: ask its operator")));
     return packed
         .compose(facts -> videos.ready(videoId, facts, note))
         .recover(error -> {
-          LOG.info("video {} failed: {}", videoId, error.getMessage());
+          LOG.info("video {} failed: {}", videoId, error.toString());
           return (discard ? removeFiles(videoId) : Future.<Void>succeededFuture())
-              .compose(removed -> videos.failed(videoId, String.valueOf(error.getMessage())))
+              .compose(removed -> videos.failed(videoId, FailureReason.of(error)))
               .compose(done -> Future.failedFuture(error));
         })
         .compose(done -> videos.find(videoId)).map(found -> found.orElseThrow())

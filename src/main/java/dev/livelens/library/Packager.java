@@ -2,10 +2,15 @@ package dev.livelens.library;
 
 import dev.livelens.media.Cancel;
 import dev.livelens.media.Ffmpeg;
+import dev.livelens.media.FfmpegFailure;
 import dev.livelens.media.MediaException;
 import dev.livelens.media.Probe;
 import io.vertx.core.Future;
 import io.vertx.core.file.FileSystem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +99,21 @@ public final class Packager {
   }
 
   private Future<Probe> probe(Path file) {
-    return ffmpeg.probe(file).map(Probe::of).recover(error -> Future.failedFuture(error instanceof MediaException e
-        ? new MediaException(SourcePlan.unreadable(e)) : error));
+    return ffmpeg.probe(file).map(Probe::of).recover(error -> !(error instanceof FfmpegFailure e)
+        ? Future.failedFuture(error)
+        : ffmpeg.pool().executeBlocking(() -> isMp4(file), false).otherwise(false)
+            .compose(mp4 -> Future.failedFuture(new MediaException(SourcePlan.unreadable(e, mp4)))));
+  }
+
+  /**
+   * Whether the file starts as an MP4 does (a box: size, then a type such as "ftyp"): FFmpeg says "moov atom
+   * not found" of any file named .mp4, a text file too, and only a real MP4 was cut short before its index.
+   */
+  private static boolean isMp4(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      String type = new String(in.readNBytes(8), StandardCharsets.ISO_8859_1);
+      return type.length() == 8 && List.of("ftyp", "moov", "mdat", "free", "wide", "skip").contains(type.substring(4));
+    }
   }
 
   private static List<String> hlsArgs(Path mp4, Path playlist) {

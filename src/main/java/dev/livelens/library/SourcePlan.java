@@ -1,5 +1,7 @@
 package dev.livelens.library;
 
+import dev.livelens.media.FailureReason;
+import dev.livelens.media.FfmpegFailure;
 import dev.livelens.media.MediaException;
 import dev.livelens.media.Probe;
 import java.nio.file.Path;
@@ -95,12 +97,9 @@ record SourcePlan(Probe input, boolean copyVideo, boolean copyAudio) {
     }
   }
 
-  /** A person's reason for a file ffprobe could not read at all, from what FFmpeg wrote. */
-  static String unreadable(MediaException error) {
+  /** A person's reason for a file ffprobe could not read at all, from what FFmpeg wrote and how the file starts. */
+  static String unreadable(FfmpegFailure error, boolean startsAsMp4) {
     String log = error.log() == null ? "" : error.log();
-    if (log.contains("moov atom not found")) {
-      return "the file ends early, before its index (the MP4's moov box): it was cut short, upload it again";
-    }
-    return "this file is not a video FFmpeg can read (its format is unknown or it is damaged): upload a video file";
+    return startsAsMp4 && log.contains("moov atom not found") ? FailureReason.NO_INDEX : FailureReason.NOT_A_VIDEO;
   }
 }

@@ -1,5 +1,6 @@
 package dev.livelens.library;
 
+import dev.livelens.media.FailureReason;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
@@ -58,7 +59,8 @@ public record Video(String id, String title, String source, String parentId, lon
     JsonObject json = new JsonObject().put("id", id).put("title", title).put("source", source)
         .put("parent", parentId).put("created", createdAt).put("durationMs", durationMs).put("width", width)
         .put("height", height).put("codec", codec).put("size", sizeBytes).put("status", status)
-        .put("reason", reason).put("poster", poster ? base + "/poster.jpg" : null)
+        .put("reason", reason == null ? null : FailureReason.safe(reason)) // rows from before the translator too
+        .put("poster", poster ? base + "/poster.jpg" : null)
         .put("original", new JsonObject().put("name", originalName).put("media", originalMedia)).put("owner", ownerId)
         .put("ownerName", ownerName == null ? null : ownerName.startsWith("~") ? "a guest" : ownerName)
         .put("visibility", visibility);

@@ -1,5 +1,6 @@
 package dev.livelens.library;
 
+import dev.livelens.media.FailureReason;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -179,7 +180,8 @@ public final class Videos {
   }
 
   public Future<Void> failed(String id, String reason) {
-    String shortReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+    String shown = FailureReason.safe(reason); // a last guard: callers translate with FailureReason.of
+    String shortReason = shown.length() > 1000 ? shown.substring(0, 1000) : shown;
     return pool.preparedQuery("UPDATE videos SET status = ?, reason = ? WHERE id = ?")
         .execute(Tuple.of(Video.FAILED, shortReason, id)).mapEmpty();
   }

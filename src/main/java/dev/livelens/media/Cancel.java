@@ -17,12 +17,22 @@ public final class Cancel {
   }
 
   private final List<Process> processes = new CopyOnWriteArrayList<>();
+  private final List<Runnable> stops = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
 
   /** Kills every attached process; later ones die as they are attached. */
   public void cancel() {
     cancelled = true;
     processes.forEach(Process::destroyForcibly);
+    stops.forEach(Runnable::run);
+  }
+
+  /** Runs {@code stop} when the job is cancelled (at once if it already is): work that is not a process. */
+  public void whenCancelled(Runnable stop) {
+    stops.add(stop);
+    if (cancelled) {
+      stop.run();
+    }
   }
 
   public boolean cancelled() {

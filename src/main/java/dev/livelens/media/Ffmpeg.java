@@ -118,7 +118,7 @@ public final class Ffmpeg {
     }
   }
 
-  /** Runs a program to its end; its standard output, or its last error line in the exception when it fails. */
+  /** Runs a program to its end; its standard output, or a {@link FfmpegFailure} with what it wrote when it fails. */
   private static String exec(List<String> command, Consumer<String> lines) throws IOException, InterruptedException {
     return exec(command, Map.of(), new Cancel(), lines);
   }
@@ -150,12 +150,12 @@ public final class Ffmpeg {
     }
     if (!ended) {
       process.destroyForcibly();
-      throw new MediaException("FFmpeg took longer than " + TIMEOUT_MINUTES + " minutes");
+      throw new MediaException(FailureReason.tookTooLong(TIMEOUT_MINUTES));
     }
     cancel.check();
     if (process.exitValue() != 0) {
       String log = errors.text();
-      throw new MediaException(lastLine(log, process.exitValue()), log);
+      throw new FfmpegFailure(lastLine(log, process.exitValue()), log);
     }
     return out.toString();
   }

@@ -25,15 +25,16 @@ public final class FfmpegProcess {
     return process.getOutputStream();
   }
 
-  /** Waits for the end; fails with FFmpeg's last error line, or as cancelled. */
+  /** Waits for the end; fails with what FFmpeg wrote, or as cancelled. */
   public void await(long timeoutMinutes) throws InterruptedException {
     if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new MediaException("FFmpeg took longer than " + timeoutMinutes + " minutes");
+      throw new MediaException(FailureReason.tookTooLong(timeoutMinutes));
     }
     cancel.check();
     if (process.exitValue() != 0) {
-      throw new MediaException(Ffmpeg.lastLine(errors.text(), process.exitValue()));
+      String log = errors.text();
+      throw new FfmpegFailure(Ffmpeg.lastLine(log, process.exitValue()), log);
     }
   }
 

@@ -3,6 +3,8 @@ package dev.livelens.record;
 import dev.livelens.config.StorageConfig;
 import dev.livelens.library.Library;
 import dev.livelens.media.DiskQuota;
+import dev.livelens.media.FailureReason;
+import dev.livelens.media.MediaException;
 import dev.livelens.stream.StreamRecording;
 import dev.livelens.vision.JpegCodec;
 import io.vertx.core.Context;
@@ -102,7 +104,8 @@ public final class Recordings extends VerticleBase implements StreamRecording {
     }
     quota.remaining().compose(remaining -> {
       if (remaining <= 0) {
-        return Future.failedFuture("the server's disk quota for media is full");
+        return Future.failedFuture(new MediaException("the server's disk quota for media is full: delete videos "
+            + "to make room"));
       }
       return library.create("Recording " + new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date()),
           "recording", null, ownerId).compose(video -> {
@@ -118,7 +121,7 @@ public final class Recordings extends VerticleBase implements StreamRecording {
         end(streamId);
       }
     }).onFailure(error -> tell.accept(new JsonObject().put("type", "recording").put("state", "failed")
-        .put("reason", error.getMessage())));
+        .put("reason", FailureReason.of(error))));
   }
 
   /**

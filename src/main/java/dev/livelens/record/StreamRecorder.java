@@ -4,6 +4,8 @@ import dev.livelens.bus.FrameBytes;
 import dev.livelens.bus.FrameMessage;
 import dev.livelens.bus.StreamListener;
 import dev.livelens.library.Library;
+import dev.livelens.media.FailureReason;
+import dev.livelens.media.MediaException;
 import dev.livelens.vision.JpegCodec;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -105,7 +107,8 @@ final class StreamRecorder {
     lastEncode = pool.executeBlocking(() -> encode(frame), false);
     return lastEncode.onComplete(result -> {
       if (result.failed()) {
-        finish("the recorder failed: " + result.cause().getMessage());
+        LOG.warn("stream {}: recording {} could not encode a frame: {}", streamId, videoId, result.cause().toString());
+        finish("the recording ended early: the server could not encode a frame");
       } else {
         String limit = limits.reached(pastLongest ? limits.maxDurationMs() : durationMs, bytes);
         if (limit != null) {
@@ -149,7 +152,8 @@ final class StreamRecorder {
         // Marked whole before packaging: if the node stops before that ends, its next start packages it as is.
         .compose(recorded -> recorded ? library.sourceComplete(videoId, reason)
             .compose(marked -> library.finish(videoId, file, reason, fraction -> { }))
-            : library.failed(videoId, NOTHING_RECORDED).compose(v -> Future.failedFuture(NOTHING_RECORDED)))
+            : library.failed(videoId, NOTHING_RECORDED).compose(v -> Future.failedFuture(
+                new MediaException(NOTHING_RECORDED))))
         .onSuccess(video -> {
           LOG.info("stream {}: recording {} finished: {} frames, {} skipped, {} dropped while busy, {} ms{}", streamId,
               videoId, frames, skipped, listener.dropped(), durationMs, reason == null ? "" : " (" + reason + ")");
@@ -161,7 +165,7 @@ final class StreamRecorder {
         })
         .onFailure(error -> {
           LOG.warn("stream {}: recording {} failed: {}", streamId, videoId, error.toString());
-          tell.accept(message("failed").put("reason", error.getMessage()));
+          tell.accept(message("failed").put("reason", FailureReason.of(error)));
         })
         .onComplete(done -> {
           onDone.run();

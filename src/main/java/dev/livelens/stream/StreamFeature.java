@@ -41,6 +41,7 @@ public final class StreamFeature implements Feature {
   /** Stream connections open on each event loop, in mount order: how connections spread, for tests. */
   private final List<AtomicInteger> openPerLoop = new CopyOnWriteArrayList<>();
   private StreamServices services;
+  private boolean quiet;
 
   /**
    * @param recordings the recorder of streams, once its feature has started
@@ -58,12 +59,18 @@ public final class StreamFeature implements Feature {
     this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerAddress());
   }
 
+  /** Its streams' openings and closings go to DEBUG (the warm-up's many short streams); call before start. */
+  public StreamFeature quiet() {
+    this.quiet = true;
+    return this;
+  }
+
   @Override
   public Future<?> start(Vertx vertx) {
     PendingBytes pending = new PendingBytes(config.maxPendingBytes());
     metrics.pendingBytes(pending::held);
     services = new StreamServices(vertx, config, catalog, metrics, pending, LostFrames.start(vertx,
-        config.maxWaitMs()), recordings.get(), users.get());
+        config.maxWaitMs()), recordings.get(), users.get(), quiet);
     return Future.succeededFuture();
   }
 

@@ -74,7 +74,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
     new ClientReader(this, config.maxFrameBytes(), config.maxTextMessagesPerSecond()).readFrom(messages);
     messages.onClose(this::onClose);
     pingTimer = vertx.setPeriodic(config.idleTimeoutSeconds() * 1000L / 3, t -> client.ping());
-    LOG.info("stream {} opened from {}", id, socket.remoteAddress());
+    log("stream {} opened from {}", id, socket.remoteAddress());
     client.text(WireFormat.hello(id, services.catalog().names(), config.maxFrameBytes()));
     selectFilter(initialFilter == null ? "none" : initialFilter, new JsonObject());
   }
@@ -151,7 +151,15 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
     }
     services.vertx().cancelTimer(pingTimer);
     services.metrics().sessionClosed();
-    LOG.info("stream {} closed ({}): {}", id, socket.closeStatusCode(), frames.counts(filter.name()).encode());
+    log("stream {} closed ({}): {}", id, socket.closeStatusCode(), frames.counts(filter.name()).encode());
     onClosed.run();
+  }
+
+  private void log(String format, Object... args) {
+    if (services.quiet()) {
+      LOG.debug(format, args);
+    } else {
+      LOG.info(format, args);
+    }
   }
 }

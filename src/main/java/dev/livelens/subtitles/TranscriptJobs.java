@@ -3,6 +3,7 @@ package dev.livelens.subtitles;
 import dev.livelens.library.Library;
 import dev.livelens.library.Video;
 import dev.livelens.media.Cancel;
+import dev.livelens.media.FailureReason;
 import dev.livelens.media.Ffmpeg;
 import dev.livelens.worker.BelowLive;
 import io.vertx.core.Future;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
-import org.vosk.Model;
 import org.slf4j.LoggerFactory;
+import org.vosk.Model;
 
 /**
  * A transcript for every video that becomes ready. Each video's work waits its turn on the speech pool
@@ -72,8 +73,9 @@ final class TranscriptJobs {
                 : recognise(videoId, found.get(), job).compose(words -> transcripts.finish(videoId, words))))
         .recover(error -> {
           String reason = job.cancel.cancelled() ? "the server stopped before the transcript was complete"
-              : "speech recognition failed: " + error.getMessage();
-          LOG.info("transcript of video {} failed: {}", videoId, reason);
+              : "the transcript could not be made: " + FailureReason.of(error, "speech recognition failed on the "
+                  + "server (its log has the details): try again later");
+          LOG.info("transcript of video {} failed: {}", videoId, error.toString());
           return job.cancel.cancelled() ? Future.succeededFuture() : transcripts.end(videoId, Transcripts.FAILED,
               reason);
         })

@@ -1,5 +1,6 @@
 package dev.livelens.subtitles;
 
+import dev.livelens.media.FailureReason;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -62,7 +63,8 @@ final class Transcripts {
   }
 
   Future<Void> end(String videoId, String status, String reason) {
-    String shortReason = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    String shown = reason == null ? null : FailureReason.safe(reason);
+    String shortReason = shown == null || shown.length() <= 1000 ? shown : shown.substring(0, 1000);
     return pool.preparedQuery("UPDATE transcripts SET status = ?, reason = ?, updated_at = ? WHERE video_id = ?")
         .execute(Tuple.of(status, shortReason, System.currentTimeMillis(), videoId)).mapEmpty();
   }

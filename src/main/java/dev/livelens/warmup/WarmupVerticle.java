@@ -67,7 +67,7 @@ public final class WarmupVerticle extends VerticleBase {
     // The warm-up's streams count into throw-away meters and belong to nobody.
     StreamFeature privateStreams = new StreamFeature(config, catalog,
         new PipelineMetrics(new SimpleMeterRegistry()), () -> StreamRecording.UNAVAILABLE,
-        () -> SignedInUsers.NOBODY, new OpenSockets());
+        () -> SignedInUsers.NOBODY, new OpenSockets()).quiet();
     HttpVerticle loopback = new HttpVerticle(config, List.of(privateStreams),
         SocketLimits.of(config.sockets(), config.maxConnections())).onLoopback();
     client = vertx.createWebSocketClient(new WebSocketClientOptions()

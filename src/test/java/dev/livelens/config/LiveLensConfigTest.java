@@ -1,6 +1,7 @@
 package dev.livelens.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,16 @@ class LiveLensConfigTest {
       assertTrue(help.contains(option.flag()) && help.contains(option.env()), option.flag());
     }
     assertTrue(help.contains("JPEG codec on this machine: turbojpeg"));
+  }
+
+  @Test
+  void helpShowsAValueOnlyForOptionsThatTakeOne() {
+    String help = LiveLensConfig.help("turbojpeg");
+    for (String flag : List.of("--allow-private-urls", "--cluster")) {
+      assertFalse(help.contains(flag + " <value>"), flag + " is given alone");
+      assertTrue(help.lines().anyMatch(line -> line.strip().startsWith(flag + " ")), flag + " is listed");
+    }
+    assertTrue(help.contains("--port <value>"));
   }
 
   @Test

@@ -100,6 +100,20 @@ class LibraryE2ETest {
     assertTrue(titles.stream().anyMatch(t -> t.toString().contains("(cut 1.0–3.0 s)")), titles.toString());
   }
 
+  @Test
+  void aFailedVideosCardSaysWhyInWordsForPeople() {
+    var library = fixture.server().server.library().orElseThrow();
+    String failed = library.create("Broken import", "url", null).await().id();
+    library.failed(failed, "this is a web page, not a video: give the address of the video file itself").await();
+    library.videos().changeVisibility(failed, "public").await();
+    fixture.browser.open(fixture.url("/library"));
+    Object reason = fixture.browser.await("the failed video's card with its reason", PATIENCE, () -> fixture.browser.js(
+        "const r = document.querySelector(`.video-card[data-id=\"${arguments[0]}\"] .video-reason`);"
+            + "return r && !r.hidden ? r.textContent : null;", failed), text -> text != null);
+    assertEquals("this is a web page, not a video: give the address of the video file itself", reason);
+    library.delete(failed).await();
+  }
+
   @SuppressWarnings("unchecked")
   private Map<String, Object> cardOf(String id) {
     return (Map<String, Object>) fixture.browser.js("""

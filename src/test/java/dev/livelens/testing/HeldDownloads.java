@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * A gate for FFmpeg's downloads: each one stops after a number of bytes and waits until the test releases
  * them, so a test has an FFmpeg job that runs exactly as long as it likes, using no CPU meanwhile. Only
- * FFmpeg's requests (user agent "Lavf/...") are held: an import's pre-flight check goes through.
+ * imports' downloads (user agents "Lavf/..." and "LiveLens-import") are held: the pre-flight check goes through.
  */
 final class HeldDownloads {
 
@@ -20,7 +20,8 @@ final class HeldDownloads {
 
   /** Where this request stops, or -1 when it is not held. */
   synchronized long holdAt(String userAgent) {
-    return userAgent != null && userAgent.startsWith("Lavf") && !released ? holdAt : -1;
+    return userAgent != null && (userAgent.startsWith("Lavf") || userAgent.startsWith("LiveLens-import")) && !released
+        ? holdAt : -1;
   }
 
   /** On the server's thread for one download: waits at the gate until released. */

@@ -102,6 +102,8 @@ class UploadFormatsTest {
     Map<Path, String> reasons = new LinkedHashMap<>();
     reasons.put(TestFormats.audioOnly(made, "voice.m4a", 3), "this file has no video, only sound");
     reasons.put(text, "this file is not a video FFmpeg can read");
+    // Named like a video: FFmpeg looks for an MP4's index, but nothing here was cut short.
+    reasons.put(Files.copy(text, made.resolve("notes.mp4")), "this file is not a video FFmpeg can read");
     reasons.put(TestFormats.av1Webm(made, "screen-av1.webm", 2), "AV1 video cannot be decoded here");
     reasons.put(TestFormats.truncated(whole, made.resolve("cut-short.mp4"), 0.5), "the file ends early, at ");
     for (Map.Entry<Path, String> entry : reasons.entrySet()) {

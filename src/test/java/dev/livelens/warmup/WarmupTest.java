@@ -3,6 +3,10 @@ package dev.livelens.warmup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TestImages;
 import dev.livelens.testing.TestServer;
@@ -11,7 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** A server started with a warm-up: "starting" until it is over, "ok" after, and no trace in the frame counters. */
 class WarmupTest {
@@ -20,6 +26,10 @@ class WarmupTest {
 
   @Test
   void healthzSaysStartingUntilTheWarmupIsOverAndItsFramesAreNotCounted() throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
     try (TestServer server = TestServer.start("--warmup-seconds", "2")) {
       HttpResponse<String> starting = get(server, "/healthz");
       assertEquals(503, starting.statusCode());
@@ -28,6 +38,11 @@ class WarmupTest {
       HttpResponse<String> ok = awaitHealthy(server, 30_000);
       assertEquals(200, ok.statusCode());
       assertEquals("ok", new JsonObject(ok.body()).getString("status"));
+      List<String> info = logged.list.stream().filter(event -> event.getLevel() == Level.INFO)
+          .map(ILoggingEvent::getFormattedMessage).toList();
+      assertEquals(List.of(), info.stream().filter(line -> line.matches("stream \\S+ (opened|closed).*")).toList(),
+          "the warm-up's streams are not logged at INFO");
+      assertEquals(1, info.stream().filter(line -> line.startsWith("Warm-up done")).count(), "one summary: " + info);
 
       String metrics = get(server, "/metrics").body();
       assertTrue(sum(metrics, "livelens_worker_busy_seconds_total") > 0, "the warm-up's frames reached the workers");
@@ -41,6 +56,8 @@ class WarmupTest {
       }
       assertEquals(1, sum(get(server, "/metrics").body(), "livelens_frames_processed_total"),
           "a user's frame is counted as before");
+    } finally {
+      root.detachAppender(logged);
     }
   }
 

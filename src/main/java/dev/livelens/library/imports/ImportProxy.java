@@ -127,6 +127,8 @@ public final class ImportProxy {
         down.drainHandler(drained -> upstream.resume());
       }
     });
+    // The server closed before its end: so does the proxy, or the client would wait for bytes that never come.
+    upstream.exceptionHandler(error -> request.connection().close());
     upstream.endHandler(end -> {
       if (!down.closed() && !down.ended()) {
         down.end();

@@ -1,10 +1,11 @@
 package dev.livelens.library.jobs;
 
-import dev.livelens.web.Problem;
 import dev.livelens.bus.Addresses;
 import dev.livelens.library.Library;
 import dev.livelens.library.Video;
 import dev.livelens.library.VideoLeases;
+import dev.livelens.media.FailureReason;
+import dev.livelens.web.Problem;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -215,7 +216,7 @@ public final class JobQueue {
       return library.delete(run.videoId()).mapEmpty();
     }
     LOG.info("job {} ({}) failed: {}", run.videoId(), run.job().kind(), error.toString(), error);
-    return failed(run.videoId(), String.valueOf(error.getMessage())).andThen(done -> run.state(Job.FAILED));
+    return failed(run.videoId(), FailureReason.of(error)).andThen(done -> run.state(Job.FAILED));
   }
 
   /** Failed with its reason kept on the video, its half-made files removed. */

@@ -5,6 +5,7 @@ import dev.livelens.config.StorageConfig;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.library.Library;
 import dev.livelens.library.imports.AddressPolicy;
+import dev.livelens.library.imports.Download;
 import dev.livelens.library.imports.ImportProxy;
 import dev.livelens.library.imports.UrlCheck;
 import dev.livelens.media.Ffmpeg;
@@ -53,8 +54,9 @@ public final class LibraryJobs {
       Map<String, JobWork> works = Map.of(
           CutWork.KIND, new CutWork(ffmpeg, library.store()),
           ProcessWork.KIND, new ProcessWork(ffmpeg, library.store(), vertx, catalog),
-          ImportWork.KIND, new ImportWork(ffmpeg, library.store(), proxy.url(), storage.maxRecordingSeconds(),
-              storage.maxUploadBytes()));
+          ImportWork.KIND, new ImportWork(ffmpeg, library.store(),
+              new Download(vertx, proxy.port(), storage.maxUploadBytes()), proxy.url(),
+              storage.maxRecordingSeconds(), storage.maxUploadBytes()));
       JobQueue queue = new JobQueue(vertx, new Jobs(db), library, works, CONCURRENCY, MAX_QUEUED);
       LibraryJobs jobs = new LibraryJobs(vertx, library, queue, catalog, new UrlCheck(policy, proxy.port()), ffmpeg,
           users);

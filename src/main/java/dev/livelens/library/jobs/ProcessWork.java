@@ -17,10 +17,17 @@ import java.util.List;
  * to the job workers, which run below live frames (see {@link WorkerLane}), and a second FFmpeg encodes
  * the answers, with the original's sound, as the new video. Driven by futures ({@link FrameRelay}): no
  * thread waits for a worker.
+ *
+ * <p>JPEGs in a pipe carry no timestamps, so both FFmpegs agree on one constant rate: the decoder puts the
+ * frames on that rate's grid (a variable-frame-rate video, such as a server recording, has its gaps filled
+ * with repeats of the frame before) and the encoder reads them at the same rate. The new video then lasts
+ * as long as its source, within a frame; repeats are not filtered again ({@link RepeatedFrames}).
  */
 public final class ProcessWork implements JobWork {
 
   public static final String KIND = "process";
+  /** Faster than this, frames are dropped to it: no camera video needs more, and every frame costs a filter run. */
+  private static final double MAX_FPS = 60;
 
   private final Ffmpeg ffmpeg;
   private final MediaStore store;
@@ -43,17 +50,18 @@ public final class ProcessWork implements JobWork {
 
   private Future<Void> relay(JobRun run, Path source, Path out, JsonObject probe) {
     JsonObject video = videoStream(probe);
-    double fps = fps(video.getString("avg_frame_rate", "25/1"));
+    String rate = rate(video);
     double duration = Double.parseDouble(probe.getJsonObject("format").getString("duration", "0"));
-    long expected = Math.max(1, Math.round(duration * fps));
+    long expected = Math.max(1, Math.round(duration * fps(rate)));
     FilterSpec spec = catalog.spec(run.input().getString("filter")).orElseThrow();
     JsonObject params = spec.resolve(run.input().getJsonObject("params"));
     WorkerLane lane = new WorkerLane(vertx, "job-" + run.videoId(), spec.name(), params, spec.newState(),
         run.cancel());
-    List<String> decoder = List.of("-i", source.toString(), "-map", "0:v:0", "-f", "image2pipe",
-        "-c:v", "mjpeg", "-q:v", "3", "-pix_fmt", "yuvj420p", "pipe:1");
-    return FrameRelay.start(ffmpeg, decoder, encoderArgs(source, out, String.valueOf(fps)), run.cancel())
-        .compose(relay -> relay.run(lane::process, n -> run.progress((double) n / expected)));
+    List<String> decoder = List.of("-i", source.toString(), "-map", "0:v:0", "-fps_mode", "cfr", "-r", rate,
+        "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "3", "-pix_fmt", "yuvj420p", "pipe:1");
+    RepeatedFrames repeats = new RepeatedFrames(lane::process);
+    return FrameRelay.start(ffmpeg, decoder, encoderArgs(source, out, rate), run.cancel())
+        .compose(relay -> relay.run(repeats::process, n -> run.progress((double) n / expected)));
   }
 
   private static List<String> encoderArgs(Path source, Path out, String rate) {
@@ -75,10 +83,29 @@ public final class ProcessWork implements JobWork {
     throw new IllegalStateException("the video has no video stream");
   }
 
+  /**
+   * The rate both FFmpegs work at: the video's nominal rate (a server recording's 30, whatever its average),
+   * else its average, else 30; at most {@link #MAX_FPS} (a variable-rate file can claim a rate of its time base).
+   */
+  static String rate(JsonObject video) {
+    for (String rate : new String[] {video.getString("r_frame_rate", ""), video.getString("avg_frame_rate", "")}) {
+      double fps = fps(rate);
+      if (fps > 0 && fps <= MAX_FPS) {
+        return rate;
+      }
+    }
+    return "30";
+  }
+
+  /** A rate as ffprobe writes it ("30/1", "30000/1001"), in frames a second; 0 when it is not one. */
   private static double fps(String rate) {
-    String[] parts = rate.split("/");
-    double value = parts.length == 2 && !"0".equals(parts[1])
-        ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]) : Double.parseDouble(parts[0]);
-    return value > 0 && value < 1000 ? value : 25;
+    try {
+      String[] parts = rate.split("/");
+      double value = parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1])
+          : Double.parseDouble(parts[0]);
+      return Double.isFinite(value) && value > 0 ? value : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 }

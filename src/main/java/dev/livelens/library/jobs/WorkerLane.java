@@ -12,6 +12,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A job's frames to the job workers ({@link Addresses#JOB_FRAMES}), never to the live workers: the job
@@ -21,6 +23,7 @@ import io.vertx.core.json.JsonObject;
  */
 final class WorkerLane {
 
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerLane.class);
   /** A job worker that takes the frame up later than this drops it unanswered, and the lane sends it again. */
   static final long DEADLINE_MS = 30_000;
   private static final long REPLY_TIMEOUT_MS = DEADLINE_MS + 5_000;
@@ -64,8 +67,9 @@ final class WorkerLane {
         })
         .recover(error -> {
           if (!retryable(error) || System.currentTimeMillis() - firstSentAt > GIVE_UP_MS) {
-            return Future.failedFuture(new MediaException("frame " + frameId + " could not be processed: "
-                + error.getMessage()));
+            LOG.info("job {}: frame {} could not be processed: {}", stream, frameId, error.toString());
+            return Future.failedFuture(new MediaException("the filter " + filter + " could not process frame "
+                + frameId + " of the video: try again, or another filter"));
           }
           return vertx.timer(RETRY_MS).compose(paused -> attempt(frameId, jpeg, firstSentAt));
         });
