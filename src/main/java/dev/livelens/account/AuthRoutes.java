@@ -88,7 +88,7 @@ final class AuthRoutes {
 
   /**
    * Signs in; from a guest's browser whose guest owns something, the answer offers to move it into the
-   * account ({@code "guest": {"videos": n, ...}}, see {@link GuestMoveRoutes}).
+   * account ({@code "guestThings": {"videos": n, ...}}, see {@link GuestMoveRoutes}).
    */
   private void login(RoutingContext ctx) {
     Optional<User> guest = sessions.of(ctx.request()).filter(User::guest);

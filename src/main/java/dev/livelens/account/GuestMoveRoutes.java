@@ -32,13 +32,13 @@ final class GuestMoveRoutes {
 
   /**
    * Called by a sign-in: when the browser was a guest that owns something, the answer says what
-   * ({@code "guest": {"videos": 2, ...}}) and the browser keeps the guest's session for the move.
+   * ({@code "guestThings": {"videos": 2, ...}}) and the browser keeps the guest's session for the move.
    */
   Future<JsonObject> offer(RoutingContext ctx, User guest, JsonObject answer) {
     return moves.count(guest.id()).map(owned -> {
       if (!owned.isEmpty()) {
         sessions.offerMove(ctx.request(), ctx.response());
-        answer.put("guest", owned);
+        answer.put("guestThings", owned);
       }
       return answer;
     });
