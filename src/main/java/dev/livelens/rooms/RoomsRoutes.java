@@ -32,6 +32,7 @@ final class RoomsRoutes {
     router.get(SOCKET_PATH).handler(mounts.socket(SOCKET_PATH, RoomSocket.MAX_MESSAGE_BYTES, this::admit));
     router.get("/rooms").handler(Mounts.page("/rooms.html"));
     router.get("/rooms/:id").handler(Mounts.page("/room.html"));
+    new RoomOwnerRoutes(services, users).mount(router);
   }
 
   /** Refused before the upgrade when nobody is signed in (401); a guest identity has no account yet. */
