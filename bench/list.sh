@@ -4,6 +4,7 @@
 # by keyset, ?after=, where the server has it), on SQLite or, with --pg, on PostgreSQL.
 #   bench/list.sh [--no-build] [--port N] [--pg postgresql://user:password@host:port/database] [--requests N]
 # --pg names a server whose user may CREATE DATABASE: a fresh database is made for the run and dropped after.
+# LIVELENS_JAR: another server jar to measure (e.g. a build of an older commit, for a before/after).
 # Needs curl, sqlite3 (SQLite) or psql (PostgreSQL) and python3; writes a Markdown table to stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +36,7 @@ if [[ -n "$pg" ]]; then
   db_flags=(--db-url "$pg_url")
 fi
 
-java -jar target/livelens.jar --port "$port" --data-dir "$work/data" "${db_flags[@]}" >>"$work/server.log" 2>&1 &
+java -jar "${LIVELENS_JAR:-target/livelens.jar}" --port "$port" --data-dir "$work/data" "${db_flags[@]}" >>"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do curl -fs "$api/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$api/healthz" >/dev/null || { echo "the server did not start; see $work/server.log" >&2; exit 1; }
@@ -44,22 +45,25 @@ curl -fs "$api/healthz" >/dev/null || { echo "the server did not start; see $wor
 curl -fs -c "$work/jar" -H 'Content-Type: application/json' -d '{"username":"bench-owner","password":"bench password 1"}' \
   "$api/api/auth/signup" >/dev/null
 me=$(curl -fs -b "$work/jar" "$api/api/me" | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+# Video ids are 16 characters: "bench" and the number in 11 digits (each database pads its own way).
 seed="
 INSERT INTO users (id, username, username_key, password_hash, session_epoch, created_at, password_changed_at)
 SELECT 1000 + i, 'owner' || i, 'owner' || i, '', 0, 0, 0 FROM (SELECT i FROM n WHERE i < 100) owners;
 INSERT INTO videos (id, title, source, created_at, duration_ms, width, height, codec, size_bytes, status, poster,
                     owner_id, visibility)
-SELECT 'bench' || substr('00000000000' || i, -11, 11), 'Bench video ' || i, 'upload', 1700000000000 + i * 1000,
+SELECT 'bench' || PAD, 'Bench video ' || i, 'upload', 1700000000000 + i * 1000,
        60000, 640, 480, 'h264', 1000000, 'ready', 0,
        CASE WHEN i % 100 = 0 THEN $me ELSE 1000 + i % 100 END,
        CASE WHEN i % 2 = 0 THEN 'public' ELSE 'private' END FROM n;"
 echo "10,000 videos of 100 owners (half of them public) ..." >&2
 if [[ -n "$pg" ]]; then
-  psql -q "$pg_url" -c "CREATE TEMP TABLE n AS SELECT generate_series(1, 10000) AS i; $seed ANALYZE;" >/dev/null
+  pad="lpad(i::text, 11, '0')"
+  psql -q "$pg_url" -c "CREATE TEMP TABLE n AS SELECT generate_series(1, 10000) AS i; ${seed//PAD/$pad} ANALYZE videos;" >/dev/null
   where="PostgreSQL"
 else
+  pad="printf('%011d', i)"
   sqlite3 "$work/data/livelens.db" >/dev/null "PRAGMA busy_timeout = 10000; CREATE TEMP TABLE n AS WITH RECURSIVE s(i) AS
-    (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 10000) SELECT i FROM s; $seed ANALYZE;"
+    (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 10000) SELECT i FROM s; ${seed//PAD/$pad} ANALYZE;"
   where="SQLite"
 fi
 # The middle of a visitor's list (the 5,000 public videos): by offset, and the same place by keyset.
