@@ -111,6 +111,7 @@ final class AuthRoutes {
     sessions.token(ctx.request()).map(revocations::signOut).orElse(Future.succeededFuture())
         .onSuccess(done -> {
           sessions.clear(ctx.response());
+          sessions.clearOffer(ctx.response()); // a guest's things are not offered to whoever signs in next
           ctx.response().setStatusCode(204).end();
         }).onFailure(ctx::fail);
   }

@@ -76,13 +76,23 @@ class GuestMoveTest implements OnDatabase {
     return browser.send("HEAD", upload, null, "Tus-Resumable", "1.0.0");
   }
 
+  /** A browser that became a guest and made a video and an upload in progress. */
+  private record Guest(ApiClient browser, long id, String video, String upload) {
+  }
+
+  private Guest guestWithThings(String title) throws Exception {
+    ApiClient browser = new ApiClient(server.port());
+    long id = browser.guest();
+    return new Guest(browser, id, TestVideos.add(server, clip, title, id).id(), upload(browser));
+  }
+
   @Test
   void acceptingMovesTheGuestsVideosAndUploadsIntoTheAccountOnce() throws Exception {
     String name = account();
-    ApiClient browser = new ApiClient(server.port());
-    long guestId = browser.guest();
-    String video = TestVideos.add(server, clip, "Made as a guest", guestId).id();
-    String upload = upload(browser);
+    Guest guest = guestWithThings("Made as a guest");
+    ApiClient browser = guest.browser();
+    String video = guest.video();
+    String upload = guest.upload();
 
     JsonObject offer = new JsonObject(login(browser, name).body());
     assertEquals(new JsonObject().put("videos", 1L).put("jobs", 0L).put("uploads", 1L), offer.getJsonObject("guestThings"),
@@ -106,10 +116,8 @@ class GuestMoveTest implements OnDatabase {
   @Test
   void nobodyElseCanMoveAGuestsThings() throws Exception {
     String name = account();
-    ApiClient guest = new ApiClient(server.port());
-    long guestId = guest.guest();
-    String video = TestVideos.add(server, clip, "Still the guest's", guestId).id();
-    String upload = upload(guest);
+    Guest made = guestWithThings("Still the guest's");
+    ApiClient guest = made.browser();
 
     ApiClient other = new ApiClient(server.port());
     login(other, account());
@@ -120,9 +128,9 @@ class GuestMoveTest implements OnDatabase {
     HttpResponse<String> guestMove = guest.send("POST", "/api/auth/guest/move", null);
     assertEquals(401, guestMove.statusCode(), "the guest itself is no account: " + guestMove.body());
 
-    assertEquals(guestId, guest.json("/api/videos/" + video).getLong("owner"), "the video stays the guest's");
-    assertEquals(404, head(other, upload).statusCode());
-    assertEquals(200, head(guest, upload).statusCode());
+    assertEquals(made.id(), guest.json("/api/videos/" + made.video()).getLong("owner"), "the video stays the guest's");
+    assertEquals(404, head(other, made.upload()).statusCode());
+    assertEquals(200, head(guest, made.upload()).statusCode());
     assertTrue(new JsonObject(login(guest, name).body()).containsKey("guestThings"), "the offer still stands");
   }
 
