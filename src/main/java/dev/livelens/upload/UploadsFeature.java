@@ -46,8 +46,8 @@ public final class UploadsFeature implements Feature {
   }
 
   /**
-   * A guest's uploads in progress, moved into an account that its browser signed in to: counted on this
-   * node, moved on every node (told over the bus, so a node holding some moves its own).
+   * A guest's uploads in progress, moved into an account that its browser signed in to: counted and moved
+   * on this node before the answer, then on every other node (told over the bus, each moves its own).
    */
   public MovableThings movableThings() {
     return new MovableThings() {
@@ -63,8 +63,9 @@ public final class UploadsFeature implements Feature {
 
       @Override
       public Future<Void> move(SqlConnection tx, long from, long to) {
-        vertx.eventBus().publish(Addresses.OWNER_MOVED, new JsonObject().put("from", from).put("to", to));
-        return Future.succeededFuture();
+        // This node's at once (the answer to the move follows them); the other nodes' as they hear it.
+        return uploads.moveOwner(from, to).onSuccess(done -> vertx.eventBus().publish(Addresses.OWNER_MOVED,
+            new JsonObject().put("from", from).put("to", to)));
       }
     };
   }
