@@ -9,8 +9,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * After signing in from a guest's browser: {@code POST /api/auth/guest/move} moves what the guest made into
- * the account, {@code POST /api/auth/guest/leave} leaves it with the guest (deleted after --guest-days).
+ * After signing in from a guest's browser: {@code GET /api/auth/guest/move} says what is offered,
+ * {@code POST /api/auth/guest/move} moves what the guest made into the account, {@code POST /api/auth/guest/leave} leaves it with the guest (deleted after --guest-days).
  * Both need the account's session and the guest's, which only the browser that was the guest holds.
  */
 final class GuestMoveRoutes {
@@ -26,6 +26,7 @@ final class GuestMoveRoutes {
   }
 
   void mount(Router router) {
+    router.get(CookieSessions.GUEST_PATH + "/move").handler(this::pending);
     router.post(CookieSessions.GUEST_PATH + "/move").handler(this::move);
     router.post(CookieSessions.GUEST_PATH + "/leave").handler(this::leave);
   }
@@ -42,6 +43,21 @@ final class GuestMoveRoutes {
       }
       return answer;
     });
+  }
+
+  /**
+   * The offer still open for this browser (a reloaded account page asks again): {@code "guestThings"} when
+   * there is one, else no such field (200 both: nothing offered is the usual case, not an error).
+   */
+  private void pending(RoutingContext ctx) {
+    Future.succeededFuture(ctx).compose(c -> {
+      JsonObject answer = new JsonObject().put("username", account(c).username());
+      return sessions.offeredGuest(c.request()).map(guest -> moves.count(guest.user().id()).map(owned ->
+          owned.isEmpty() ? answer : answer.put("guestThings", owned))).orElse(Future.succeededFuture(answer));
+    }).onSuccess(answer -> {
+      ctx.response().putHeader("Cache-Control", "no-store");
+      ApiErrors.json(ctx, 200, answer);
+    }).onFailure(error -> Failures.answer(ctx, error));
   }
 
   private void move(RoutingContext ctx) {

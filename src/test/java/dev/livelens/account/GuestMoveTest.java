@@ -100,6 +100,8 @@ class GuestMoveTest implements OnDatabase {
     long accountId = browser.json("/api/me").getLong("id");
     assertFalse(browser.json("/api/videos?mine=1").encode().contains(video), "nothing moves before it is accepted");
 
+    assertEquals(offer.getJsonObject("guestThings"), browser.json("/api/auth/guest/move").getJsonObject("guestThings"),
+        "the offer, asked again");
     HttpResponse<String> moved = browser.send("POST", "/api/auth/guest/move", null);
     assertEquals(200, moved.statusCode(), moved.body());
     assertEquals(1L, new JsonObject(moved.body()).getJsonObject("moved").getLong("videos"));
@@ -108,6 +110,7 @@ class GuestMoveTest implements OnDatabase {
     assertTrue(browser.json("/api/videos?mine=1").encode().contains(video));
     assertEquals(200, head(browser, upload).statusCode(), "the upload in progress is the account's");
 
+    assertFalse(browser.json("/api/auth/guest/move").containsKey("guestThings"), "nothing is offered any more");
     HttpResponse<String> again = browser.send("POST", "/api/auth/guest/move", null);
     assertEquals(404, again.statusCode(), again.body());
     assertEquals("nothing_to_move", new JsonObject(again.body()).getString("error"));

@@ -59,6 +59,10 @@ class GuestMoveE2ETest {
     browser.await("the offer", PATIENCE, () -> browser.js(
         "const s = document.getElementById('guest-move'); return s.hidden ? '' : s.querySelector('h2').textContent;"),
         ("Move 1 video into " + name + "?")::equals);
+    browser.open(fixture.url("/account")); // a reload asks again while the offer lasts
+    browser.await("the offer again", PATIENCE, () -> browser.js(
+        "const s = document.getElementById('guest-move'); return s.hidden ? '' : s.querySelector('h2').textContent;"),
+        ("Move 1 video into " + name + "?")::equals);
     account.click("guest-move-accept");
     account.awaitMessage("Moved 1 video into " + name + ".");
     browser.await("the video listed as the account's", PATIENCE, () -> browser.js(
