@@ -16,3 +16,8 @@ export async function whoAmI() {
     throw error;
   }
 }
+
+/** After a sign-in whose answer offered a guest's things: moves them into the account, or leaves them. */
+export const pendingGuestMove = () => call('GET', '/api/auth/guest/move');
+export const moveGuest = () => call('POST', '/api/auth/guest/move');
+export const leaveGuest = () => call('POST', '/api/auth/guest/leave');

@@ -1,7 +1,8 @@
 // The account page: sign up, log in, log out and change password, each form posting JSON with fetch.
 // Which forms show is one data-state attribute on <main> (loading, signed-in, signed-out) that CSS reads.
 
-import { signUp, logIn, logOut, changePassword, whoAmI } from './account-api.js';
+import { signUp, logIn, logOut, changePassword, whoAmI, pendingGuestMove } from './account-api.js';
+import { offerGuestMove } from './guest-move.js';
 import { listVideos } from './library-api.js';
 import { size } from './library-format.js';
 
@@ -90,6 +91,8 @@ handle(document.getElementById('signup-form'), async ({ username, password }) =>
 handle(document.getElementById('login-form'), async ({ username, password }) => {
   const user = await logIn(username, password);
   signedIn(user, `Signed in as ${user.username}.`);
+  // From a guest's browser: what the guest made may move into this account.
+  if (user.guestThings) offerGuestMove(user, { say, explain, done: () => showOwned().catch(() => {}) });
 });
 
 handle(document.getElementById('password-form'), async ({ current, password }) => {
@@ -100,6 +103,7 @@ handle(document.getElementById('password-form'), async ({ current, password }) =
 document.getElementById('logout').addEventListener('click', async () => {
   try {
     await logOut();
+    document.getElementById('guest-move').hidden = true;
     show(null);
     say('Signed out.', 'ok');
     document.getElementById('login-username').focus();
@@ -108,7 +112,17 @@ document.getElementById('logout').addEventListener('click', async () => {
   }
 });
 
-whoAmI().then(show).catch((error) => {
+/** A reloaded page asks again what a sign-in from a guest's browser offered (while the offer lasts). */
+async function offerStillOpen(user) {
+  if (!user || user.guest) return;
+  const offer = await pendingGuestMove().catch(() => ({}));
+  if (offer.guestThings) offerGuestMove(offer, { say, explain, done: () => showOwned().catch(() => {}) });
+}
+
+whoAmI().then((user) => {
+  show(user);
+  offerStillOpen(user);
+}).catch((error) => {
   show(null);
   say(explain(error), 'error');
 });

@@ -35,6 +35,7 @@ function show(a) {
   $('back-to-video').href = `/watch/${encodeURIComponent(videoId)}`;
   $('stat-views').textContent = a.views;
   $('stat-viewers').textContent = a.uniqueViewers;
+  $('stat-own').textContent = `${a.ownViews.views} · ${seconds(a.ownViews.watchedMs)}`;
   $('stat-watch').textContent = `${seconds(a.watchTime.averageMs)} / ${seconds(a.watchTime.medianMs)}`;
   $('stat-completion').textContent = `${Math.round(a.completionRate * 100)} %`;
   $('stat-pauses').textContent = `${a.pauses.total} (${a.pauses.perView.toFixed(1)})`;
@@ -70,7 +71,7 @@ function views(rows) {
   const body = $('table-views').tBodies[0];
   body.replaceChildren(...rows.map((v) => {
     const tr = document.createElement('tr');
-    for (const text of [new Date(v.started).toLocaleString(), v.viewer.slice(0, 8), seconds(v.watchedMs),
+    for (const text of [new Date(v.started).toLocaleString(), viewerName(v), seconds(v.watchedMs),
       v.completed ? 'yes' : 'no', v.pauses, v.seeks, v.stalls]) {
       const td = document.createElement('td');
       td.textContent = String(text);
@@ -78,6 +79,12 @@ function views(rows) {
     }
     return tr;
   }));
+}
+
+/** The owner's own views say so; a signed-in viewer (account or guest) is counted once whatever browser. */
+function viewerName(v) {
+  if (v.own) return 'you';
+  return `${v.viewer.slice(0, 8)}${v.signedIn ? ' (signed in)' : ''}`;
 }
 
 function problem(text) {

@@ -10,6 +10,7 @@ import { RoomCamera } from './room-camera.js';
 import { Voice } from './voice.js';
 import { showConnection } from './rooms-status.js';
 import { fetchFilters } from './controls.js';
+import { RoomOwnerControls } from './room-owner.js';
 
 const $ = (id) => document.getElementById(id);
 const roomId = decodeURIComponent(location.pathname.split('/').pop());
@@ -26,6 +27,8 @@ const tiles = new MemberTiles($('tiles'), $('self-tile'));
 const camera = new RoomCamera({ selfView: $('self-view'), source: $('camera-source'), filter: () => $('filter').value,
   onStream: (id) => { streamId = id; sendCamera(); } });
 const voice = new Voice((bytes) => socket.sendAudio(bytes), (text) => say(text));
+const owner = new RoomOwnerControls({ roomId, grid: $('tiles'), close: $('close-room'),
+  problem: (text) => { $('chat-status').textContent = text; } });
 
 function onState(state, retryAt) {
   showConnection(state, retryAt);
@@ -62,8 +65,11 @@ function onMessage(msg) {
       if (msg.room !== roomId) prompt.ring(msg.room, msg.from.name);
       break;
     case 'ended':
-      if (msg.room === roomId) end('The call ended.');
+      if (msg.room === roomId) end(msg.reason === 'closed' ? 'The room was closed by its owner.' : 'The call ended.');
       else prompt.gone(msg.room);
+      break;
+    case 'removed':
+      if (msg.room === roomId) end('You were removed from the room.');
       break;
     case 'declined':
       if (msg.room === roomId) end(`${msg.by.name} declined the call.`);
@@ -77,7 +83,7 @@ function onMessage(msg) {
 }
 
 function onError(msg) {
-  if (!joined && ['room_full', 'unknown_room', 'not_invited'].includes(msg.code)) {
+  if (!joined && ['room_full', 'unknown_room', 'not_invited', 'removed'].includes(msg.code)) {
     end(msg.message);
     return;
   }
@@ -100,6 +106,7 @@ function showRoom(room) {
   names = new Map(room.members.map((m) => [m.id, m.name]));
   [...voice.decoders.keys()].filter((id) => !names.has(id)).forEach((id) => voice.forget(id));
   document.querySelector('main').dataset.members = room.members.length;
+  owner.show(room, me?.id);
 }
 
 let mediaStarted = false;
@@ -122,6 +129,7 @@ function sendCamera() {
 
 function end(text) {
   joined = false;
+  owner.hide();
   say(`${text} `);
   const back = document.createElement('a');
   back.href = '/rooms';

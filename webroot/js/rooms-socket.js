@@ -10,6 +10,9 @@
 import { CLOSE_GOING_AWAY, retryDelay } from './stream-socket.js';
 
 export const CLOSE_SIGNED_OUT = 4401;
+/** The room's owner closed it (4410) or removed us from it (4403): never reconnected. */
+export const CLOSE_ROOM_CLOSED = 4410;
+export const CLOSE_REMOVED = 4403;
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 8000;
@@ -23,7 +26,8 @@ export class RoomsSocket {
    * @param {(kind: number, from: number, frameId: number, bytes: Uint8Array) => void} handlers.onMedia
    * @param {(state: string, retryAt?: number) => void} handlers.onState  'connecting', 'open',
    *   'lost' or 'restarting' (retrying at retryAt, performance.now() time), 'signed-out' (never was)
-   *   or 'revoked' (was, until a sign-out or password change ended the session)
+   *   'revoked' (was, until a sign-out or password change ended the session) or 'ended' (the room's owner
+   *   closed it or removed us: the server closed the socket for good)
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -88,6 +92,11 @@ export class RoomsSocket {
     ws.onclose = (ev) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      if (ev.code === CLOSE_ROOM_CLOSED || ev.code === CLOSE_REMOVED) {
+        this.wanted = false;
+        this.handlers.onState('ended');
+        return;
+      }
       if (ev.code === CLOSE_GOING_AWAY) this.restarting = true;
       const everOpen = this.welcomed;
       this.welcomed = false;

@@ -1,11 +1,12 @@
 // The rooms pages' connection line: connecting, connected, lost or restarting (retrying), not signed in,
-// or signed out meanwhile (revoked).
+// signed out meanwhile (revoked), or ended for good (the room was closed by its owner, or they removed us).
 
 const TEXT = {
   connecting: 'Connecting…',
   open: 'Connected',
   'signed-out': 'Not signed in',
   revoked: 'You were signed out — sign in again',
+  ended: 'Not connected',
 };
 
 export function showConnection(state, retryAt) {

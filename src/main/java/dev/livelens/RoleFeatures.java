@@ -79,8 +79,11 @@ final class RoleFeatures {
     recording = new RecordingFeature(library, media, codecs, config.storage());
     uploads = new UploadsFeature(config.storage(), library, media, accounts::signedInUsers);
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
-    inOrder.addAll(List.of(database, media, accounts, library,
-        new JobsFeature(database, media, library, catalog, config, accounts::signedInUsers),
+    JobsFeature jobs = new JobsFeature(database, media, library, catalog, config, accounts::signedInUsers);
+    accounts.moveGuestsThings(library.movableThings());
+    accounts.moveGuestsThings(jobs.movableThings());
+    accounts.moveGuestsThings(uploads.movableThings()); // last: told over the bus, outside the transaction
+    inOrder.addAll(List.of(database, media, accounts, library, jobs,
         new SubtitlesFeature(config.speech(), dataDir, database, media, library, accounts::signedInUsers), recording, uploads,
         stream, analytics = new AnalyticsFeature(database, library, metrics.registry(), accounts::signedInUsers),
         comments = new CommentsFeature(database, library, accounts::signedInUsers, sockets),

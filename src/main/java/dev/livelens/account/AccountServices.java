@@ -4,6 +4,7 @@ import dev.livelens.config.LiveLensConfig;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.web.Feature;
 import dev.livelens.web.KnownUsers;
+import dev.livelens.web.MovableThings;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.OwnedThings;
 import dev.livelens.web.SignedInUsers;
@@ -31,6 +32,7 @@ public final class AccountServices implements Feature {
   private long sweepTimer = -1;
   private GuestSweep guests;
   private final java.util.List<OwnedThings> owned = new java.util.ArrayList<>();
+  private final java.util.List<MovableThings> movable = new java.util.ArrayList<>();
 
   public AccountServices(LiveLensConfig config, DatabaseFeature database) {
     this.config = config;
@@ -52,7 +54,8 @@ public final class AccountServices implements Feature {
       sweepTimer = vertx.setPeriodic(1_000, SWEEP_GUESTS_EVERY_MS, id -> guests.sweep());
       LoginLimits limits = new LoginLimits(config.accounts(), System::currentTimeMillis);
       pruneTimer = vertx.setPeriodic(PRUNE_LIMITS_EVERY_MS, id -> limits.prune());
-      routes = new AuthRoutes(users, passwords.result(), sessions, revocations.result(), limits);
+      routes = new AuthRoutes(users, passwords.result(), sessions, revocations.result(), limits,
+          new GuestMoves(database.database().pool(), movable));
     });
   }
 
@@ -79,6 +82,14 @@ public final class AccountServices implements Feature {
    */
   public void deleteGuestsThings(OwnedThings things) {
     owned.add(things);
+  }
+
+  /**
+   * What a feature keeps of an owner that moves into an account when a guest's browser signs in and accepts
+   * (one transaction, in the order given); called before {@link #start}.
+   */
+  public void moveGuestsThings(MovableThings things) {
+    movable.add(things);
   }
 
   /**

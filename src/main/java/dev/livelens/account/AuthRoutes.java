@@ -22,8 +22,11 @@ final class AuthRoutes {
   private final CookieSessions sessions;
   private final Revocations revocations;
   private final LoginLimits limits;
+  private final GuestMoveRoutes moves;
 
-  AuthRoutes(Users users, Passwords passwords, CookieSessions sessions, Revocations revocations, LoginLimits limits) {
+  AuthRoutes(Users users, Passwords passwords, CookieSessions sessions, Revocations revocations, LoginLimits limits,
+      GuestMoves guestMoves) {
+    this.moves = new GuestMoveRoutes(sessions, revocations, guestMoves);
     this.users = users;
     this.passwords = passwords;
     this.sessions = sessions;
@@ -38,6 +41,7 @@ final class AuthRoutes {
     router.post("/api/auth/logout").handler(this::logout);
     router.post("/api/auth/password").handler(json).handler(this::changePassword);
     router.post("/api/auth/guest").handler(this::guest);
+    moves.mount(router);
     router.get("/api/me").handler(this::me);
     router.get("/account").handler(ctx -> ctx.reroute("/account.html"));
   }
@@ -82,7 +86,12 @@ final class AuthRoutes {
         .put("admin", user.admin());
   }
 
+  /**
+   * Signs in; from a guest's browser whose guest owns something, the answer offers to move it into the
+   * account ({@code "guestThings": {"videos": n, ...}}, see {@link GuestMoveRoutes}).
+   */
   private void login(RoutingContext ctx) {
+    Optional<User> guest = sessions.of(ctx.request()).filter(User::guest);
     Future.succeededFuture(ctx).map(AuthRequests::credentials).compose(credentials -> {
       AuthRequests.checkLength(credentials.password());
       // A guest has no password: its name signs nobody in.
@@ -90,7 +99,11 @@ final class AuthRoutes {
           .compose(stored -> check(ctx, credentials.username(),
           credentials.password(), stored.map(Users.Stored::passwordHash),
           new Problem(401, "wrong_credentials", "wrong username or password")).map(right -> stored.get().user()));
-    }).onSuccess(user -> signedIn(ctx, 200, user)).onFailure(error -> Failures.answer(ctx, error));
+    }).compose(user -> {
+      JsonObject answer = new JsonObject().put("username", user.username());
+      return (guest.isEmpty() ? Future.succeededFuture(answer) : moves.offer(ctx, guest.get(), answer))
+          .onSuccess(offered -> signedIn(ctx, 200, user, offered));
+    }).onFailure(error -> Failures.answer(ctx, error));
   }
 
   /** Ends this session everywhere at once; answers 204 whether or not there was one. */
@@ -98,6 +111,7 @@ final class AuthRoutes {
     sessions.token(ctx.request()).map(revocations::signOut).orElse(Future.succeededFuture())
         .onSuccess(done -> {
           sessions.clear(ctx.response());
+          sessions.clearOffer(ctx.response()); // a guest's things are not offered to whoever signs in next
           ctx.response().setStatusCode(204).end();
         }).onFailure(ctx::fail);
   }
@@ -156,9 +170,13 @@ final class AuthRoutes {
   }
 
   private void signedIn(RoutingContext ctx, int status, User user) {
+    signedIn(ctx, status, user, new JsonObject().put("username", user.username()));
+  }
+
+  private void signedIn(RoutingContext ctx, int status, User user, JsonObject answer) {
     sessions.start(ctx.response(), user);
     ctx.response().putHeader("Cache-Control", "no-store");
-    ApiErrors.json(ctx, status, new JsonObject().put("username", user.username()));
+    ApiErrors.json(ctx, status, answer);
   }
 
   static Problem notSignedIn() {

@@ -24,6 +24,13 @@ import java.util.Optional;
 final class CookieSessions implements SignedInUsers {
 
   static final String COOKIE = "livelens_session";
+  /**
+   * After a sign-in from a guest's browser: the guest's own session token, kept for the move only (sent to
+   * {@code /api/auth/guest/...} alone, for {@link #MOVE_OFFER_SECONDS}), so the browser shows it owns the guest.
+   */
+  static final String GUEST_COOKIE = "livelens_guest";
+  static final String GUEST_PATH = "/api/auth/guest";
+  static final long MOVE_OFFER_SECONDS = 15 * 60;
 
   private final SessionSigner signer;
   private final Revocations revocations;
@@ -74,9 +81,30 @@ final class CookieSessions implements SignedInUsers {
     return signed(request).filter(revocations::honours);
   }
 
+  /** Keeps the request's guest session (the one being replaced by a sign-in) for a move offer. */
+  void offerMove(HttpServerRequest request, HttpServerResponse response) {
+    Cookie guest = request.getCookie(COOKIE);
+    response.addCookie(Cookie.cookie(GUEST_COOKIE, guest.getValue()).setPath(GUEST_PATH).setHttpOnly(true)
+        .setSameSite(CookieSameSite.STRICT).setSecure(secure).setMaxAge(MOVE_OFFER_SECONDS));
+  }
+
+  /** The guest this browser was before it signed in, while its offer lasts and the guest still counts. */
+  Optional<SessionToken> offeredGuest(HttpServerRequest request) {
+    return signed(request, GUEST_COOKIE).filter(revocations::honours).filter(token -> token.user().guest());
+  }
+
+  void clearOffer(HttpServerResponse response) {
+    response.addCookie(Cookie.cookie(GUEST_COOKIE, "").setPath(GUEST_PATH).setHttpOnly(true)
+        .setSameSite(CookieSameSite.STRICT).setSecure(secure).setMaxAge(0));
+  }
+
   /** The request's correctly signed, unexpired session token, revoked or not. */
   private Optional<SessionToken> signed(HttpServerRequest request) {
-    Cookie cookie = request.getCookie(COOKIE);
+    return signed(request, COOKIE);
+  }
+
+  private Optional<SessionToken> signed(HttpServerRequest request, String name) {
+    Cookie cookie = request.getCookie(name);
     return cookie == null ? Optional.empty()
         : signer.verify(cookie.getValue(), System.currentTimeMillis())
             .map(token -> token.user().guest() || !accounts.isAdmin(token.user().username()) ? token

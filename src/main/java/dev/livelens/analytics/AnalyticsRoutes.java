@@ -62,7 +62,7 @@ final class AnalyticsRoutes {
     Router router = mounts.router();
     router.get("/ws/watch").handler(mounts.socket("/ws/watch", WatchSocket.MAX_MESSAGE_BYTES,
         ctx -> Admitted.to((socket, messages) -> new WatchSocket(vertx, socket, videos, store, writer, metrics,
-            EVENTS_PER_SECOND, viewBudgets).start(messages))));
+            EVENTS_PER_SECOND, viewBudgets, users.of(ctx.request())).start(messages))));
     router.get("/ws/analytics").handler(mounts.socket("/ws/analytics", AnalyticsFeed.MAX_MESSAGE_BYTES,
         this::feedSocket));
     router.get("/api/videos/:id/analytics").handler(this::analytics);

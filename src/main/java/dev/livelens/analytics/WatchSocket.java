@@ -1,9 +1,12 @@
 package dev.livelens.analytics;
 
 import dev.livelens.bus.Addresses;
+import dev.livelens.library.Permissions;
+import dev.livelens.library.Video;
 import dev.livelens.library.VideoIds;
 import dev.livelens.library.Videos;
 import dev.livelens.web.SocketMessages;
+import dev.livelens.web.User;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -12,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +41,16 @@ final class WatchSocket {
   private final EventBudget budget;
   private final ViewBudgets views;
   private final String address;
+  /** Who opened the socket (an account or a guest identity), from its cookie; empty for a visitor. */
+  private final Optional<User> caller;
   private int viewsOpened;
   private WatchStore.View view;
   private EventCheck check;
   private Future<?> tail = Future.succeededFuture();
 
   WatchSocket(Vertx vertx, ServerWebSocket socket, Videos videos, WatchStore store, AnalyticsWriter writer,
-      AnalyticsMetrics metrics, int eventsPerSecond, ViewBudgets views) {
+      AnalyticsMetrics metrics, int eventsPerSecond, ViewBudgets views, Optional<User> caller) {
+    this.caller = caller;
     this.vertx = vertx;
     this.socket = socket;
     this.videos = videos;
@@ -86,10 +93,11 @@ final class WatchSocket {
     String resume = message.getValue("view") instanceof String s ? s : null;
     String secret = message.getValue("secret") instanceof String s ? s : null;
     return videos.find(videoId).<Void>compose(found -> {
-      if (found.isEmpty() || found.get().durationMs() == null) {
+      // A private video is reported on only by those who may watch it: to anyone else it does not exist.
+      if (found.isEmpty() || found.get().durationMs() == null || !Permissions.canWatch(found.get(), caller)) {
         return error("unknown_video", "there is no playable video " + videoId, null);
       }
-      return open(videoId, viewer, resume, secret, found.get().durationMs() / 1000.0);
+      return open(found.get(), viewer, resume, secret);
     });
   }
 
@@ -97,7 +105,9 @@ final class WatchSocket {
    * Resumes the view the page had if the server issued it for this video, this viewer and this secret;
    * else issues a new one, within the connection's and the address's budgets of new views.
    */
-  private Future<Void> open(String videoId, String viewer, String resume, String secret, double duration) {
+  private Future<Void> open(Video video, String viewer, String resume, String secret) {
+    String videoId = video.id();
+    double duration = video.durationMs() / 1000.0;
     Future<WatchStore.View> opened = resume == null ? Future.succeededFuture(null) : store.findView(resume)
         .map(v -> v.filter(existing -> existing.videoId().equals(videoId) && existing.viewer().equals(viewer)
             && ViewSecrets.matches(secret, existing.secretHash())).orElse(null));
@@ -115,7 +125,9 @@ final class WatchSocket {
       String newSecret = ViewSecrets.next();
       WatchStore.View fresh = new WatchStore.View(VideoIds.next() + VideoIds.next(), videoId, viewer,
           System.currentTimeMillis(), 0, ViewSecrets.hash(newSecret), -1, -1);
-      return store.createView(fresh).onSuccess(done -> opened(fresh, duration, newSecret));
+      boolean own = caller.isPresent() && video.ownerId() != null && video.ownerId() == caller.get().id();
+      return store.createView(fresh, caller.map(User::id).orElse(null), own)
+          .onSuccess(done -> opened(fresh, duration, newSecret));
     });
   }
 

@@ -33,10 +33,15 @@ final class WatchStore {
     this.pool = pool;
   }
 
-  Future<Void> createView(View view) {
+  /**
+   * @param accountId who watches (an account or a guest identity), null for a visitor without one
+   * @param own whether they own the video: their own views are not counted as its audience
+   */
+  Future<Void> createView(View view, Long accountId, boolean own) {
     return pool.preparedQuery("INSERT INTO watch_views (id, video_id, viewer, started_at, last_event_at, "
-        + "secret_hash) VALUES (?, ?, ?, ?, ?, ?)").execute(Tuple.of(view.id(), view.videoId(), view.viewer(),
-            view.startedAt(), -1L, view.secretHash())).mapEmpty();
+        + "secret_hash, account_id, own) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").execute(Tuple.of(view.id(),
+            view.videoId(), view.viewer(), view.startedAt(), -1L, view.secretHash()).addLong(accountId)
+            .addInteger(own ? 1 : 0)).mapEmpty();
   }
 
   Future<Optional<View>> findView(String id) {

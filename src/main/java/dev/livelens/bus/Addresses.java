@@ -24,6 +24,9 @@ public final class Addresses {
   /** A session signed out or a password changed: every HTTP node stops honouring the tokens it revokes. */
   public static final String REVOCATIONS = "livelens.account.revocations";
 
+  /** Published when a guest identity's things moved into an account: {"from": guest id, "to": account id}. */
+  public static final String OWNER_MOVED = "livelens.account.owner-moved";
+
   private Addresses() {
   }
 

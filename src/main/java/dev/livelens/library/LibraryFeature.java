@@ -10,6 +10,7 @@ import dev.livelens.web.Feature;
 import dev.livelens.web.KeyFile;
 import dev.livelens.web.Mounts;
 import java.time.Duration;
+import dev.livelens.web.MovableThings;
 import dev.livelens.web.OwnedThings;
 import dev.livelens.web.SignedInUsers;
 import java.util.function.Supplier;
@@ -109,6 +110,11 @@ public final class LibraryFeature implements Feature {
       }
       return chain.mapEmpty();
     });
+  }
+
+  /** Every video an owner has, moved into an account that a guest's browser signed in to. */
+  public MovableThings movableThings() {
+    return MovableThings.rows("videos", () -> database.database().pool(), "videos", "");
   }
 
   @Override

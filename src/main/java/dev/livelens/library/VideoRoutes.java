@@ -97,12 +97,21 @@ public final class VideoRoutes {
     Videos.Scope scope = caller.map(user -> user.admin() && !mine ? Videos.Scope.ALL
         : new Videos.Scope(user.id(), mine, false)).orElse(mine ? new Videos.Scope(null, true, false)
         : Videos.Scope.PUBLIC);
-    library.videos().list(scope, query == null || query.isBlank() ? null : query.strip(), offset, limit)
+    Videos.After after = after(ctx.request().getParam("after"));
+    if (after == null && ctx.request().getParam("after") != null) {
+      ApiErrors.send(ctx, 400, "bad_request", "after is the 'next' value of the page before");
+      return;
+    }
+    library.videos().list(scope, query == null || query.isBlank() ? null : query.strip(), after, offset, limit)
         .onSuccess(page -> {
           JsonArray videos = new JsonArray();
           page.videos().forEach(video -> videos.add(links.signed(video, video.toJson())
               .put("yours", Permissions.canChange(video, caller))));
           JsonObject answer = new JsonObject().put("videos", videos).put("total", page.total());
+          if (!page.videos().isEmpty() && page.videos().size() == limit) {
+            Video last = page.videos().get(limit - 1);
+            answer.put("next", last.createdAt() + "." + last.id()); // ?after= for the next page, no offset
+          }
           if (!mine || caller.isEmpty()) {
             ApiErrors.json(ctx, 200, answer);
             return;
@@ -113,6 +122,15 @@ public final class VideoRoutes {
               .onFailure(ctx::fail);
         })
         .onFailure(ctx::fail);
+  }
+
+  /** The keyset position {@code <created ms>.<video id>}, or null when absent or not one. */
+  private static Videos.After after(String value) {
+    int dot = value == null ? -1 : value.indexOf('.');
+    if (dot <= 0 || !VideoIds.isValid(value.substring(dot + 1)) || !value.substring(0, dot).matches("\\d{1,18}")) {
+      return null;
+    }
+    return new Videos.After(Long.parseLong(value.substring(0, dot)), value.substring(dot + 1));
   }
 
   /** ?parent=<id>: the videos made from one video (its cuts, its processed versions). */

@@ -117,13 +117,23 @@ public final class Videos {
     }
   }
 
-  /** Newest first; {@code query} matches anywhere in the title, ignoring case (null for all). */
-  public Future<Page> list(String query, int offset, int limit) {
-    return list(Scope.ALL, query, offset, limit);
+  /**
+   * Where a keyset page starts: after the video made at {@code createdAt} with {@code id} (the last one the
+   * page before showed), in the listing's order (newest first, then id descending).
+   */
+  public record After(long createdAt, String id) {
   }
 
-  /** The same, of the videos {@code scope} holds. */
-  public Future<Page> list(Scope scope, String query, int offset, int limit) {
+  /** Newest first; {@code query} matches anywhere in the title, ignoring case (null for all). */
+  public Future<Page> list(String query, int offset, int limit) {
+    return list(Scope.ALL, query, null, offset, limit);
+  }
+
+  /**
+   * The same, of the videos {@code scope} holds, from {@code after} (null: from the newest) then skipping
+   * {@code offset}. The order is the indexes' own (V30), so a page is read from an index without a sort.
+   */
+  public Future<Page> list(Scope scope, String query, After after, int offset, int limit) {
     List<Object> params = new ArrayList<>();
     String where = " WHERE " + scope.condition(params);
     if (query != null) {
@@ -132,10 +142,14 @@ public final class Videos {
     }
     Future<Long> total = pool.preparedQuery("SELECT COUNT(*) AS n FROM videos" + where)
         .execute(Tuple.wrap(new ArrayList<>(params))).map(rows -> rows.iterator().next().getLong("n"));
+    if (after != null) {
+      where += " AND (created_at < ? OR (created_at = ? AND id < ?))";
+      params.addAll(List.of(after.createdAt(), after.createdAt(), after.id()));
+    }
     params.add(limit);
     params.add(offset);
     Future<List<Video>> videos = pool.preparedQuery("SELECT " + Video.COLUMNS + " FROM videos" + where
-        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?").execute(Tuple.wrap(params)).map(Videos::toList);
+        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?").execute(Tuple.wrap(params)).map(Videos::toList);
     return Future.all(total, videos).map(done -> new Page(videos.result(), total.result()));
   }
 

@@ -14,8 +14,15 @@ import java.util.function.UnaryOperator;
  * two people in it ({@code invited}).
  *
  * @param members one per person, however many tabs they have in the room
+ * @param removed the people its owner removed: they may not join it again
  */
-record Room(String id, String name, int max, boolean call, long owner, List<Long> invited, List<Member> members) {
+record Room(String id, String name, int max, boolean call, long owner, List<Long> invited, List<Member> members,
+    List<Long> removed) {
+
+  /** Why a room ended when its owner closed it (a call just ends). */
+  static final String CLOSED = "closed";
+  /** Why a member's place in a room ended when its owner removed them. */
+  static final String REMOVED = "removed";
 
   /**
    * One person in a room.
@@ -51,7 +58,7 @@ record Room(String id, String name, int max, boolean call, long owner, List<Long
   }
 
   boolean mayJoin(long userId) {
-    return !call || invited.contains(userId);
+    return (!call || invited.contains(userId)) && !removed.contains(userId);
   }
 
   Optional<Member> member(long userId) {
@@ -62,12 +69,19 @@ record Room(String id, String name, int max, boolean call, long owner, List<Long
     List<Member> changed = new ArrayList<>(members.stream().filter(m -> m.id() != member.id()).toList());
     changed.add(member);
     changed.sort((a, b) -> Long.compare(a.id(), b.id()));
-    return new Room(id, name, max, call, owner, invited, List.copyOf(changed));
+    return new Room(id, name, max, call, owner, invited, List.copyOf(changed), removed);
   }
 
   Room without(long userId) {
     return new Room(id, name, max, call, owner, invited,
-        members.stream().filter(m -> m.id() != userId).toList());
+        members.stream().filter(m -> m.id() != userId).toList(), removed);
+  }
+
+  /** The room without that person, who may not join it again (its owner removed them). */
+  Room removing(long userId) {
+    List<Long> more = new ArrayList<>(removed);
+    more.add(userId);
+    return new Room(id, name, max, call, owner, invited, without(userId).members(), List.copyOf(more));
   }
 
   /** The room without the connections {@code gone}: a person none of whose connections remains leaves it. */
@@ -75,7 +89,7 @@ record Room(String id, String name, int max, boolean call, long owner, List<Long
     List<Member> kept = members.stream().map(m -> new Member(m.id(), m.name(),
         m.connections().stream().filter(c -> !gone.contains(c)).toList(), m.stream(), m.muted()))
         .filter(m -> !m.connections().isEmpty()).toList();
-    return new Room(id, name, max, call, owner, invited, kept);
+    return new Room(id, name, max, call, owner, invited, kept, removed);
   }
 
   /** The room with one member changed, or unchanged when they are not in it. */
@@ -85,20 +99,22 @@ record Room(String id, String name, int max, boolean call, long owner, List<Long
 
   JsonObject toJson() {
     return new JsonObject().put("id", id).put("name", name).put("max", max).put("call", call).put("owner", owner)
-        .put("invited", new JsonArray(new ArrayList<>(invited)))
+        .put("invited", new JsonArray(new ArrayList<>(invited))).put("removed", new JsonArray(new ArrayList<>(removed)))
         .put("members", new JsonArray(members.stream().map(Member::toJson).toList()));
   }
 
   static Room fromJson(JsonObject json) {
     List<Long> invited = json.getJsonArray("invited").stream().map(v -> ((Number) v).longValue()).toList();
     List<Member> members = json.getJsonArray("members").stream().map(v -> Member.fromJson((JsonObject) v)).toList();
+    List<Long> removed = json.getJsonArray("removed", new JsonArray()).stream().map(v -> ((Number) v).longValue())
+        .toList();
     return new Room(json.getString("id"), json.getString("name"), json.getInteger("max"), json.getBoolean("call"),
-        json.getLong("owner"), invited, members);
+        json.getLong("owner"), invited, members, removed);
   }
 
   /** What a page may know of the room. */
   JsonObject forPage() {
-    return new JsonObject().put("id", id).put("name", name).put("max", max).put("call", call)
+    return new JsonObject().put("id", id).put("name", name).put("max", max).put("call", call).put("owner", owner)
         .put("members", new JsonArray(members.stream().map(Member::forPage).toList()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.livelens.rooms;
 
+import java.util.function.Consumer;
 import dev.livelens.web.Problem;
 
 import dev.livelens.web.User;
@@ -27,12 +28,13 @@ final class RoomMembership {
   private final String connection;
   private final RoomChannel channel;
   private final VideoRelay video;
-  private final Runnable onEnded;
+  /** Told why the membership ended: null (a call ended), {@link Room#CLOSED} or {@link Room#REMOVED}. */
+  private final Consumer<String> onEnded;
   private List<MessageConsumer<?>> consumers = List.of();
   private Room room;
 
   private RoomMembership(RoomServices services, User user, String connection, RoomChannel channel, Room room,
-      Runnable onEnded) {
+      Consumer<String> onEnded) {
     this.vertx = services.vertx();
     this.connection = connection;
     this.services = services;
@@ -45,7 +47,7 @@ final class RoomMembership {
 
   /** Joins (refused when full or not invited), then starts hearing the room; completes once it hears it. */
   static Future<RoomMembership> join(RoomServices services, User user, String connection, RoomChannel channel,
-      String roomId, Runnable onEnded) {
+      String roomId, Consumer<String> onEnded) {
     return services.rooms().join(roomId, user, connection).compose(joined -> {
       RoomMembership membership = new RoomMembership(services, user, connection, channel, joined, onEnded);
       return membership.listen().map(membership);
@@ -70,11 +72,19 @@ final class RoomMembership {
   private void changed(JsonObject state) {
     if (state.getBoolean("ended", false)) {
       stopListening();
-      channel.text(new JsonObject().put("type", "ended").put("room", room.id()).encode());
-      onEnded.run();
+      String reason = state.getString("reason");
+      channel.text(new JsonObject().put("type", "ended").put("room", room.id()).put("reason", reason).encode());
+      onEnded.accept(reason);
       return;
     }
-    follow(Room.fromJson(state));
+    Room now = Room.fromJson(state);
+    if (now.member(user.id()).isEmpty() && now.removed().contains(user.id())) {
+      stopListening();
+      channel.text(new JsonObject().put("type", "removed").put("room", room.id()).encode());
+      onEnded.accept(Room.REMOVED);
+      return;
+    }
+    follow(now);
   }
 
   private void follow(Room now) {

@@ -41,7 +41,8 @@ final class RoomRegistry {
 
   /** A new, empty room (a call: a room of two that only the two may join). */
   Future<Room> create(User owner, String name, boolean call, List<Long> invited) {
-    Room room = new Room(RandomIds.LONG.next(), name, call ? 2 : limits.maxRoomSize(), call, owner.id(), invited, List.of());
+    Room room = new Room(RandomIds.LONG.next(), name, call ? 2 : limits.maxRoomSize(), call, owner.id(), invited, List.of(),
+        List.of());
     if (call) {
       return insert(room);
     }
@@ -76,6 +77,9 @@ final class RoomRegistry {
   /** Adds one connection of the user; refused when the room is full or is a call they are not part of. */
   Future<Room> join(String roomId, User user, String connection) {
     return change(roomId, room -> {
+      if (room.removed().contains(user.id())) {
+        throw Problem.badRequest("removed", "the room's owner removed you from this room");
+      }
       if (!room.mayJoin(user.id())) {
         throw Problem.badRequest("not_invited", "this call is between two other people");
       }
@@ -122,9 +126,23 @@ final class RoomRegistry {
 
   /** Ends a call: it is removed and its members learn it ended. */
   Future<Void> end(String roomId) {
+    return end(roomId, null);
+  }
+
+  /** Its owner closes a room: it is removed, and its members learn why ({@code reason} "closed"). */
+  Future<Void> close(String roomId) {
+    return end(roomId, Room.CLOSED);
+  }
+
+  /** Its owner takes a member out of a room for good (their sockets in it learn it and close). */
+  Future<Room> remove(String roomId, long userId) {
+    return change(roomId, room -> room.removing(userId));
+  }
+
+  private Future<Void> end(String roomId, String reason) {
     return map.compose(rooms -> rooms.remove(roomId)).onSuccess(json -> {
       if (json != null) {
-        vertx.eventBus().publish(Addresses.room(roomId), json.copy().put("ended", true));
+        vertx.eventBus().publish(Addresses.room(roomId), json.copy().put("ended", true).put("reason", reason));
         // Whoever was called and has not answered learns it too: their prompt goes away.
         JsonObject ended = new JsonObject().put("type", "ended").put("room", roomId);
         Room.fromJson(json).invited().forEach(id -> vertx.eventBus().publish(Addresses.user(id), ended));

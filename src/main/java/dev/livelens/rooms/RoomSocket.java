@@ -1,5 +1,6 @@
 package dev.livelens.rooms;
 
+import dev.livelens.web.CloseCodes;
 import dev.livelens.web.RandomIds;
 
 import dev.livelens.web.Problem;
@@ -134,9 +135,18 @@ final class RoomSocket {
     return leaving.leave();
   }
 
-  private void ended() {
+  /**
+   * The room ended for this socket: a call's end leaves the socket open; a room its owner closed, or a
+   * removal from it, closes the socket with a code and reason that say so (the page stops reconnecting).
+   */
+  private void ended(String reason) {
     membership = null;
     announce(null);
+    if (Room.CLOSED.equals(reason)) {
+      socket.close(CloseCodes.ROOM_CLOSED, "the room was closed by its owner");
+    } else if (Room.REMOVED.equals(reason)) {
+      socket.close(CloseCodes.REMOVED, "you were removed from the room");
+    }
   }
 
   /** Where this connection is now; never after it closed (a message handled late must not bring it back). */

@@ -20,11 +20,13 @@ final class RoomsRoutes {
   private final RoomServices services;
   private final SignedInUsers users;
   private final OpenSockets sockets;
+  private final RoomOwnerRoutes owners;
 
   RoomsRoutes(RoomServices services, SignedInUsers users, OpenSockets sockets) {
     this.services = services;
     this.users = users;
     this.sockets = sockets;
+    this.owners = new RoomOwnerRoutes(services, users);
   }
 
   void mount(Mounts mounts) {
@@ -32,6 +34,7 @@ final class RoomsRoutes {
     router.get(SOCKET_PATH).handler(mounts.socket(SOCKET_PATH, RoomSocket.MAX_MESSAGE_BYTES, this::admit));
     router.get("/rooms").handler(Mounts.page("/rooms.html"));
     router.get("/rooms/:id").handler(Mounts.page("/room.html"));
+    owners.mount(router);
   }
 
   /** Refused before the upgrade when nobody is signed in (401); a guest identity has no account yet. */

@@ -38,6 +38,10 @@ record Upload(String id, long offset, long length, String metadata, long expires
     return new Upload(id, offset, length, metadata, expiresAt, video, expired, ownerId);
   }
 
+  Upload withOwner(Long owner) {
+    return new Upload(id, offset, length, metadata, expiresAt, videoId, expired, owner);
+  }
+
   Upload asExpired(long keepUntil) {
     return new Upload(id, offset, length, metadata, keepUntil, videoId, true, ownerId);
   }

@@ -152,17 +152,49 @@ public final class Uploads {
     return locked.contains(id);
   }
 
-  /** Writes the new state to disk, then takes it as the truth. */
+  /**
+   * Writes the new state to disk, then takes it as the truth; the owner stays the one memory holds now (an
+   * owner changes only by {@link #moveOwner}, never by a chunk that began before the move).
+   */
   Future<Upload> save(Upload upload) {
     return pool.executeBlocking(() -> {
-      files.save(upload);
-      return upload;
-    }, false).onSuccess(saved -> uploads.put(saved.id(), saved));
+      synchronized (uploads) {
+        Upload current = uploads.get(upload.id());
+        Upload kept = current == null ? upload : upload.withOwner(current.ownerId());
+        files.save(kept);
+        uploads.put(kept.id(), kept);
+        return kept;
+      }
+    }, false);
   }
 
-  /** The complete upload becomes a library video; the answer is the video's id. */
+  /** How many uploads in progress {@code ownerId} has on this node. */
+  long inProgress(long ownerId) {
+    long now = System.currentTimeMillis();
+    return uploads.values().stream().filter(u -> u.ownerId() != null && u.ownerId() == ownerId
+        && u.videoId() == null && !u.goneAt(now)).count();
+  }
+
+  /** Every upload of {@code from} on this node becomes {@code to}'s (a guest's, moved into an account). */
+  Future<Void> moveOwner(long from, long to) {
+    return pool.executeBlocking(() -> {
+      synchronized (uploads) {
+        for (Upload upload : List.copyOf(uploads.values())) {
+          if (upload.ownerId() != null && upload.ownerId() == from) {
+            Upload moved = upload.withOwner(to);
+            files.save(moved);
+            uploads.put(moved.id(), moved);
+          }
+        }
+        return null;
+      }
+    }, false);
+  }
+
+  /** The complete upload becomes a library video, its owner's as memory says now; the answer is its id. */
   Future<String> toVideo(Upload upload) {
-    return completion.toVideo(upload).onComplete(ended -> claims.release(upload.id()))
+    Upload current = uploads.getOrDefault(upload.id(), upload);
+    return completion.toVideo(upload.withOwner(current.ownerId())).onComplete(ended -> claims.release(upload.id()))
         .compose(videoId -> save(upload.withVideo(videoId)).map(videoId));
   }
 

@@ -14,6 +14,10 @@ public final class CloseCodes {
    * RFC 6455, after HTTP's 401): the page says so and offers to sign in again.
    */
   public static final short SIGNED_OUT = 4401;
+  /** The room the socket was in was closed by its owner (private range): the page says so, no reconnect. */
+  public static final short ROOM_CLOSED = 4410;
+  /** The room's owner removed this person from the room (private range, after HTTP's 403): no reconnect. */
+  public static final short REMOVED = 4403;
   /** The server is full: try again later. */
   public static final short TRY_AGAIN_LATER = 1013;
 

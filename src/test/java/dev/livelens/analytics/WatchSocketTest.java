@@ -59,6 +59,64 @@ class WatchSocketTest implements OnDatabase {
     video = TestVideos.add(server, clip, "Thirty seconds", ownerId).id();
     otherVideo = TestVideos.add(server, clip, "The same again", ownerId).id();
     thirdVideo = TestVideos.add(server, clip, "And a third time", ownerId).id();
+    // Watched by others (anonymous players): unlisted, as a link shared with them.
+    for (String id : List.of(video, otherVideo, thirdVideo)) {
+      unlisted(id);
+    }
+    this.clip = clip;
+    this.ownerId = ownerId;
+  }
+
+  private Path clip;
+  private long ownerId;
+
+  private void unlisted(String id) {
+    try {
+      assertEquals(200, owner.send("PATCH", "/api/videos/" + id, "{\"visibility\":\"unlisted\"}").statusCode());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void viewersAreCountedByAccountAndTheOwnersOwnViewsApart() throws Exception {
+    String id = TestVideos.add(server, clip, "Who watched", ownerId).id();
+    unlisted(id);
+    ApiClient someone = new ApiClient(server.port());
+    someone.guest();
+    try (Player phone = new Player(someone.cookie()); Player laptop = new Player(someone.cookie());
+        Player visitor = new Player(null); Player self = new Player(owner.cookie())) {
+      assertEquals("view", phone.start(id, null, null, "browser-phone").getString("type"));
+      assertEquals("view", laptop.start(id, null, null, "browser-laptop").getString("type"));
+      assertEquals("view", visitor.start(id, null, null, "browser-visitor").getString("type"));
+      assertEquals("view", self.start(id, null, null, "browser-owner").getString("type"));
+    }
+    JsonObject seen = analytics(id);
+    assertEquals(3, seen.getLong("views"), "the audience's views: " + seen.encode());
+    assertEquals(2, seen.getLong("uniqueViewers"), "one account on two browsers is one viewer, and the visitor");
+    assertEquals(1, seen.getJsonObject("ownViews").getLong("views"), "the owner's own view, apart");
+    long own = seen.getJsonArray("recentViews").stream().map(JsonObject.class::cast)
+        .filter(view -> view.getBoolean("own")).count();
+    assertEquals(1, own);
+  }
+
+  @Test
+  void aPrivateVideoTakesNoViewFromAnyoneButItsOwner() throws Exception {
+    String id = TestVideos.add(server, clip, "Private", ownerId).id();
+    ApiClient stranger = new ApiClient(server.port());
+    stranger.guest();
+    for (String cookie : java.util.Arrays.asList(null, stranger.cookie())) {
+      try (Player player = new Player(cookie)) {
+        JsonObject refused = player.start(id, null, null, "browser-stranger");
+        assertEquals("unknown_video", refused.getString("code"), refused.encode());
+      }
+    }
+    try (Player self = new Player(owner.cookie())) {
+      assertEquals("view", self.start(id, null, null, "browser-owner").getString("type"));
+    }
+    JsonObject seen = analytics(id);
+    assertEquals(0, seen.getLong("views"));
+    assertEquals(1, seen.getJsonObject("ownViews").getLong("views"));
   }
 
   @AfterAll
@@ -283,9 +341,18 @@ class WatchSocketTest implements OnDatabase {
 
     /** The handler is set before connecting, so no message can slip past it. */
     Player() {
+      this(null);
+    }
+
+    /** A player in a browser with this Cookie header (null: none, a visitor). */
+    Player(String cookie) {
       socket.textMessageHandler(text -> incoming.add(new JsonObject(text)));
-      socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI("/ws/watch"))
-          .await();
+      WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+          .setURI("/ws/watch");
+      if (cookie != null) {
+        options.addHeader("Cookie", cookie);
+      }
+      socket.connect(options).await();
     }
 
     JsonObject start(String videoId, String view, String secret) throws Exception {

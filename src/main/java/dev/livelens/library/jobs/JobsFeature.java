@@ -8,6 +8,7 @@ import dev.livelens.filter.FilterCatalog;
 import dev.livelens.library.LibraryFeature;
 import dev.livelens.media.MediaFeature;
 import dev.livelens.web.Feature;
+import dev.livelens.web.MovableThings;
 import dev.livelens.web.Mounts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,6 +47,15 @@ public final class JobsFeature implements Feature {
           jobs = started;
           library.madeBy(started::cancel);
         });
+  }
+
+  /**
+   * Every job an owner asked for, moved into an account that a guest's browser signed in to (the offer
+   * counts the unfinished ones). A job running at that moment lists its new owner once it ends.
+   */
+  public MovableThings movableThings() {
+    return MovableThings.rows("jobs", () -> database.database().pool(), "jobs",
+        " AND state IN ('" + Job.QUEUED + "', '" + Job.RUNNING + "')");
   }
 
   @Override
