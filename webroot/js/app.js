@@ -10,7 +10,7 @@ import { QualityAdapter } from './adapt.js';
 import { ClientStats } from './client-stats.js';
 import { nowMs } from './frame-geometry.js';
 import { Renderer } from './renderer.js';
-import { Controls, fetchFilters, normalizeFilter } from './controls.js';
+import { Controls, fetchCosts, fetchFilters, normalizeFilter } from './controls.js';
 import { ChainControls } from './chain-controls.js';
 import { Readouts } from './readouts.js';
 import { StatusView } from './status.js';
@@ -43,6 +43,8 @@ const chain = new ChainControls({
   clear: $('chain-clear'),
   current: () => ({ name: controls.filter, params: controls.params }),
   onChange: () => sendFilter(controls.filter, controls.params),
+  cost: $('chain-cost'),
+  costs: fetchCosts,
 });
 
 const recording = new ServerRecording(
