@@ -12,6 +12,7 @@ import { nowMs } from './frame-geometry.js';
 import { Renderer } from './renderer.js';
 import { Controls, fetchCosts, fetchFilters, normalizeFilter } from './controls.js';
 import { ChainControls } from './chain-controls.js';
+import { BackgroundPicture } from './background-picture.js';
 import { Readouts } from './readouts.js';
 import { StatusView } from './status.js';
 import { ServerRecording } from './server-recording.js';
@@ -45,6 +46,13 @@ const chain = new ChainControls({
   onChange: () => sendFilter(controls.filter, controls.params),
   cost: $('chain-cost'),
   costs: fetchCosts,
+});
+
+const picture = new BackgroundPicture({
+  input: $('background-file'),
+  clear: $('background-clear'),
+  state: $('background-state'),
+  send: (msg) => socket.sendJson(msg),
 });
 
 const recording = new ServerRecording(
@@ -108,6 +116,7 @@ function onOpen() {
   recording.setStreaming(true);
   // The URL carried only the filter name; this also restores the chosen parameters.
   sendFilter(controls.filter, controls.params);
+  picture.upload();
 }
 
 function onImage(id, message) {
@@ -144,6 +153,9 @@ function onMessage(msg) {
     case 'recording':
       recording.onMessage(msg);
       break;
+    case 'background':
+      picture.kept(msg);
+      break;
     case 'error':
       onServerError(msg);
       break;
@@ -153,6 +165,7 @@ function onMessage(msg) {
 }
 
 function onServerError(msg) {
+  if (picture.refused(msg)) return;
   if (Number.isInteger(msg.id)) inFlight.answer(msg.id, performance.now());
   if (msg.code === 'unknown_filter' || msg.code === 'bad_params') {
     filterRepliesDue = Math.max(0, filterRepliesDue - 1);
