@@ -70,5 +70,10 @@ class ChainE2ETest {
     Map<String, Object> camera = (Map<String, Object>) browser.js(DETAIL, "local", FACE);
     assertTrue(number(processed, "detail") < 0.4 * number(camera, "detail"),
         "the face's detail: camera " + camera + ", processed " + processed);
+    // What the chain costs, measured by the server on these frames, refreshed while it runs.
+    String cost = browser.await("the chain's cost", PATIENCE,
+        () -> page.element("chain-cost").getAttribute("data-ms"), ms -> ms != null && !ms.isEmpty());
+    assertTrue(Double.parseDouble(cost) > 0, cost);
+    assertTrue(page.element("chain-cost").getText().startsWith("Chain cost: about "), page.element("chain-cost").getText());
   }
 }
