@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.livelens.testing.TempDirs;
 import dev.livelens.testing.TestImages;
-import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * The privacy filters on the camera page: a background picture chosen from a file (a damaged one refused
@@ -81,7 +79,7 @@ class PrivacyE2ETest {
     browser.await("the photo kept", PATIENCE, () -> page.element("background-state"),
         e -> "kept".equals(e.getAttribute("data-state")));
     Mat coffee = TestImages.decode(TestImages.resource("coffee.png"));
-    double[] expected = meanRgb(covering(coffee, new Size(640, 480)), BESIDE);
+    double[] expected = meanRgb(TestImages.covering(coffee, new Size(640, 480)), BESIDE);
     coffee.release();
     @SuppressWarnings("unchecked")
     Map<String, Object> shown = browser.await("the photo behind the person", PATIENCE,
@@ -107,7 +105,7 @@ class PrivacyE2ETest {
     Map<String, Object> saved = fixture.browser.await("the recording saved", PACKAGING, this::recording,
         r -> "saved".equals(r.get("state")));
     String video = String.valueOf(saved.get("link")).substring("/watch/".length());
-    awaitReady(video);
+    RecordingE2ETest.awaitReady(fixture.browser, video);
 
     List<Mat> frames = decodedFrames(recordedFile(video));
     Mat camera = TestImages.decode(TestImages.faceFrame());
@@ -126,18 +124,6 @@ class PrivacyE2ETest {
   @SuppressWarnings("unchecked")
   private Map<String, Object> recording() {
     return (Map<String, Object>) fixture.page().state().get("recording");
-  }
-
-  private static void awaitReady(String video) throws InterruptedException {
-    long deadline = System.nanoTime() + PACKAGING.toNanos();
-    while (true) {
-      JsonObject info = new JsonObject(fixture.browser.fetch("GET", "/api/videos/" + video));
-      if (!"processing".equals(info.getString("status")) || System.nanoTime() > deadline) {
-        assertEquals("ready", info.getString("status"), info.encode());
-        return;
-      }
-      Thread.sleep(200);
-    }
   }
 
   /** The largest MP4 the server keeps for the video: the recording itself. */
@@ -163,16 +149,6 @@ class PrivacyE2ETest {
 
   private static String resource(String name) {
     return Path.of("src/test/resources/images", name).toAbsolutePath().toString();
-  }
-
-  private static Mat covering(Mat picture, Size size) {
-    double scale = Math.max(size.width / picture.cols(), size.height / picture.rows());
-    int width = (int) Math.min(picture.cols(), Math.round(size.width / scale));
-    int height = (int) Math.min(picture.rows(), Math.round(size.height / scale));
-    Mat covered = new Mat();
-    Imgproc.resize(picture.submat(new Rect((picture.cols() - width) / 2, (picture.rows() - height) / 2, width, height)),
-        covered, size, 0, 0, Imgproc.INTER_AREA);
-    return covered;
   }
 
   /** Mean R, G, B of a region given as fractions of the image. */

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
-import org.opencv.core.Size;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * replace-background with a picture the stream uploads (real photos): shown behind the person, who stays as
@@ -52,7 +50,9 @@ class BackgroundPictureTest {
       client.next("filter");
       client.sendFrame(1, TestImages.faceFrame());
       Mat out = TestImages.decode(client.next("image").jpeg());
-      Mat expected = covering(TestImages.decode(coffee), out.size());
+      Mat picture = TestImages.decode(coffee);
+      Mat expected = TestImages.covering(picture, out.size());
+      picture.release();
       Mat original = TestImages.decode(TestImages.faceFrame());
       try {
         assertTrue(meanDifference(out, expected, BACKGROUND) < 20, "the picture behind the person: "
@@ -116,18 +116,6 @@ class BackgroundPictureTest {
     for (int i = 0; i < 4; i++) {
       bytes[at + i] = (byte) (value >>> (24 - 8 * i));
     }
-  }
-
-  /** The picture cropped from its centre to the frame's shape and scaled to it, as the filter shows it. */
-  private static Mat covering(Mat picture, Size size) {
-    double scale = Math.max(size.width / picture.cols(), size.height / picture.rows());
-    int width = (int) Math.min(picture.cols(), Math.round(size.width / scale));
-    int height = (int) Math.min(picture.rows(), Math.round(size.height / scale));
-    Mat covered = new Mat();
-    Imgproc.resize(picture.submat(new Rect((picture.cols() - width) / 2, (picture.rows() - height) / 2, width, height)),
-        covered, size, 0, 0, Imgproc.INTER_AREA);
-    picture.release();
-    return covered;
   }
 
   private static double meanDifference(Mat a, Mat b, Rect region) {
