@@ -36,14 +36,8 @@ class PrivacyE2ETest {
   /** The middle of the fake camera's face (about x=221..341, y=82..202 at 640x480). */
   private static final Rect FACE = new Rect(245, 110, 70, 70);
   /** Mean RGB of a region of a video given as fractions of its size. */
-  private static final String MEAN_RGB = """
-      const video = document.getElementById(arguments[0]);
+  private static final String MEAN_RGB = LiveLensPage.DRAW_VIDEO + """
       const [fx, fy, fw, fh] = arguments[1];
-      const canvas = document.createElement('canvas');
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      const ctx = canvas.getContext('2d', {willReadFrequently: true});
-      ctx.drawImage(video, 0, 0);
       const d = ctx.getImageData(Math.round(fx * canvas.width), Math.round(fy * canvas.height),
           Math.round(fw * canvas.width), Math.round(fh * canvas.height)).data;
       const sum = [0, 0, 0];
