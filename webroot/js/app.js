@@ -53,6 +53,7 @@ const picture = new BackgroundPicture({
   clear: $('background-clear'),
   state: $('background-state'),
   send: (msg) => socket.sendJson(msg),
+  maxBytes: () => maxFrameBytes,
 });
 
 const recording = new ServerRecording(

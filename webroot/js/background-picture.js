@@ -1,8 +1,6 @@
 // The picture replace-background shows behind the person: read from a file the person chooses, sent to
 // the server on the stream's socket (again after every reconnect), and what the server made of it shown.
 
-const MAX_BYTES_HINT = 4 * 1024 * 1024;
-
 export class BackgroundPicture {
   /**
    * @param {object} opts
@@ -10,9 +8,11 @@ export class BackgroundPicture {
    * @param {HTMLButtonElement} opts.clear takes the picture away
    * @param {HTMLElement} opts.state where what the server kept, or why it refused, is said
    * @param {(msg: object) => boolean} opts.send a message on the stream's socket; false when not connected
+   * @param {() => number} opts.maxBytes the largest picture the server takes (its frame limit)
    */
-  constructor({ input, clear, state, send }) {
+  constructor({ input, clear, state, send, maxBytes }) {
     this.state = state;
+    this.maxBytes = maxBytes;
     this.send = send;
     this.data = null;
     this.awaiting = false;
@@ -31,8 +31,9 @@ export class BackgroundPicture {
       this.show('refused', 'Choose a JPEG or PNG picture.');
       return;
     }
-    if (file.size > MAX_BYTES_HINT) {
-      this.show('refused', `That picture is ${(file.size / 1048576).toFixed(1)} MB; choose one under 4 MB.`);
+    if (file.size > this.maxBytes()) {
+      const mb = (n) => (n / 1048576).toFixed(1);
+      this.show('refused', `That picture is ${mb(file.size)} MB; choose one under ${mb(this.maxBytes())} MB.`);
       return;
     }
     this.data = await new Promise((resolve, reject) => {
