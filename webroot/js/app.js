@@ -10,8 +10,9 @@ import { QualityAdapter } from './adapt.js';
 import { ClientStats } from './client-stats.js';
 import { nowMs } from './frame-geometry.js';
 import { Renderer } from './renderer.js';
-import { Controls, fetchFilters, normalizeFilter } from './controls.js';
+import { Controls, fetchCosts, fetchFilters, normalizeFilter } from './controls.js';
 import { ChainControls } from './chain-controls.js';
+import { BackgroundPicture } from './background-picture.js';
 import { Readouts } from './readouts.js';
 import { StatusView } from './status.js';
 import { ServerRecording } from './server-recording.js';
@@ -43,6 +44,16 @@ const chain = new ChainControls({
   clear: $('chain-clear'),
   current: () => ({ name: controls.filter, params: controls.params }),
   onChange: () => sendFilter(controls.filter, controls.params),
+  cost: $('chain-cost'),
+  costs: fetchCosts,
+});
+
+const picture = new BackgroundPicture({
+  input: $('background-file'),
+  clear: $('background-clear'),
+  state: $('background-state'),
+  send: (msg) => socket.sendJson(msg),
+  maxBytes: () => maxFrameBytes,
 });
 
 const recording = new ServerRecording(
@@ -106,6 +117,7 @@ function onOpen() {
   recording.setStreaming(true);
   // The URL carried only the filter name; this also restores the chosen parameters.
   sendFilter(controls.filter, controls.params);
+  picture.upload();
 }
 
 function onImage(id, message) {
@@ -142,6 +154,9 @@ function onMessage(msg) {
     case 'recording':
       recording.onMessage(msg);
       break;
+    case 'background':
+      picture.kept(msg);
+      break;
     case 'error':
       onServerError(msg);
       break;
@@ -151,6 +166,7 @@ function onMessage(msg) {
 }
 
 function onServerError(msg) {
+  if (picture.refused(msg)) return;
   if (Number.isInteger(msg.id)) inFlight.answer(msg.id, performance.now());
   if (msg.code === 'unknown_filter' || msg.code === 'bad_params') {
     filterRepliesDue = Math.max(0, filterRepliesDue - 1);

@@ -1,5 +1,6 @@
 // The filter chain: filters added from the selector (with the parameters set there), reordered and
 // removed here. While the chain has a filter the page selects the chain; empty, the single filter.
+// What the chain costs a frame is the sum of what its filters have cost on this server (GET /api/filters).
 
 export class ChainControls {
   /**
@@ -9,9 +10,15 @@ export class ChainControls {
    * @param {HTMLButtonElement} opts.clear
    * @param {() => {name: string, params: object}} opts.current
    * @param {() => void} opts.onChange
+   * @param {HTMLElement} opts.cost where the chain's cost is shown
+   * @param {() => Promise<object>} opts.costs each filter's measured ms a frame, null if not yet measured
    */
-  constructor({ list, add, clear, current, onChange }) {
+  constructor({ list, add, clear, current, onChange, cost, costs }) {
     this.list = list;
+    this.cost = cost;
+    this.costs = costs;
+    // Costs change as frames are measured: refreshed while the chain has filters.
+    setInterval(() => { if (this.active) this.showCost(); }, COST_REFRESH_MS);
     this.stages = [];
     this.onChange = onChange;
     add.addEventListener('click', () => {
@@ -37,6 +44,26 @@ export class ChainControls {
   changed() {
     this.render();
     this.onChange();
+    this.showCost();
+  }
+
+  async showCost() {
+    if (!this.active) {
+      this.cost.textContent = '';
+      return;
+    }
+    let costs;
+    try {
+      costs = await this.costs();
+    } catch {
+      return; // the next refresh tries again
+    }
+    const known = this.stages.map((s) => costs[s.name]).filter((ms) => typeof ms === 'number');
+    const missing = this.stages.filter((s) => typeof costs[s.name] !== 'number').map((s) => s.name);
+    const total = known.reduce((a, b) => a + b, 0);
+    this.cost.textContent = `Chain cost: about ${total.toFixed(1)} ms of server time a frame`
+      + (missing.length ? ` (not yet measured: ${missing.join(', ')})` : '');
+    this.cost.dataset.ms = missing.length ? '' : total.toFixed(2);
   }
 
   move(index, by) {
@@ -66,6 +93,7 @@ export class ChainControls {
 }
 
 const MAX_STAGES = 5;
+const COST_REFRESH_MS = 3000;
 
 function button(text, label, onClick, disabled) {
   const b = document.createElement('button');

@@ -11,6 +11,14 @@ export async function fetchFilters() {
   return list.map(normalizeFilter).filter(Boolean);
 }
 
+/** What each filter has cost a frame on this server so far: {name: mean ms, or null before its first frame}. */
+export async function fetchCosts() {
+  const res = await fetch('/api/filters', { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`GET /api/filters answered ${res.status}`);
+  const list = await res.json();
+  return Object.fromEntries((Array.isArray(list) ? list : []).map((f) => [f.name, f.cost ? f.cost.ms : null]));
+}
+
 /** Accepts a full filter description or just a name (as a hello message may carry). */
 export function normalizeFilter(f) {
   if (typeof f === 'string') return { name: f, description: '', params: [] };

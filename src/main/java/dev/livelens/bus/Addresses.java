@@ -12,6 +12,13 @@ public final class Addresses {
    */
   public static final String JOB_FRAMES = "livelens.frames.jobs";
 
+  /**
+   * A stream's uploaded picture to read and make into its background (request/reply, any live worker): a
+   * Buffer of a JPEG or PNG whose header the stream checked, answered with the JPEG the stream keeps, or a
+   * {@link FrameFailure#BAD_FRAME} failure naming what is wrong with it.
+   */
+  public static final String BACKGROUNDS = "livelens.backgrounds";
+
   /** The library's jobs: each state change and progress of a job, published for the pages' feeds. */
   public static final String JOBS = "livelens.library.jobs";
 

@@ -13,7 +13,7 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * The person kept, the background blurred ({@code blur-background}) or replaced by a colour
- * ({@code replace-background}), by selfie segmentation on every frame. The mask is scaled up smoothly and
+ * ({@code replace-background}) by the stream's uploaded picture ({@link Backdrop}) or a colour, by selfie segmentation on every frame. The mask is scaled up smoothly and
  * feathered, so the edge fades over a few pixels instead of cutting; the person's pixels are left as they were.
  */
 public final class BackgroundFilter implements Filter {
@@ -30,7 +30,10 @@ public final class BackgroundFilter implements Filter {
       MaskHistory::new);
 
   public static final FilterSpec REPLACE = new FilterSpec("replace-background",
-      "Background replaced by a colour behind the person (selfie segmentation)", List.of(
+      "Background replaced by the stream's uploaded picture, or a colour, behind the person (selfie segmentation)",
+      List.of(
+          ParamSpec.bool(UploadedBackground.USE, true,
+              "Show the picture this stream uploaded (a background message) when it has one; off: always the colour"),
           ParamSpec.integer("red", 0, 0, 255, "Red of the background colour"),
           ParamSpec.integer("green", 160, 0, 255, "Green of the background colour"),
           ParamSpec.integer("blue", 80, 0, 255, "Blue of the background colour"), FEATHER, STEADINESS),
@@ -46,6 +49,7 @@ public final class BackgroundFilter implements Filter {
   private final Mat output = new Mat();
   private final Mat coarse = new Mat();
   private final Mat earlier = new Mat();
+  private final Backdrop backdrop = new Backdrop();
 
   public BackgroundFilter(FilterSpec spec) {
     this.spec = spec;
@@ -78,8 +82,7 @@ public final class BackgroundFilter implements Filter {
     int feather = params.getInteger("feather") | 1;
     Imgproc.GaussianBlur(weights, weights, new Size(feather, feather), 0);
     weights.convertTo(inverse, -1, -1, 1);
-    makeBackground(frame, params);
-    Imgproc.blendLinear(frame, background, weights, inverse, output);
+    Imgproc.blendLinear(frame, makeBackground(frame, params), weights, inverse, output);
     return output;
   }
 
@@ -102,11 +105,17 @@ public final class BackgroundFilter implements Filter {
     report.put(MaskHistory.MASK, Base64.getEncoder().encodeToString(bytes));
   }
 
-  private void makeBackground(Mat frame, JsonObject params) {
+  private Mat makeBackground(Mat frame, JsonObject params) {
     if (spec == REPLACE) {
+      Mat picture = params.containsKey(UploadedBackground.KEY)
+          ? backdrop.cover(params.getBuffer(UploadedBackground.KEY), frame.size())
+          : null;
+      if (picture != null && picture.type() == frame.type()) {
+        return picture;
+      }
       background.create(frame.size(), frame.type());
       background.setTo(new Scalar(params.getInteger("blue"), params.getInteger("green"), params.getInteger("red")));
-      return;
+      return background;
     }
     // Blurring a quarter-size copy and scaling it back costs a sixteenth of blurring the frame.
     int strength = params.getInteger("strength");
@@ -114,11 +123,13 @@ public final class BackgroundFilter implements Filter {
     int kernel = (strength / 2) * 2 + 1;
     Imgproc.GaussianBlur(small, small, new Size(kernel, kernel), 0);
     Imgproc.resize(small, background, frame.size(), 0, 0, Imgproc.INTER_LINEAR);
+    return background;
   }
 
   @Override
   public void close() {
     segmenter.close();
+    backdrop.close();
     mask.release();
     weights.release();
     inverse.release();

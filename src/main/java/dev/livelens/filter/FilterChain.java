@@ -3,6 +3,7 @@ package dev.livelens.filter;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Several filters applied in order to one decoded frame, encoded once: the filter named {@code chain},
@@ -24,6 +25,21 @@ public final class FilterChain {
   static FilterSpec spec(FilterCatalog catalog) {
     return new FilterSpec(NAME, "Several filters in order, on one decode and one encode", List.of(),
         () -> new ChainState(catalog), given -> resolve(catalog, given));
+  }
+
+  /**
+   * Each stage's filter and its time on one frame, from a chain frame's parameters and report; empty for a
+   * frame of another filter.
+   */
+  public static void stageTimes(JsonObject params, JsonObject report, BiConsumer<String, Long> stage) {
+    JsonArray stages = params.getJsonArray(STAGES);
+    JsonArray nanos = report.getJsonArray(STAGE_NANOS);
+    if (stages == null || nanos == null) {
+      return;
+    }
+    for (int i = 0; i < stages.size() && i < nanos.size(); i++) {
+      stage.accept(stages.getJsonObject(i).getString("name"), nanos.getLong(i));
+    }
   }
 
   private static JsonObject resolve(FilterCatalog catalog, JsonObject given) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,7 @@ public final class PipelineMetrics {
 
   /** Stage percentiles describe the frames of at most this long ago (Micrometer rotates half of it at a time). */
   static final Duration PERCENTILE_WINDOW = Duration.ofSeconds(10);
+  private static final String CHAIN_STAGE = "chain-stage/";
 
   private final MeterRegistry registry;
   private final AtomicInteger sessions = new AtomicInteger();
@@ -127,6 +129,34 @@ public final class PipelineMetrics {
         .distributionStatisticExpiry(PERCENTILE_WINDOW)
         .distributionStatisticBufferLength(2)
         .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * One stage of a chain: the time its filter took on a frame the chain processed, tagged by that filter's
+   * name (the chain's own {@link #stage} meters hold its decode, encode and total as for any filter).
+   */
+  public void chainStage(String filter, long nanos) {
+    timers.computeIfAbsent(CHAIN_STAGE + filter, key -> Timer.builder("livelens.chain.stage")
+        .description("Time each filter of a chain took on a frame, by filter")
+        .tags("filter", filter)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .distributionStatisticExpiry(PERCENTILE_WINDOW)
+        .distributionStatisticBufferLength(2)
+        .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * What {@code filter} has cost a frame on this node's streams so far: its mean filter time, alone and as a
+   * stage of chains together, and over how many frames; {"ms":null,"frames":0} before its first frame.
+   */
+  public JsonObject filterCost(String filter) {
+    Timer alone = timers.get(filter + '/' + Stage.FILTER.tag);
+    Timer chained = timers.get(CHAIN_STAGE + filter);
+    long frames = (alone == null ? 0 : alone.count()) + (chained == null ? 0 : chained.count());
+    double totalMs = (alone == null ? 0 : alone.totalTime(TimeUnit.MILLISECONDS))
+        + (chained == null ? 0 : chained.totalTime(TimeUnit.MILLISECONDS));
+    return new JsonObject().put("ms", frames == 0 ? null : Math.round(totalMs / frames * 100) / 100.0)
+        .put("frames", frames);
   }
 
   /**

@@ -15,6 +15,9 @@ final class ClientReader {
 
     void record(boolean on);
 
+    /** A picture to show behind the person, or null to take it away. */
+    void background(Buffer image);
+
     /** The page's own measurements, checked. */
     void clientStats(JsonObject stats);
 
@@ -66,6 +69,8 @@ final class ClientReader {
         commands.frame(frame.id(), frame.jpeg(), true, frame.capturedAtMs());
       } else if (message instanceof TextMessage.Record record) {
         commands.record(record.on());
+      } else if (message instanceof TextMessage.Background background) {
+        commands.background(background.image());
       } else if (message instanceof TextMessage.ClientStats stats) {
         commands.clientStats(stats.stats());
       }

@@ -7,6 +7,7 @@ public enum ErrorCode {
   BAD_MESSAGE("bad_message"),
   UNKNOWN_FILTER("unknown_filter"),
   BAD_PARAMS("bad_params"),
+  BAD_BACKGROUND("bad_background"),
   BUSY("busy"),
   INTERNAL("internal");
 

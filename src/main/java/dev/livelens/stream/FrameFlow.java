@@ -64,7 +64,7 @@ final class FrameFlow {
       return;
     }
     errors.good();
-    FrameMessage frame = FrameMessage.frame(streamId, frameId, filter.name(), filter.params(),
+    FrameMessage frame = FrameMessage.frame(streamId, frameId, filter.name(), filter.sentParams(),
         System.currentTimeMillis(), capturedAtMs, jpeg);
     Pending now = slots.offer(new Pending(frame, json, System.nanoTime(), filter.state()), this::dropped);
     if (now != null) {
@@ -124,8 +124,8 @@ final class FrameFlow {
     if (report.containsKey("type")) { // a report without a type holds only what the filter keeps for itself
       client.text(WireFormat.report(frameId, report));
     }
-    counters.processed(processed.filter(), processed.result(), frame.arrivedNanos(), sentAt, answered,
-        System.nanoTime());
+    counters.processed(processed.filter(), processed.params(), processed.result(), frame.arrivedNanos(), sentAt,
+        answered, System.nanoTime());
   }
 
   /** A frame answered with an error: counted once, as an error if the client can be told, else a drop. */

@@ -2,17 +2,27 @@ package dev.livelens.stream;
 
 import dev.livelens.filter.FilterSpec;
 import dev.livelens.filter.FilterState;
+import dev.livelens.filter.UploadedBackground;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The filter a stream has selected: its resolved parameters and the state it keeps across this
- * selection's frames (a new selection starts a new state, so nothing learnt is carried into it).
+ * The filter a stream has selected: its resolved parameters (what the client is told), the parameters its
+ * frames carry (the same, plus the stream's background picture where a filter shows it) and the state it
+ * keeps across this selection's frames (a new selection starts a new state, so nothing learnt is carried into it).
  */
-record SelectedFilter(FilterSpec spec, JsonObject params, FilterState state) {
+record SelectedFilter(FilterSpec spec, JsonObject params, JsonObject sentParams, FilterState state) {
 
   /** @throws dev.livelens.filter.BadParamsException when a given parameter is not acceptable */
-  static SelectedFilter of(FilterSpec spec, JsonObject given) {
-    return new SelectedFilter(spec, spec.resolve(given), spec.newState());
+  static SelectedFilter of(FilterSpec spec, JsonObject given, Buffer background) {
+    JsonObject params = spec.resolve(given);
+    return new SelectedFilter(spec, params, UploadedBackground.attach(spec.name(), params, background),
+        spec.newState());
+  }
+
+  /** The same selection, its state kept, with another background picture (or none). */
+  SelectedFilter withBackground(Buffer background) {
+    return new SelectedFilter(spec, params, UploadedBackground.attach(spec.name(), params, background), state);
   }
 
   String name() {

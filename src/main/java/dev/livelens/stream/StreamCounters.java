@@ -1,6 +1,7 @@
 package dev.livelens.stream;
 
 import dev.livelens.bus.FrameResult;
+import dev.livelens.filter.FilterChain;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.metrics.PipelineMetrics.DropReason;
 import dev.livelens.metrics.PipelineMetrics.Stage;
@@ -53,12 +54,13 @@ final class StreamCounters {
   /**
    * A frame answered with its image.
    *
+   * @param params the filter's parameters: a chain's name its stages, each timed on its own meter
    * @param arrived when the frame arrived (nanoTime)
    * @param sent when it went to the workers
    * @param answered when the worker's reply arrived
    * @param written when the image was written to the socket
    */
-  void processed(String filter, FrameResult result, long arrived, long sent, long answered, long written) {
+  void processed(String filter, JsonObject params, FrameResult result, long arrived, long sent, long answered, long written) {
     processed++;
     byNode.put(result.node(), byNode.getLong(result.node(), 0L) + 1);
     changed.run();
@@ -72,6 +74,9 @@ final class StreamCounters {
     metrics.stage(filter, Stage.ENCODE, result.encodeNanos());
     metrics.stage(filter, Stage.REPLY, written - answered);
     metrics.stage(filter, Stage.TOTAL, written - arrived);
+    if (FilterChain.NAME.equals(filter)) {
+      FilterChain.stageTimes(params, result.report(), metrics::chainStage);
+    }
   }
 
   long processed() {

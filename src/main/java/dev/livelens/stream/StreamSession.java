@@ -32,6 +32,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
   private final ClientChannel client;
   private final ClientErrors errors;
   private final FrameFlow frames;
+  private final StreamBackground background;
   private SelectedFilter filter;
   private long pingTimer;
   private Runnable onClosed = () -> { };
@@ -47,6 +48,8 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
     this.client = new ClientChannel(socket);
     this.errors = new ClientErrors(id, client, config.garbageLimit());
     this.frames = new FrameFlow(id, client, errors, services, () -> stats.due(this));
+    this.background = new StreamBackground(services.vertx().eventBus(), config.maxImageSide(),
+        config.frameTimeoutMs());
   }
 
   public String id() {
@@ -97,7 +100,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
       return;
     }
     try {
-      filter = SelectedFilter.of(spec, given);
+      filter = SelectedFilter.of(spec, given, background.jpeg());
     } catch (BadParamsException e) {
       errors.reject(ErrorCode.BAD_PARAMS, e.getMessage(), null);
       return;
@@ -118,6 +121,15 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
     } else {
       services.recordings().stop(id);
     }
+  }
+
+  @Override
+  public void background(Buffer image) {
+    background.change(image, kept -> {
+      errors.good();
+      filter = filter.withBackground(kept);
+      client.text(WireFormat.background(kept));
+    }, (code, message) -> errors.reject(code, message, null));
   }
 
   @Override

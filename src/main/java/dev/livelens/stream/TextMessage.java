@@ -27,6 +27,13 @@ sealed interface TextMessage {
   record Record(boolean on) implements TextMessage {
   }
 
+  /**
+   * {"type":"background","data":"[data:image/png;base64,]..."}: the picture (JPEG or PNG) to show behind the
+   * person; {"type":"background","data":null} takes it away.
+   */
+  record Background(Buffer image) implements TextMessage {
+  }
+
   /** {"type":"clientStats",...}: what the page measures, its known fields checked (see {@link ClientStatsMessage}). */
   record ClientStats(JsonObject stats) implements TextMessage {
   }
@@ -74,6 +81,9 @@ sealed interface TextMessage {
       }
       return new Record(on);
     }
+    if ("background".equals(type)) {
+      return parseBackground(json, maxFrameBytes);
+    }
     if ("clientStats".equals(type)) {
       return ClientStatsMessage.parse(json);
     }
@@ -96,6 +106,26 @@ sealed interface TextMessage {
       throw new Invalid(ErrorCode.BAD_PARAMS, "'params' must be a JSON object", null);
     }
     return new SelectFilter(name, (JsonObject) params);
+  }
+
+  private static Background parseBackground(JsonObject json, int maxFrameBytes) throws Invalid {
+    Object data = json.getValue("data");
+    if (data == null) {
+      return new Background(null);
+    }
+    if (!(data instanceof String text)) {
+      throw new Invalid(ErrorCode.BAD_MESSAGE, "a background message needs a string field 'data' (or null)", null);
+    }
+    String base64 = text.startsWith("data:") ? text.substring(text.indexOf(',') + 1) : text;
+    if ((long) base64.length() / 4 * 3 > maxFrameBytes + 2L) {
+      throw new Invalid(ErrorCode.TOO_LARGE, "the background picture is over the limit of " + maxFrameBytes
+          + " bytes; choose a smaller one", null);
+    }
+    try {
+      return new Background(Buffer.buffer(Base64.getDecoder().decode(base64)));
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(ErrorCode.BAD_BACKGROUND, "the background's 'data' is not valid base64", null);
+    }
   }
 
   private static Frame parseFrame(JsonObject json, int maxFrameBytes) throws Invalid {

@@ -1,5 +1,6 @@
 package dev.livelens.stream;
 
+import dev.livelens.vision.JpegHeader;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,6 +32,17 @@ public final class WireFormat {
 
   public static String filter(String name, JsonObject params) {
     return new JsonObject().put("type", "filter").put("filter", name).put("params", params).encode();
+  }
+
+  /** The background picture the stream keeps now: its size, or {"image":null} when it has none. */
+  public static String background(Buffer jpeg) {
+    JsonObject message = new JsonObject().put("type", "background");
+    if (jpeg == null) {
+      return message.putNull("image").encode();
+    }
+    JpegHeader header = JpegHeader.read(jpeg::getUnsignedByte, jpeg.length());
+    return message.put("image", new JsonObject().put("width", header.width()).put("height", header.height())
+        .put("bytes", jpeg.length())).encode();
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.livelens.bus.FrameMessage;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.vision.BadImageException;
+import dev.livelens.vision.ImageNormaliser;
 import dev.livelens.vision.JpegCodec;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -55,6 +56,8 @@ public final class FilterWorkerVerticle extends VerticleBase {
   private final Lane lane;
   private FramePipeline pipeline;
   private MessageConsumer<FrameMessage> consumer;
+  private MessageConsumer<Buffer> pictures;
+  private ImageNormaliser normaliser;
   private final FrameBytes bytes = new FrameBytes();
 
   /** @param nodeName this node's name, put in every reply so a cluster's replies say where they were made */
@@ -72,6 +75,11 @@ public final class FilterWorkerVerticle extends VerticleBase {
   public Future<?> start() {
     pipeline = new FramePipeline(catalog.createAll(), codecs.get(), jpegQuality);
     consumer = vertx.eventBus().consumer(lane.address(), this::process);
+    if (lane == Lane.LIVE) {
+      normaliser = new ImageNormaliser(codecs.get());
+      pictures = vertx.eventBus().consumer(Addresses.BACKGROUNDS, this::picture);
+      return Future.all(consumer.completion(), pictures.completion());
+    }
     return consumer.completion();
   }
 
@@ -110,6 +118,21 @@ public final class FilterWorkerVerticle extends VerticleBase {
     }
   }
 
+  /** A stream's uploaded background picture, read as strictly as a frame and made into the JPEG it keeps. */
+  private void picture(Message<Buffer> message) {
+    long start = System.nanoTime();
+    try {
+      message.reply(Buffer.buffer(normaliser.normalise(message.body().getBytes())));
+    } catch (BadImageException e) {
+      FrameFailure.BAD_FRAME.reply(message, e.getMessage());
+    } catch (RuntimeException | Error e) {
+      LOG.warn("a background picture failed: {}", e.toString());
+      FrameFailure.INTERNAL.reply(message, "the server failed to read the picture");
+    } finally {
+      busy(System.nanoTime() - start);
+    }
+  }
+
   /** Live workers' meters count live work only: the job worker's time has its own counter. */
   private void answered(String outcome) {
     if (lane == Lane.LIVE) {
@@ -128,6 +151,12 @@ public final class FilterWorkerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
-    return unregistered.andThen(done -> pipeline.close());
+    Future<Void> picturesGone = pictures == null ? Future.succeededFuture() : pictures.unregister();
+    return Future.all(unregistered, picturesGone).andThen(done -> {
+      pipeline.close();
+      if (normaliser != null) {
+        normaliser.close();
+      }
+    });
   }
 }

@@ -19,14 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChainE2ETest {
 
   /** Mean difference between neighbouring pixels' luminance in a region of a video: its fine detail. */
-  private static final String DETAIL = """
-      const video = document.getElementById(arguments[0]);
+  private static final String DETAIL = LiveLensPage.DRAW_VIDEO + """
       const [x, y, w, h] = arguments[1];
-      const canvas = document.createElement('canvas');
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      const ctx = canvas.getContext('2d', {willReadFrequently: true});
-      ctx.drawImage(video, 0, 0);
       const d = ctx.getImageData(x, y, w, h).data;
       const luma = (i) => 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
       let sum = 0, n = 0;
@@ -70,5 +64,10 @@ class ChainE2ETest {
     Map<String, Object> camera = (Map<String, Object>) browser.js(DETAIL, "local", FACE);
     assertTrue(number(processed, "detail") < 0.4 * number(camera, "detail"),
         "the face's detail: camera " + camera + ", processed " + processed);
+    // What the chain costs, measured by the server on these frames, refreshed while it runs.
+    String cost = browser.await("the chain's cost", PATIENCE,
+        () -> page.element("chain-cost").getAttribute("data-ms"), ms -> ms != null && !ms.isEmpty());
+    assertTrue(Double.parseDouble(cost) > 0, cost);
+    assertTrue(page.element("chain-cost").getText().startsWith("Chain cost: about "), page.element("chain-cost").getText());
   }
 }

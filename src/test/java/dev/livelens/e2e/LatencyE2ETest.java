@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The latency a person feels, read from the page's own numbers: `edges` at 640x480 and 30 fps for 20 s,
+ * The latency a person feels, read from the page's own numbers: `edges` (or the filter named by
+ * {@code -Dlivelens.latency.filter}) at 640x480 and 30 fps for 20 s,
  * each frame's time from the camera to the screen split into capture→encode, network+server and
  * decode→draw, and how long the main thread keeps an event waiting meanwhile. The numbers are written to
  * target/latency.txt for docs/benchmarks.md, with the load the machine was under; the targets (p50 under
@@ -40,13 +41,16 @@ class LatencyE2ETest {
       window.eventDelayTimer = setTimeout(tick, 10);
       """;
 
+  /** The filter measured: {@code edges} unless {@code -Dlivelens.latency.filter=blur-background} (or another) says. */
+  private static final String FILTER = System.getProperty("livelens.latency.filter", "edges");
+
   @RegisterExtension
   static final PageFixture fixture = PageFixture.withCamera();
 
   @Test
   void edgesAt30FpsIsMeasuredFromCameraToScreenInThreeParts() throws Exception {
     LiveLensPage page = fixture.page().load();
-    page.selectFilter("edges");
+    page.selectFilter(FILTER);
     page.pinCapture("30", "640", "0.8");
     page.startStreaming(10);
     assertEquals("track-processor", page.state().get("capture"), "Chromium gives the worker the camera's frames");
@@ -55,7 +59,7 @@ class LatencyE2ETest {
     Thread.sleep(MEASURE_MS);
     Split split = Split.read(fixture.browser);
     fixture.browser.js("clearTimeout(window.eventDelayTimer);");
-    String line = split + String.format(Locale.ROOT, "; load average %.1f on %d cores", loadAverage(),
+    String line = FILTER + ": " + split + String.format(Locale.ROOT, "; load average %.1f on %d cores", loadAverage(),
         Runtime.getRuntime().availableProcessors());
     System.err.println("[e2e] latency: " + line);
     Files.createDirectories(Path.of("target"));

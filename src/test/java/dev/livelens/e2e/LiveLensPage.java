@@ -14,6 +14,15 @@ final class LiveLensPage {
 
   /** Generous: the machine is shared with benchmarks, so a slow moment must not fail a test. */
   static final Duration PATIENCE = Duration.ofSeconds(15);
+  /** The start of a script reading a video's pixels: the video named by arguments[0] drawn on {@code ctx}. */
+  static final String DRAW_VIDEO = """
+      const video = document.getElementById(arguments[0]);
+      const canvas = document.createElement('canvas');
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      const ctx = canvas.getContext('2d', {willReadFrequently: true});
+      ctx.drawImage(video, 0, 0);
+      """;
 
   /** What sampling the processed video found; all fractions are of the frame's pixels. */
   record Pixels(int width, int height, double meanLuma, double brightFraction, int spreadP99) {

@@ -88,10 +88,15 @@ class RecordingE2ETest {
   }
 
   private static JsonObject awaitReady(String video) throws Exception {
+    return awaitReady(fixture.browser, video);
+  }
+
+  /** The library's answer for a recorded video once it is no longer processing: ready, with a size. */
+  static JsonObject awaitReady(Browser browser, String video) throws InterruptedException {
     long deadline = System.nanoTime() + PACKAGING.toNanos();
     while (true) {
       // As the browser that recorded it: the recording is its own (a guest identity's), private.
-      JsonObject info = new JsonObject(fixture.browser.fetch("GET", "/api/videos/" + video));
+      JsonObject info = new JsonObject(browser.fetch("GET", "/api/videos/" + video));
       if (!"processing".equals(info.getString("status")) || System.nanoTime() > deadline) {
         assertEquals("ready", info.getString("status"), info.encode());
         assertTrue(number(info.getMap(), "size") > 0);

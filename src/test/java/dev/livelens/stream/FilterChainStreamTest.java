@@ -3,11 +3,13 @@ package dev.livelens.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.livelens.testing.PrometheusText;
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TestImages;
 import dev.livelens.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,31 @@ class FilterChainStreamTest {
       original.release();
       image.release();
     }
+  }
+
+  @Test
+  void eachStageOfAChainIsTimedOnItsOwnMeterAndItsCostListedWithTheFilters() throws Exception {
+    try (StreamClient client = server.connect()) {
+      client.skipGreeting();
+      client.sendText(new JsonObject().put("type", "filter").put("chain", new JsonArray()
+          .add(new JsonObject().put("name", "edges")).add(new JsonObject().put("name", "gray"))).encode());
+      client.next("filter");
+      for (long id = 10; id < 13; id++) {
+        client.sendFrame(id, TestImages.faceFrame());
+        assertEquals(id, client.next("image").id());
+      }
+    }
+    PrometheusText metrics = server.scrape();
+    assertTrue(metrics.value("livelens_chain_stage_seconds_count", Map.of("filter", "edges")) >= 3, "edges timed");
+    assertTrue(metrics.value("livelens_chain_stage_seconds_count", Map.of("filter", "gray")) >= 3, "gray timed");
+    JsonArray filters = new JsonArray(server.get("/api/filters").body());
+    JsonObject edges = filters.stream().map(JsonObject.class::cast).filter(f -> f.getString("name").equals("edges"))
+        .findFirst().orElseThrow();
+    assertTrue(edges.getJsonObject("cost").getLong("frames") >= 3, edges.encode());
+    assertTrue(edges.getJsonObject("cost").getDouble("ms") > 0, edges.encode());
+    JsonObject unused = filters.stream().map(JsonObject.class::cast)
+        .filter(f -> f.getString("name").equals("blur-faces")).findFirst().orElseThrow();
+    assertEquals(new JsonObject().putNull("ms").put("frames", 0L), unused.getJsonObject("cost"), "not run yet");
   }
 
   @Test

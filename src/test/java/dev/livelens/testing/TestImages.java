@@ -37,6 +37,19 @@ public final class TestImages {
     }
   }
 
+  /** A picture cropped from its centre to the shape of {@code size} and scaled to it, as a backdrop is shown. */
+  public static Mat covering(Mat picture, org.opencv.core.Size size) {
+    double scale = Math.max(size.width / picture.cols(), size.height / picture.rows());
+    int width = (int) Math.min(picture.cols(), Math.round(size.width / scale));
+    int height = (int) Math.min(picture.rows(), Math.round(size.height / scale));
+    Mat middle = picture.submat(new org.opencv.core.Rect((picture.cols() - width) / 2, (picture.rows() - height) / 2,
+        width, height));
+    Mat covered = new Mat();
+    Imgproc.resize(middle, covered, size, 0, 0, Imgproc.INTER_AREA);
+    middle.release();
+    return covered;
+  }
+
   /** 640x480 JPEG of the astronaut photo: one frontal face. */
   public static byte[] faceFrame() {
     return resource("astronaut-640x480.jpg");

@@ -31,6 +31,7 @@ public final class BenchMain {
                   one load run, printed as a table row; --record: every stream is recorded on the server;
                   --silent: N more stream sockets opened first that never send (from 127.0.0.1 … .k)
         ceiling [--frames bench/frames] [--seconds 10] [--threads N] [--filters gray,edges,faces] [--params JSON]
+                [--face-detector haar]
                   OpenCV alone: the server's per-frame work in a tight loop, one thread per core
         frames  --source PNG [--out bench/frames] [--count 60] [--size 640x480]
                   makes the fake camera's frames from a photo (framed at 640x480, then scaled to --size)
@@ -215,7 +216,7 @@ public final class BenchMain {
 
   private static void ceiling(Map<String, String> o) throws Exception {
     FrameSet frames = FrameSet.load(Path.of(o.getOrDefault("--frames", "bench/frames")));
-    Ceiling ceiling = new Ceiling(frames, Ceiling.QUALITY);
+    Ceiling ceiling = new Ceiling(frames, Ceiling.QUALITY, "haar".equals(o.get("--face-detector")));
     int threads = Integer.parseInt(o.getOrDefault("--threads",
         String.valueOf(Runtime.getRuntime().availableProcessors())));
     double seconds = Double.parseDouble(o.getOrDefault("--seconds", "10"));

@@ -50,12 +50,19 @@ final class Ceiling {
   }
 
   private final FrameSet frames;
-  private final FilterCatalog catalog = PixelGray.addTo(FilterCatalog.standard());
+  private final FilterCatalog catalog;
   private final Supplier<JpegCodec> codecs;
   private final int quality;
 
   Ceiling(FrameSet frames, int quality) {
+    this(frames, quality, false);
+  }
+
+  /** @param haarFaces {@code faces} on the Haar cascade, as {@code --face-detector haar} makes the server's */
+  Ceiling(FrameSet frames, int quality, boolean haarFaces) {
     OpenCvNatives.load();
+    FilterCatalog standard = PixelGray.addTo(FilterCatalog.standard());
+    this.catalog = haarFaces ? standard.withHaarFaces() : standard;
     this.frames = frames;
     this.quality = quality;
     this.codecs = JpegCodecs.best();

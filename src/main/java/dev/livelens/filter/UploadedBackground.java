@@ -1,0 +1,41 @@
+package dev.livelens.filter;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A stream's uploaded background picture, put into the parameters its frames carry to the workers: every
+ * {@code replace-background} (alone or in a chain) whose {@code image} is on gets the picture's JPEG in a
+ * private parameter no client can set (resolving refuses unknown names). Within one JVM the frame message
+ * passes the same Buffer by reference, so nothing is copied per frame; to a worker in another JVM the
+ * picture travels with every frame.
+ */
+public final class UploadedBackground {
+
+  static final String KEY = "_image";
+  static final String USE = "image";
+
+  private UploadedBackground() {
+  }
+
+  /** The parameters a frame carries: {@code resolved} with the picture added where it is wanted, or as they are. */
+  public static JsonObject attach(String filter, JsonObject resolved, Buffer jpeg) {
+    if (jpeg == null) {
+      return resolved;
+    }
+    if (FilterChain.NAME.equals(filter)) {
+      JsonArray stages = new JsonArray();
+      for (Object stage : resolved.getJsonArray(FilterChain.STAGES)) {
+        JsonObject s = (JsonObject) stage;
+        stages.add(new JsonObject().put("name", s.getString("name"))
+            .put("params", attach(s.getString("name"), s.getJsonObject("params"), jpeg)));
+      }
+      return new JsonObject().put(FilterChain.STAGES, stages);
+    }
+    if (BackgroundFilter.REPLACE.name().equals(filter) && resolved.getBoolean(USE, false)) {
+      return resolved.copy().put(KEY, jpeg);
+    }
+    return resolved;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.livelens.stream;
+
+import dev.livelens.bus.Addresses;
+import dev.livelens.bus.FrameFailure;
+import dev.livelens.vision.BadImageException;
+import dev.livelens.vision.JpegHeader;
+import dev.livelens.vision.PngHeader;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * A stream's background picture. An upload is checked here from its header, as a frame is (JPEG or PNG,
+ * within {@code --max-image-side}; its bytes were within {@code --max-frame-bytes} when they were read),
+ * then read on a worker, which decodes it as strictly as a frame and answers with the JPEG the stream
+ * keeps until the socket closes. When uploads cross, the newest wins.
+ */
+final class StreamBackground {
+
+  private final EventBus bus;
+  private final int maxImageSide;
+  private final DeliveryOptions options;
+  private Buffer jpeg;
+  private long uploads;
+
+  StreamBackground(EventBus bus, int maxImageSide, long timeoutMs) {
+    this.bus = bus;
+    this.maxImageSide = maxImageSide;
+    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+  }
+
+  /** The picture kept now (a JPEG), or null. */
+  Buffer jpeg() {
+    return jpeg;
+  }
+
+  /**
+   * Takes {@code image} as the background (null: none), telling {@code kept} what is kept once it is, or
+   * {@code refused} why not (the background kept before stays).
+   */
+  void change(Buffer image, Consumer<Buffer> kept, BiConsumer<ErrorCode, String> refused) {
+    long upload = ++uploads;
+    if (image == null) {
+      jpeg = null;
+      kept.accept(null);
+      return;
+    }
+    String problem = headerProblem(image);
+    if (problem != null) {
+      refused.accept(ErrorCode.BAD_BACKGROUND, problem);
+      return;
+    }
+    bus.<Buffer>request(Addresses.BACKGROUNDS, image, options).onComplete(answer -> {
+      if (upload != uploads) {
+        return; // a newer upload (or removal) came meanwhile
+      }
+      if (answer.succeeded()) {
+        jpeg = answer.result().body();
+        kept.accept(jpeg);
+      } else if (FrameFailure.of(answer.cause()).orElse(null) == FrameFailure.BAD_FRAME) {
+        refused.accept(ErrorCode.BAD_BACKGROUND, "the background picture cannot be read: "
+            + answer.cause().getMessage() + "; choose another JPEG or PNG");
+      } else {
+        refused.accept(ErrorCode.BUSY, "no worker could read the background picture now; send it again");
+      }
+    });
+  }
+
+  private String headerProblem(Buffer image) {
+    IntUnaryOperator byteAt = image::getUnsignedByte;
+    try {
+      long width;
+      long height;
+      if (PngHeader.isPng(byteAt, image.length())) {
+        PngHeader png = PngHeader.read(byteAt, image.length());
+        width = png.width();
+        height = png.height();
+      } else if (image.length() > 1 && image.getUnsignedByte(0) == 0xFF && image.getUnsignedByte(1) == 0xD8) {
+        JpegHeader header = JpegHeader.read(byteAt, image.length());
+        width = header.width();
+        height = header.height();
+      } else {
+        return "a background picture must be a JPEG or PNG image";
+      }
+      if (width > maxImageSide || height > maxImageSide) {
+        return "the background picture of " + width + "x" + height + " pixels is over the limit of " + maxImageSide
+            + "x" + maxImageSide + "; choose a smaller one";
+      }
+      return null;
+    } catch (BadImageException e) {
+      return "the background picture cannot be read: " + e.getMessage();
+    }
+  }
+}
