@@ -12,10 +12,12 @@ export class Voice {
   /**
    * @param {(bytes: Uint8Array) => boolean} send
    * @param {(message: string) => void} onProblem
+   * @param {(silent: boolean) => void} onSilent  whether the browser holds the sound back until a click or key
    */
-  constructor(send, onProblem) {
+  constructor(send, onProblem, onSilent = () => {}) {
     this.send = send;
     this.onProblem = onProblem;
+    this.onSilent = onSilent;
     this.mic = null;
     this.muted = false;
     this.sent = 0;
@@ -114,10 +116,27 @@ export class Voice {
     return member;
   }
 
+  /**
+   * The page's AudioContext. A browser starts one made without a click or key suspended (autoplay
+   * policy): it is resumed on the next gesture, and the page is told meanwhile so it can ask for one.
+   */
+  audio() {
+    if (this.context) return this.context;
+    this.context = new AudioContext();
+    const context = this.context;
+    const resume = () => {
+      if (context.state === 'suspended') context.resume().catch(() => {});
+    };
+    context.onstatechange = () => this.onSilent(context.state === 'suspended');
+    for (const type of ['pointerdown', 'keydown']) addEventListener(type, resume, { capture: true });
+    this.onSilent(context.state === 'suspended');
+    return context;
+  }
+
   play(member, data) {
     this.decoded++;
     try {
-      this.context ??= new AudioContext();
+      this.audio();
       const buffer = this.context.createBuffer(data.numberOfChannels, data.numberOfFrames, data.sampleRate);
       for (let c = 0; c < data.numberOfChannels; c++) {
         data.copyTo(buffer.getChannelData(c), { planeIndex: c, format: 'f32-planar' });
