@@ -92,6 +92,7 @@ async function onDelete(video) {
     await deleteVideo(video.id);
     say(`Deleted “${video.title}”.`);
     refresh();
+    showSummary(document.getElementById('watch-summary')).catch(() => {}); // a deleted video leaves it too
   } catch (e) {
     say(`Could not delete: ${e.message}`);
   }

@@ -17,8 +17,21 @@ let info = null;
 let tracker = null; // reports what is watched, once the video is playable
 document.getElementById('analytics-link').href = `/watch/${encodeURIComponent(id)}/analytics`;
 
-function say(text) {
+/** Says {@code text}; a job's "…ing" line is marked so that its job's end replaces it. */
+function say(text, job = null) {
   message.textContent = text;
+  if (job) message.dataset.job = job; else delete message.dataset.job;
+}
+
+const DONE = { cut: 'The cut is ready', process: 'The filtered video is ready' };
+const KIND = { cut: 'The cut', process: 'The filter run', import: 'The import' };
+
+/** A job this page started ended: its "Cutting…" or "Running…" line gives way to how it ended. */
+function jobEnded(job) {
+  if (!message.dataset.job || job.input?.from !== id) return;
+  if (job.state === 'done') say(`${DONE[job.kind] ?? 'Done'}: see "Made from this video" below.`);
+  else if (job.state === 'cancelled') say(`${KIND[job.kind] ?? 'The job'} was cancelled.`);
+  else say(`${KIND[job.kind] ?? 'The job'} failed${job.reason ? `: ${job.reason}` : ''}.`);
 }
 
 function showDetails(video) {
@@ -70,7 +83,8 @@ async function load() {
     info = await getVideo(id);
   } catch (e) {
     say(`This video cannot be shown: ${e.message}`);
-    document.querySelector('.actions').hidden = true;
+    // Nothing to cut, filter, delete or read: only the message and the way back.
+    document.querySelector('main').dataset.state = 'unavailable';
     return;
   }
   showDetails(info);
@@ -119,7 +133,7 @@ async function cut(start, end, exact) {
   try {
     await cutVideo(id, start, end, exact);
     jobs.again();
-    say(`Cutting ${start}–${end} s (${exact ? 'exact' : 'fast'})…`);
+    say(`Cutting ${start}–${end} s (${exact ? 'exact' : 'fast'})…`, 'cut');
     showCuts();
   } catch (e) {
     say(`Cannot cut: ${e.message}`);
@@ -147,7 +161,7 @@ document.getElementById('process-form').addEventListener('submit', async (event)
   try {
     await processVideo(id, filter);
     jobs.again();
-    say(`Running ${filter} over the video…`);
+    say(`Running ${filter} over the video…`, 'process');
     showCuts();
   } catch (e) {
     say(`Cannot process: ${e.message}`);
@@ -174,6 +188,7 @@ filters().then((list) => {
 
 const showJob = jobList(document.getElementById('jobs'), (job) => {
   if (job.video === id) load(); else showCuts();
+  jobEnded(job);
 });
 const jobs = followJobs((job) => {
   if (job.video === id || (job.input && job.input.from === id)) showJob(job);

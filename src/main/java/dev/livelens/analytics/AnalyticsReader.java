@@ -27,7 +27,8 @@ final class AnalyticsReader {
     Future<Row> totals = pool.preparedQuery("SELECT COUNT(*) AS views, COUNT(DISTINCT viewer) AS viewers, "
         + "COALESCE(AVG(watched_ms), 0) AS average_ms, COALESCE(SUM(completed), 0) AS completed, "
         + "COALESCE(SUM(pauses), 0) AS pauses, COALESCE(SUM(stalls), 0) AS stalls, "
-        + "COALESCE(SUM(stall_ms), 0) AS stall_ms, COALESCE(MAX(longest_stall_ms), 0) AS longest_ms "
+        + "COALESCE(SUM(stall_ms), 0) AS stall_ms, COALESCE(MAX(longest_stall_ms), 0) AS longest_ms, "
+        + "COALESCE(SUM(seeks), 0) AS seeks "
         + "FROM watch_views WHERE video_id = ?").execute(id).map(rows -> rows.iterator().next());
     Future<Long> median = totals.compose(row -> median(videoId, row.getLong("views")));
     Future<JsonObject> seconds = pool.preparedQuery("SELECT second, plays, skips, rewatches, stalls, pauses "
@@ -62,6 +63,7 @@ final class AnalyticsReader {
               .put("perView", count == 0 ? 0.0 : t.getLong("pauses") / (double) count))
           .put("buffering", new JsonObject().put("stalls", t.getLong("stalls")).put("totalMs", t.getLong("stall_ms"))
               .put("longestMs", t.getLong("longest_ms")))
+          .put("seeks", t.getLong("seeks"))
           .put("rates", rates.result())
           .put("seconds", seconds.result())
           .put("recentViews", views.result());
