@@ -104,7 +104,7 @@ public final class Recordings extends VerticleBase implements StreamRecording {
       if (remaining <= 0) {
         return Future.failedFuture("the server's disk quota for media is full");
       }
-      return library.create("Recording " + new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date()),
+      return library.create("Recording " + new SimpleDateFormat("yyyy-MM-dd HH:mm").format(new Date()),
           "recording", null, ownerId).compose(video -> {
             StreamRecorder recorder = new StreamRecorder(vertx, streamId, video.id(),
                 library.store().original(video.id(), "mp4"), pool, codecs.get(),
