@@ -201,6 +201,7 @@ addEventListener('pagehide', () => {
 });
 
 // For tests and curious people: what the page sees, in one place.
+window.roomVoice = voice;
 window.roomState = () => ({ joined, members: [...names.keys()], drawn: tiles.drawn(), selfFrames: camera.framesShown,
   audio: { sent: voice.sent, received: voice.received, decoded: voice.decoded, state: voice.context?.state ?? null } });
 

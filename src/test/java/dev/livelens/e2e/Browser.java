@@ -85,15 +85,6 @@ final class Browser implements AutoCloseable {
         "--use-file-for-fake-audio-capture=" + wav));
   }
 
-  /**
-   * The same, holding sound back until a click or key as a browser with default settings does for a site
-   * never interacted with (headless Chromium lets it play otherwise).
-   */
-  static Browser withCameraAndMicrophoneSoundAfterAGesture(Path y4m, Path wav) {
-    return new Browser(List.of("--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + y4m,
-        "--use-file-for-fake-audio-capture=" + wav, "--autoplay-policy=user-gesture-required"));
-  }
-
   /** A browser with a camera whose permission prompt is always refused, as a person clicking Block. */
   static Browser denyingCamera() {
     return new Browser(List.of("--deny-permission-prompts"));
