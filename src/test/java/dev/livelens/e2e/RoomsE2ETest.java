@@ -230,6 +230,17 @@ class RoomsE2ETest {
         frames -> frames instanceof Number n && n.longValue() > 0);
     bobBrowser.await("the incoming call", PATIENCE, () -> bobBrowser.js(
         "return !document.getElementById('call-prompt').hidden;"), Boolean.TRUE::equals);
+    // At 1280 px: the controls above, the videos left, the chat on their right (the camera page's two
+    // columns once pushed them apart, the controls into a column of their own).
+    @SuppressWarnings("unchecked")
+    Map<String, Object> layout = (Map<String, Object>) annBrowser.js("""
+        const box = (css) => document.querySelector(css).getBoundingClientRect();
+        const controls = box('.room-controls'), tiles = box('#tiles'), chat = box('.chat');
+        return {controlsAbove: controls.bottom <= tiles.top, chatBeside: chat.left >= tiles.right - 1
+          && Math.abs(chat.top - tiles.top) < 2, controlsLeft: controls.left, tilesLeft: tiles.left};""");
+    assertEquals(Map.of("controlsAbove", true, "chatBeside", true), Map.of("controlsAbove", layout.get("controlsAbove"),
+        "chatBeside", layout.get("chatBeside")), layout.toString());
+    assertEquals(Browser.number(layout, "tilesLeft"), Browser.number(layout, "controlsLeft"), 1, layout.toString());
     click(bobBrowser, "#call-prompt [data-decline]");
     awaitText(annBrowser, "the decline on ann's page", "#room-message", "bob" + suffix + " declined the call.");
     assertCallEndedCleanly(annBrowser);

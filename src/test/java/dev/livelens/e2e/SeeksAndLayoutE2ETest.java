@@ -110,7 +110,7 @@ class SeeksAndLayoutE2ETest {
   }
 
   @Test
-  void theDashboardFitsA400PixelScreen() {
+  void theDashboardFitsA400PixelScreenAndItsLegendsNeverRead2Dashes() {
     Dimension wide = fixture.browser.driver.manage().window().getSize();
     try {
       fixture.browser.driver.manage().window().setSize(new Dimension(400, 900));
@@ -123,6 +123,11 @@ class SeeksAndLayoutE2ETest {
             "return {page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth};");
         assertTrue(Browser.number(size, "page") <= Browser.number(size, "window"), path + " overflows: " + size);
       }
+      fixture.browser.open(fixture.url("/dashboard"));
+      String legends = fixture.browser.await("the dashboard's charts", PATIENCE, () -> (String) js(
+          "return [...document.querySelectorAll('.u-legend')].map(l => l.textContent).join(' | ');"),
+          text -> text.contains("time"));
+      assertFalse(legends.contains("--"), "a legend reads --: " + legends);
     } finally {
       fixture.browser.driver.manage().window().setSize(wide);
     }
