@@ -102,7 +102,9 @@ async function refresh() {
   try {
     const page = await listVideos(query.value.trim(), 100, views.dataset.view === 'mine');
     grid.replaceChildren(...page.videos.map(card));
-    count.textContent = `${page.total} video${page.total === 1 ? '' : 's'}`;
+    count.textContent = page.total > 0 ? `${page.total} video${page.total === 1 ? '' : 's'}`
+      : query.value.trim() ? 'No video matches the search.'
+        : 'No videos here yet: record one on the camera page, or upload or import one above.';
   } catch (e) {
     say(`Could not load the library: ${e.message}`);
   }

@@ -48,7 +48,7 @@ class StaleStateE2ETest {
     AccountPage account = new AccountPage(fixture.browser).openSignedOut(fixture.url("/account"));
     account.signUp("Sam" + UUID.randomUUID().toString().substring(0, 6), TestAccounts.PASSWORD);
     account.awaitState("signed-in");
-    owner = new JsonObject(fixture.browser.fetch("GET", "/api/session")).getJsonObject("user").getLong("id");
+    owner = new JsonObject(fixture.browser.fetch("GET", "/api/me")).getLong("id");
   }
 
   @AfterAll
