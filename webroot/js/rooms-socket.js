@@ -98,7 +98,8 @@ export class RoomsSocket {
   async afterClose(everOpen, revoked) {
     if (!this.wanted) return;
     if ((revoked || !everOpen) && !(await signedIn())) {
-      this.handlers.onState(revoked ? 'revoked' : 'signed-out');
+      // Signed in once on this page and not now: signed out meanwhile, whichever way the socket closed.
+      this.handlers.onState(revoked || this.everWelcomed ? 'revoked' : 'signed-out');
       return;
     }
     const why = this.restarting ? 'restarting' : 'lost';
@@ -132,6 +133,7 @@ export class RoomsSocket {
     if (!msg || typeof msg.type !== 'string') return;
     if (msg.type === 'welcome') {
       this.welcomed = true;
+      this.everWelcomed = true;
       this.restarting = false;
       this.retryMs = FIRST_RETRY_MS;
       this.handlers.onState('open');
