@@ -66,6 +66,13 @@ function showDetails(video) {
 
 async function showCuts() {
   const { videos } = await childrenOf(id);
+  if (videos.length === 0) {
+    const none = document.createElement('li');
+    none.className = 'muted';
+    none.textContent = 'Nothing yet: a cut or a filter run of this video shows here.';
+    document.getElementById('cuts').replaceChildren(none);
+    return;
+  }
   document.getElementById('cuts').replaceChildren(...videos.map((video) => {
     const li = document.createElement('li');
     li.dataset.id = video.id;
