@@ -76,7 +76,8 @@ class FailuresTest {
         {"/nope", "POST", "text/html"}, {"/ws/nope", "GET", "text/html"}, {"/nope", "GET", "*/*"}}) {
       HttpResponse<String> json = send(request[0], request[1], request[2]);
       assertEquals(404, json.statusCode());
-      assertEquals("application/json", json.headers().firstValue("Content-Type").orElseThrow(), String.join(" ", request));
+      assertEquals("application/json", json.headers().firstValue("Content-Type").orElseThrow(),
+          String.join(" ", request));
       assertEquals("not_found", new JsonObject(json.body()).getString("error"));
     }
   }
