@@ -279,7 +279,8 @@ class RoomsE2ETest {
       carlBrowser.driver.executeCdpCommand("Page.setWebLifecycleState", Map.of("state", "active"));
 
       click(bobBrowser, "#leave");
-      awaitText(annBrowser, "bob's leaving noted in the chat", "#chat-messages .chat-note", "bob" + suffix);
+      awaitText(annBrowser, "bob's leaving noted in the chat", "#chat-messages .chat-note",
+          "bob" + suffix + " left the room.");
       annBrowser.await("two members left on ann's page", PATIENCE, () -> roomState(annBrowser).get("members"),
           members -> members instanceof List<?> list && list.size() == 2);
       carlBrowser.open("about:blank");
