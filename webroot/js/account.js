@@ -1,8 +1,9 @@
 // The account page: sign up, log in, log out and change password, each form posting JSON with fetch.
 // Which forms show is one data-state attribute on <main> (loading, signed-in, signed-out) that CSS reads.
 
-import { signUp, logIn, logOut, changePassword, whoAmI, pendingGuestMove } from './account-api.js';
+import { signUp, logIn, logOut, changePassword, pendingGuestMove } from './account-api.js';
 import { offerGuestMove } from './guest-move.js';
+import { currentUser, refreshAccount } from './site-header.js';
 import { listVideos } from './library-api.js';
 import { size } from './library-format.js';
 
@@ -39,6 +40,7 @@ async function showOwned() {
 /** After signing in the form that had focus is gone: focus goes to what the page shows now. */
 function signedIn(user, text) {
   show(user);
+  refreshAccount();
   say(text, 'ok');
   document.getElementById('signed-in-heading').focus();
 }
@@ -65,8 +67,20 @@ function explain(error) {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-/** Submits a form through {@code action}; the button waits meanwhile, password fields are cleared after. */
+/** Refusals about the password itself: it is cleared and focused to type again; others keep it. */
+const PASSWORD_REFUSALS = new Set(['wrong_credentials', 'wrong_password', 'weak_password', 'bad_password']);
+
+/**
+ * Submits a form through {@code action}; the button waits meanwhile. Password fields are cleared after a
+ * success, or when the refusal was about the password; after any other refusal (a name taken, the server
+ * unreachable) they keep what was typed, so pressing the button again just works. Typing again clears
+ * the refusal.
+ */
 function handle(form, action) {
+  const passwords = () => form.querySelectorAll('input[type=password]');
+  form.addEventListener('input', () => {
+    if (message.dataset.kind === 'error') say('');
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = form.querySelector('button[type=submit]');
@@ -74,12 +88,17 @@ function handle(form, action) {
     button.disabled = true;
     try {
       await action(values);
+      passwords().forEach((input) => { input.value = ''; });
     } catch (error) {
       say(explain(error), 'error');
-      form.querySelector('input:not([type=password])')?.focus();
+      if (PASSWORD_REFUSALS.has(error.code)) {
+        passwords().forEach((input) => { input.value = ''; });
+        [...passwords()].pop()?.focus();
+      } else {
+        form.querySelector('input:not([type=password])')?.focus();
+      }
     } finally {
       button.disabled = false;
-      form.querySelectorAll('input[type=password]').forEach((input) => { input.value = ''; });
     }
   });
 }
@@ -105,6 +124,7 @@ document.getElementById('logout').addEventListener('click', async () => {
     await logOut();
     document.getElementById('guest-move').hidden = true;
     show(null);
+    refreshAccount();
     say('Signed out.', 'ok');
     document.getElementById('login-username').focus();
   } catch (error) {
@@ -119,10 +139,7 @@ async function offerStillOpen(user) {
   if (offer.guestThings) offerGuestMove(offer, { say, explain, done: () => showOwned().catch(() => {}) });
 }
 
-whoAmI().then((user) => {
+currentUser().then((user) => {
   show(user);
   offerStillOpen(user);
-}).catch((error) => {
-  show(null);
-  say(explain(error), 'error');
 });

@@ -41,6 +41,7 @@ function show(a) {
   $('stat-pauses').textContent = `${a.pauses.total} (${a.pauses.perView.toFixed(1)})`;
   $('stat-buffering').textContent = `${a.buffering.stalls} · ${seconds(a.buffering.totalMs)} · `
     + seconds(a.buffering.longestMs);
+  $('stat-seeks').textContent = String(a.seeks ?? 0);
   const rates = Object.entries(a.rates).sort((x, y) => Number(x[0]) - Number(y[0]));
   $('stat-rates').textContent = rates.length ? rates.map(([rate, ms]) => `${rate}×: ${seconds(ms)}`).join(', ') : '–';
   chart(a.seconds);
@@ -59,6 +60,8 @@ function chart(perSecond) {
     width: container.clientWidth || 600,
     height: 240,
     scales: { x: { time: false } },
+    // The legend names the series; live values under the cursor would read "--" until one hovers.
+    legend: { live: false },
     axes: [{ label: 'second of the video', stroke: cssVar('--muted') }, { stroke: cssVar('--muted') }],
     series: [{ label: 'second' }, ...SERIES.map((s) => ({
       label: s.label, stroke: cssVar(s.colour), width: 2, paths: uPlot.paths.stepped({ align: 1 }),

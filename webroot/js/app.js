@@ -227,6 +227,7 @@ function stop(finalState = 'idle') {
   closeCamera(camera);
   els.local.srcObject = null;
   renderer.detach();
+  readouts.reset();
   status.clearMessage();
   status.set(finalState);
 }

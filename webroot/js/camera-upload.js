@@ -34,7 +34,9 @@ export class CameraUpload {
       chunkSize: CHUNK_SIZE,
       uploadLengthDeferred: true,
       retryDelays: null, // retries are ours: unlimited, backing off, and shown on the page
-      metadata: { filename: `Camera ${new Date(this.rec.createdAt).toLocaleString()}.webm`, filetype: this.rec.mimeType },
+      // The title has the server recording's form ("Recording 2026-12-06 01:52"); the file keeps its extension.
+      metadata: { title: `Camera recording ${minute(this.rec.createdAt)}`,
+        filename: `Camera recording ${minute(this.rec.createdAt)}.webm`, filetype: this.rec.mimeType },
       fingerprint: async () => null, // the upload URL is kept with the recording in IndexedDB instead
       storeFingerprintForResuming: false,
       fileReader: { openFile: async () => this.source },
@@ -84,4 +86,11 @@ export class CameraUpload {
     this.hooks.onState('retrying', seconds);
     this.timer = setTimeout(() => this.start(), seconds * 1000);
   }
+}
+
+/** "2026-12-06 01:53": this browser's local time, to the minute. */
+function minute(epochMs) {
+  const d = new Date(epochMs);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

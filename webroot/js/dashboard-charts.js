@@ -68,7 +68,8 @@ export class TimeChart {
       },
       axes: [axis, {...axis, size: 56}],
       series: [
-        {label: 'time'},
+        // Until the cursor points at a moment the legend shows "–" like the values, not uPlot's "--".
+        {label: 'time', value: (u, v) => (v == null ? '–' : new Date(v * 1000).toLocaleTimeString())},
         ...labels.map((label, i) => ({
           label,
           stroke: cssVar(`--series-${i % 8 + 1}`),

@@ -96,6 +96,7 @@ async function onDelete(video) {
     await deleteVideo(video.id);
     say(`Deleted “${video.title}”.`);
     refresh();
+    showSummary(document.getElementById('watch-summary')).catch(() => {}); // a deleted video leaves it too
   } catch (e) {
     say(`Could not delete: ${e.message}`);
   }
@@ -105,7 +106,9 @@ async function refresh() {
   try {
     const page = await listVideos(query.value.trim(), 100, views.dataset.view === 'mine');
     grid.replaceChildren(...page.videos.map(card));
-    count.textContent = `${page.total} video${page.total === 1 ? '' : 's'}`;
+    count.textContent = page.total > 0 ? `${page.total} video${page.total === 1 ? '' : 's'}`
+      : query.value.trim() ? 'No video matches the search.'
+        : 'No videos here yet: record one on the camera page, or upload or import one above.';
   } catch (e) {
     say(`Could not load the library: ${e.message}`);
   }

@@ -50,8 +50,10 @@ export class Readouts {
     setInterval(() => this.render(), REFRESH_MS);
   }
 
-  /** Zeroes everything; called on Start so each run is read on its own. */
+  /** Zeroes everything; called on Start and on Stop, so each run is read on its own and none lingers. */
   reset() {
+    this.sending = null;
+    this.why = '';
     this.sentFrames = 0;
     this.receivedFrames = 0;
     this.skipped = 0;

@@ -9,6 +9,7 @@ import { MemberTiles } from './member-tiles.js';
 import { RoomCamera } from './room-camera.js';
 import { Voice } from './voice.js';
 import { showConnection } from './rooms-status.js';
+import { currentUser, hasAccount } from './site-header.js';
 import { fetchFilters } from './controls.js';
 import { RoomOwnerControls } from './room-owner.js';
 
@@ -26,7 +27,8 @@ const prompt = new CallPrompt($('call-prompt'), (room) => socket.send({ type: 'd
 const tiles = new MemberTiles($('tiles'), $('self-tile'));
 const camera = new RoomCamera({ selfView: $('self-view'), source: $('camera-source'), filter: () => $('filter').value,
   onStream: (id) => { streamId = id; sendCamera(); } });
-const voice = new Voice((bytes) => socket.sendAudio(bytes), (text) => say(text));
+const voice = new Voice((bytes) => socket.sendAudio(bytes), (text) => say(text),
+  (silent) => { $('hear').hidden = !silent; });
 const owner = new RoomOwnerControls({ roomId, grid: $('tiles'), close: $('close-room'),
   problem: (text) => { $('chat-status').textContent = text; } });
 
@@ -72,7 +74,8 @@ function onMessage(msg) {
       if (msg.room === roomId) end('You were removed from the room.');
       break;
     case 'declined':
-      if (msg.room === roomId) end(`${msg.by.name} declined the call.`);
+      // Comes before the call's 'ended' (twice: the room's and the personal one), and says more.
+      if (msg.room === roomId) end(`${msg.by.name} declined the call.`, true);
       break;
     case 'error':
       onError(msg);
@@ -127,7 +130,16 @@ function sendCamera() {
   if (joined) socket.send({ type: 'camera', stream: camera.on ? streamId : null });
 }
 
-function end(text) {
+let ended = false;
+
+/**
+ * The room or call is over: say why (the first reason stands, unless {@code overrides}), stop the camera
+ * and microphone, and take the videos away (no black own tile, no frozen last frame of the other), leaving
+ * the message and the chat as it was.
+ */
+function end(text, overrides = false) {
+  if (ended && !overrides) return;
+  ended = true;
   joined = false;
   owner.hide();
   say(`${text} `);
@@ -137,6 +149,8 @@ function end(text) {
   $('room-message').append(back);
   camera.on && camera.stop();
   voice.stop();
+  tiles.update([], me?.id);
+  document.querySelector('main').dataset.call = 'ended';
   chat.enable(false);
 }
 
@@ -175,6 +189,7 @@ $('leave').addEventListener('click', () => {
   socket.send({ type: 'leave' });
   location.assign('/rooms');
 });
+$('hear').addEventListener('click', () => voice.context?.resume()); // any click resumes it; this one says so
 $('copy-link').addEventListener('click', () => {
   navigator.clipboard?.writeText(location.href).then(() => { $('chat-status').textContent = 'Link copied.'; },
     () => { $('chat-status').textContent = location.href; });
@@ -194,7 +209,13 @@ addEventListener('pagehide', () => {
 });
 
 // For tests and curious people: what the page sees, in one place.
+window.roomVoice = voice;
 window.roomState = () => ({ joined, members: [...names.keys()], drawn: tiles.drawn(), selfFrames: camera.framesShown,
-  audio: { sent: voice.sent, received: voice.received, decoded: voice.decoded } });
+  audio: { sent: voice.sent, received: voice.received, decoded: voice.decoded, state: voice.context?.state ?? null } });
 
-socket.start();
+// Signed out (or only a guest), the page says rooms need an account and shows no controls that cannot
+// work; the socket would be refused.
+currentUser().then((user) => {
+  if (hasAccount(user)) socket.start();
+  else showConnection('signed-out');
+});

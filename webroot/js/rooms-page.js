@@ -5,6 +5,7 @@ import { RoomsSocket } from './rooms-socket.js';
 import { ChatView } from './chat-view.js';
 import { CallPrompt } from './call-prompt.js';
 import { showConnection } from './rooms-status.js';
+import { currentUser, hasAccount } from './site-header.js';
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -136,4 +137,9 @@ function markUnread() {
   });
 }
 
-socket.start();
+// Signed out (or only a guest), the page says rooms need an account and shows no controls that cannot
+// work; the socket would be refused.
+currentUser().then((user) => {
+  if (hasAccount(user)) socket.start();
+  else showConnection('signed-out');
+});

@@ -1,6 +1,6 @@
 // The rooms socket (/ws/rooms): JSON messages both ways, binary media from the server (1: audio,
 // 2: a member's processed video frame, each after the sender's user id) and audio from us.
-// A dropped connection is retried with backoff; a refused one is checked against /api/me so a
+// A dropped connection is retried with backoff; a refused one is checked against /api/session so a
 // person who is not signed in is told to sign in instead of being retried forever. A server that
 // says it is going away (1001) is retried the same way, the page saying the server is restarting.
 // A socket closed because its session was signed out (4401, a logout or a password change anywhere)
@@ -107,7 +107,8 @@ export class RoomsSocket {
   async afterClose(everOpen, revoked) {
     if (!this.wanted) return;
     if ((revoked || !everOpen) && !(await signedIn())) {
-      this.handlers.onState(revoked ? 'revoked' : 'signed-out');
+      // Signed in once on this page and not now: signed out meanwhile, whichever way the socket closed.
+      this.handlers.onState(revoked || this.everWelcomed ? 'revoked' : 'signed-out');
       return;
     }
     const why = this.restarting ? 'restarting' : 'lost';
@@ -141,6 +142,7 @@ export class RoomsSocket {
     if (!msg || typeof msg.type !== 'string') return;
     if (msg.type === 'welcome') {
       this.welcomed = true;
+      this.everWelcomed = true;
       this.restarting = false;
       this.retryMs = FIRST_RETRY_MS;
       this.handlers.onState('open');
@@ -149,11 +151,12 @@ export class RoomsSocket {
   }
 }
 
-/** Whether the session cookie still signs us in (a refused upgrade tells the page nothing itself). */
+/** Whether the session cookie still signs us in with an account (a refused upgrade tells the page nothing). */
 async function signedIn() {
   try {
-    const response = await fetch('/api/me', { credentials: 'same-origin' });
-    return response.ok;
+    const response = await fetch('/api/session', { credentials: 'same-origin', cache: 'no-store' });
+    const { user } = await response.json();
+    return Boolean(user && !user.guest);
   } catch {
     return true; // the server is unreachable: retry, it is a lost connection
   }

@@ -12,10 +12,12 @@ export class Voice {
   /**
    * @param {(bytes: Uint8Array) => boolean} send
    * @param {(message: string) => void} onProblem
+   * @param {(silent: boolean) => void} onSilent  whether the browser holds the sound back until a click or key
    */
-  constructor(send, onProblem) {
+  constructor(send, onProblem, onSilent = () => {}) {
     this.send = send;
     this.onProblem = onProblem;
+    this.onSilent = onSilent;
     this.mic = null;
     this.muted = false;
     this.sent = 0;
@@ -114,10 +116,40 @@ export class Voice {
     return member;
   }
 
+  /**
+   * The page's AudioContext, or null while the browser would not let it play. A browser starts sound only
+   * after a click or key on the page (autoplay policy): before one, no context is made (making one logs a
+   * warning and gives a suspended context); the page is told to ask for a click, and the first gesture
+   * makes it, or resumes one the browser suspended later.
+   */
+  audio() {
+    if (!this.context && navigator.userActivation && !navigator.userActivation.hasBeenActive) {
+      this.onSilent(true);
+      this.awaitGesture();
+      return null;
+    }
+    if (this.context) return this.context;
+    this.context = new AudioContext();
+    const context = this.context;
+    context.onstatechange = () => this.onSilent(context.state === 'suspended');
+    this.awaitGesture();
+    this.onSilent(context.state === 'suspended');
+    return context;
+  }
+
+  awaitGesture() {
+    if (this.gestureListener) return;
+    this.gestureListener = () => {
+      if (!this.context) this.audio();
+      else if (this.context.state === 'suspended') this.context.resume().catch(() => {});
+    };
+    for (const type of ['pointerdown', 'keydown']) addEventListener(type, this.gestureListener, { capture: true });
+  }
+
   play(member, data) {
     this.decoded++;
     try {
-      this.context ??= new AudioContext();
+      if (!this.audio()) return; // not heard until the person clicks: nothing to catch up on afterwards
       const buffer = this.context.createBuffer(data.numberOfChannels, data.numberOfFrames, data.sampleRate);
       for (let c = 0; c < data.numberOfChannels; c++) {
         data.copyTo(buffer.getChannelData(c), { planeIndex: c, format: 'f32-planar' });

@@ -1,5 +1,5 @@
 // Reports what happens in a player to /ws/watch: play, pause, seeking (from, to), ended, waiting/playing
-// (a stall's start and end), ratechange, and a heartbeat about every second with the range played since
+// (a stall's start and end; a wait a seek caused is marked seek: true), ratechange, and a heartbeat about every second with the range played since
 // the last one. Every event has the view's next sequence number; events stay in the page until the
 // server acknowledges them, so a lost connection costs nothing: they are sent again on reconnect, and
 // the server stores each (view, seq) once.
@@ -35,6 +35,9 @@ export class WatchTracker {
     this.unacked = [];          // sent or not, until the server acknowledges them
     this.rangeStart = null;     // where the range played since the last heartbeat began, while playing
     this.lastTime = 0;          // the media time before a seek, from timeupdate
+    this.seekPending = false;   // from a seek until playback goes on: a wait meanwhile is the seek's
+    this.seekWaits = 0;
+    this.stalls = 0;
     this.retryMs = FIRST_RETRY_MS;
     this.ws = null;
     this.listen();
@@ -46,6 +49,7 @@ export class WatchTracker {
     const v = this.video;
     v.addEventListener('play', () => this.record('play', { t: v.currentTime }));
     v.addEventListener('playing', () => {
+      this.seekPending = false;
       this.record('playing', { t: v.currentTime });
       this.rangeStart = v.currentTime;
     });
@@ -54,14 +58,18 @@ export class WatchTracker {
       if (!v.ended) this.record('pause', { t: v.currentTime }); // the pause a finished video makes is no pause
     });
     v.addEventListener('seeking', () => {
+      this.seekPending = true;
       this.flushRange(this.lastTime);
       this.record('seeking', { from: this.lastTime, to: v.currentTime });
       this.lastTime = v.currentTime;
     });
     v.addEventListener('seeked', () => { if (!v.paused) this.rangeStart = v.currentTime; });
+    // A wait after a seek is the seek's (the data there was not loaded yet), not rebuffering: marked apart.
     v.addEventListener('waiting', () => {
       this.flushRange();
-      this.record('waiting', { t: v.currentTime });
+      const seek = this.seekPending || v.seeking;
+      if (seek) this.seekWaits++; else this.stalls++;
+      this.record('waiting', seek ? { t: v.currentTime, seek: true } : { t: v.currentTime });
     });
     v.addEventListener('ratechange', () => {
       this.flushRange();
@@ -134,6 +142,7 @@ export class WatchTracker {
 
   /** For tests and the page: what is still waiting for the server. */
   snapshot() {
-    return { view: this.view, unacked: this.unacked.length, seq: this.seq, connected: this.ws?.readyState === 1 };
+    return { view: this.view, unacked: this.unacked.length, seq: this.seq, connected: this.ws?.readyState === 1,
+      stalls: this.stalls, seekWaits: this.seekWaits };
   }
 }

@@ -17,8 +17,21 @@ let info = null;
 let tracker = null; // reports what is watched, once the video is playable
 document.getElementById('analytics-link').href = `/watch/${encodeURIComponent(id)}/analytics`;
 
-function say(text) {
+/** Says {@code text}; a job's "…ing" line is marked so that its job's end replaces it. */
+function say(text, job = null) {
   message.textContent = text;
+  if (job) message.dataset.job = job; else delete message.dataset.job;
+}
+
+const DONE = { cut: 'The cut is ready', process: 'The filtered video is ready' };
+const KIND = { cut: 'The cut', process: 'The filter run', import: 'The import' };
+
+/** A job this page started ended: its "Cutting…" or "Running…" line gives way to how it ended. */
+function jobEnded(job) {
+  if (!message.dataset.job || job.input?.from !== id) return;
+  if (job.state === 'done') say(`${DONE[job.kind] ?? 'Done'}: see "Made from this video" below.`);
+  else if (job.state === 'cancelled') say(`${KIND[job.kind] ?? 'The job'} was cancelled.`);
+  else say(`${KIND[job.kind] ?? 'The job'} failed${job.reason ? `: ${job.reason}` : ''}.`);
 }
 
 function showDetails(video) {
@@ -53,6 +66,13 @@ function showDetails(video) {
 
 async function showCuts() {
   const { videos } = await childrenOf(id);
+  if (videos.length === 0) {
+    const none = document.createElement('li');
+    none.className = 'muted';
+    none.textContent = 'Nothing yet: a cut or a filter run of this video shows here.';
+    document.getElementById('cuts').replaceChildren(none);
+    return;
+  }
   document.getElementById('cuts').replaceChildren(...videos.map((video) => {
     const li = document.createElement('li');
     li.dataset.id = video.id;
@@ -70,7 +90,8 @@ async function load() {
     info = await getVideo(id);
   } catch (e) {
     say(`This video cannot be shown: ${e.message}`);
-    document.querySelector('.actions').hidden = true;
+    // Nothing to cut, filter, delete or read: only the message and the way back.
+    document.querySelector('main').dataset.state = 'unavailable';
     return;
   }
   showDetails(info);
@@ -120,7 +141,7 @@ async function cut(start, end, exact) {
   try {
     await cutVideo(id, start, end, exact);
     jobs.again();
-    say(`Cutting ${start}–${end} s (${exact ? 'exact' : 'fast'})…`);
+    say(`Cutting ${start}–${end} s (${exact ? 'exact' : 'fast'})…`, 'cut');
     showCuts();
   } catch (e) {
     say(`Cannot cut: ${e.message}`);
@@ -149,7 +170,7 @@ document.getElementById('process-form').addEventListener('submit', async (event)
   try {
     await processVideo(id, filter);
     jobs.again();
-    say(`Running ${filter} over the video…`);
+    say(`Running ${filter} over the video…`, 'process');
     showCuts();
   } catch (e) {
     say(`Cannot process: ${e.message}`);
@@ -176,6 +197,7 @@ filters().then((list) => {
 
 const showJob = jobList(document.getElementById('jobs'), (job) => {
   if (job.video === id) load(); else showCuts();
+  jobEnded(job);
 });
 const jobs = followJobs((job) => {
   if (job.video === id || (job.input && job.input.from === id)) showJob(job);

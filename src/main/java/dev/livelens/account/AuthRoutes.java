@@ -43,6 +43,7 @@ final class AuthRoutes {
     router.post("/api/auth/guest").handler(this::guest);
     moves.mount(router);
     router.get("/api/me").handler(this::me);
+    router.get("/api/session").handler(this::session);
     router.get("/account").handler(ctx -> ctx.reroute("/account.html"));
   }
 
@@ -167,6 +168,16 @@ final class AuthRoutes {
     sessions.of(ctx.request()).ifPresentOrElse(
         user -> ApiErrors.json(ctx, 200, describe(user)),
         () -> Failures.answer(ctx, notSignedIn()));
+  }
+
+  /**
+   * Who is signed in, for pages: 200 either way ({@code {"user":null}} for nobody), so a page asking
+   * while signed out is answered as expected rather than with an error it must swallow.
+   */
+  private void session(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-store");
+    ApiErrors.json(ctx, 200, new JsonObject().put("user",
+        sessions.of(ctx.request()).map(AuthRoutes::describe).orElse(null)));
   }
 
   private void signedIn(RoutingContext ctx, int status, User user) {

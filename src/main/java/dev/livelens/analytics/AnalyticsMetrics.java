@@ -3,7 +3,10 @@ package dev.livelens.analytics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Watch events stored, by type, and refused, by reason: {@code livelens_watch_events_total} and {@code _rejected_total}. */
+/**
+ * Watch events stored, by type, and refused, by reason: {@code livelens_watch_events_total} and
+ * {@code _rejected_total}. A seek's wait is its own type, {@code waiting_after_seek}, apart from the stalls.
+ */
 final class AnalyticsMetrics {
 
   private final MeterRegistry registry;
@@ -14,7 +17,7 @@ final class AnalyticsMetrics {
 
   void stored(WatchEvent event) {
     Counter.builder("livelens.watch.events").description("Watch events received and checked, by type")
-        .tag("type", event.type()).register(registry).increment();
+        .tag("type", event.afterSeek() ? "waiting_after_seek" : event.type()).register(registry).increment();
   }
 
   void rejected(String reason, int events) {

@@ -31,7 +31,8 @@ final class AnalyticsReader {
     Future<Row> totals = pool.preparedQuery("SELECT COUNT(*) AS views, COUNT(DISTINCT " + VIEWER + ") AS viewers, "
         + "COALESCE(AVG(watched_ms), 0) AS average_ms, COALESCE(SUM(completed), 0) AS completed, "
         + "COALESCE(SUM(pauses), 0) AS pauses, COALESCE(SUM(stalls), 0) AS stalls, "
-        + "COALESCE(SUM(stall_ms), 0) AS stall_ms, COALESCE(MAX(longest_stall_ms), 0) AS longest_ms "
+        + "COALESCE(SUM(stall_ms), 0) AS stall_ms, COALESCE(MAX(longest_stall_ms), 0) AS longest_ms, "
+        + "COALESCE(SUM(seeks), 0) AS seeks "
         + "FROM watch_views WHERE video_id = ? AND own = 0").execute(id).map(rows -> rows.iterator().next());
     Future<Row> own = pool.preparedQuery("SELECT COUNT(*) AS views, COALESCE(SUM(watched_ms), 0) AS watched_ms "
         + "FROM watch_views WHERE video_id = ? AND own = 1").execute(id).map(rows -> rows.iterator().next());
@@ -71,6 +72,7 @@ final class AnalyticsReader {
               .put("perView", count == 0 ? 0.0 : t.getLong("pauses") / (double) count))
           .put("buffering", new JsonObject().put("stalls", t.getLong("stalls")).put("totalMs", t.getLong("stall_ms"))
               .put("longestMs", t.getLong("longest_ms")))
+          .put("seeks", t.getLong("seeks"))
           .put("rates", rates.result())
           .put("seconds", seconds.result())
           .put("recentViews", views.result());

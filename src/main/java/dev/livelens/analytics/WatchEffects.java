@@ -54,6 +54,9 @@ final class WatchEffects {
         second((int) event.t()).pauses++;
       }
       case "waiting" -> {
+        if (event.afterSeek()) {
+          return; // the seek's own wait is counted with the seek, not as rebuffering
+        }
         stalls++;
         second((int) event.t()).stalls++;
         stallStartedAt = event.at();

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param from start of a heartbeat's played range, or where a seek left (s)
  * @param to end of a heartbeat's played range, or where a seek went (s)
  * @param rate playback rate (heartbeat, ratechange)
+ * @param body the event as sent; a {@code waiting} with {@code "seek": true} is the wait a seek causes
  */
 record WatchEvent(long seq, String type, long at, double t, double from, double to, double rate, JsonObject body) {
 
@@ -44,9 +45,17 @@ record WatchEvent(long seq, String type, long at, double t, double from, double 
     if (!(json.getValue("at") instanceof Number at)) {
       throw new Invalid(n, "an event needs 'at', the client's time in epoch milliseconds");
     }
+    if (json.containsKey("seek") && !(json.getValue("seek") instanceof Boolean)) {
+      throw new Invalid(n, "'seek' is true or false: whether a waiting was caused by a seek");
+    }
     double rate = number(json, "rate", n, type.equals("heartbeat") || type.equals("ratechange"));
     return new WatchEvent(n, type, at.longValue(), number(json, "t", n, pointEvent(type)),
         number(json, "from", n, hasRange(type)), number(json, "to", n, hasRange(type)), rate, json);
+  }
+
+  /** A wait for the data a seek needs: not rebuffering, so not a stall. */
+  boolean afterSeek() {
+    return type.equals("waiting") && Boolean.TRUE.equals(body.getValue("seek"));
   }
 
   private static boolean pointEvent(String type) {

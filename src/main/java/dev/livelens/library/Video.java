@@ -9,7 +9,8 @@ import io.vertx.sqlclient.Row;
  *
  * @param id unguessable, URL-safe
  * @param source recording, upload, url, cut or processed
- * @param parentId the video it was made from (a cut, a processed video), or null
+ * @param parentId the video it was made from (a cut, a processed video), or null (also once that video is
+ *     deleted: nothing links to a page that is gone)
  * @param createdAt epoch ms
  * @param durationMs null until known
  * @param status processing, ready or failed
@@ -37,7 +38,8 @@ public record Video(String id, String title, String source, String parentId, lon
   public static final String FAILED = "failed";
 
   static final String COLUMNS =
-      "id, title, source, parent_id, created_at, duration_ms, width, height, codec, size_bytes, status, reason, poster, "
+      "id, title, source, (SELECT p.id FROM videos p WHERE p.id = videos.parent_id) AS living_parent, "
+      + "created_at, duration_ms, width, height, codec, size_bytes, status, reason, poster, "
       + "original_name, original_media, owner_id, visibility, "
       + "(SELECT username FROM users WHERE users.id = videos.owner_id) AS owner_name";
 
@@ -46,7 +48,8 @@ public record Video(String id, String title, String source, String parentId, lon
   }
 
   static Video fromRow(Row row) {
-    return new Video(row.getString("id"), row.getString("title"), row.getString("source"), row.getString("parent_id"),
+    return new Video(row.getString("id"), row.getString("title"), row.getString("source"),
+        row.getString("living_parent"),
         row.getLong("created_at"), row.getLong("duration_ms"), row.getInteger("width"), row.getInteger("height"),
         row.getString("codec"), row.getLong("size_bytes"), row.getString("status"), row.getString("reason"),
         row.getInteger("poster") == 1, row.getString("original_name"), row.getString("original_media"),

@@ -115,7 +115,7 @@ final class SnapshotSampler {
           filterDrops(id).put(reason, round(rate, 100));
         }
         case "livelens.stage" -> latency(id).put(id.getTag("stage"), percentiles((Timer) meter));
-        case "livelens.client.latency" -> clientPart(id).put(id.getTag("stat"), percentiles((Timer) meter));
+        case "livelens.client.latency" -> clientPart(id).put(id.getTag("stat"), reported((Timer) meter));
         case "livelens.sessions" -> sessions = value(meter);
         case "livelens.frames.in.flight" -> inFlight = value(meter);
         case "livelens.worker.busy.seconds" -> busySeconds = rate(meter);
@@ -163,6 +163,15 @@ final class SnapshotSampler {
      * p50, p95 and p99 in milliseconds, or null when the stage has seen no frame for longer than the
      * percentile window (then Micrometer reports zeros, which would read as "instant").
      */
+    /**
+     * A part of the pages' round trip as reported lately, or null: a report leaves the meter's window
+     * 5 to 10 s after it came, and an empty window reads 0 ms, which no page ever measured.
+     */
+    private JsonArray reported(Timer timer) {
+      JsonArray values = percentiles(timer);
+      return values == null || values.stream().allMatch(v -> ((Number) v).doubleValue() == 0) ? null : values;
+    }
+
     private JsonArray percentiles(Timer timer) {
       String key = key(timer.getId());
       double count = timer.count();

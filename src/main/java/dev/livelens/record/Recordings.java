@@ -107,7 +107,7 @@ public final class Recordings extends VerticleBase implements StreamRecording {
         return Future.failedFuture(new MediaException("the server's disk quota for media is full: delete videos "
             + "to make room"));
       }
-      return library.create("Recording " + new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date()),
+      return library.create("Recording " + new SimpleDateFormat("yyyy-MM-dd HH:mm").format(new Date()),
           "recording", null, ownerId).compose(video -> {
             StreamRecorder recorder = new StreamRecorder(vertx, streamId, video.id(),
                 library.store().original(video.id(), "mp4"), pool, codecs.get(),

@@ -101,9 +101,16 @@ final class RoomChannel {
     return closed || socket.isClosed();
   }
 
+  /**
+   * Asking whether the queue is full may run the drain handler at once, which flushes too: the queue is
+   * read only after that question, so a chunk the inner flush took is never taken twice (null).
+   */
   private void flushAudio() {
     while (!audio.isEmpty() && !cannotWrite()) {
-      socket.writeBinaryMessage(audio.poll());
+      Buffer next = audio.poll();
+      if (next != null) {
+        socket.writeBinaryMessage(next);
+      }
     }
   }
 

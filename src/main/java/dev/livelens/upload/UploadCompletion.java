@@ -68,9 +68,13 @@ final class UploadCompletion {
     return VIDEO_EXTENSIONS.contains(ext) ? ext : "video";
   }
 
-  /** The uploaded file's name (tus metadata "filename", as tus-js-client sends it), else the date. */
+  /**
+   * The video's title: tus metadata "title" when the page names it (the camera recorder does, with no file
+   * extension), else the uploaded file's name ("filename", as tus-js-client sends it), else the date.
+   */
   static String title(String metadata) {
-    String name = Tus.metadataValue(metadata, "filename");
+    String title = Tus.metadataValue(metadata, "title");
+    String name = title != null && !title.isBlank() ? title : Tus.metadataValue(metadata, "filename");
     String clean = name == null ? "" : name.replaceAll("\\p{Cntrl}", " ").strip();
     if (clean.isEmpty()) {
       return "Upload " + new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date());

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Every error a router answers, in the one documented shape {@code {"error","message"}}: a
  * {@link Problem} as itself, a status that vertx-web set (no route, wrong method, a body over its
  * route's limit) with its code, and anything else as 500, logged once here with the request it broke.
- * Nothing ever answers vertx-web's HTML error page.
+ * Nothing ever answers vertx-web's HTML error page; a browser's navigation to no page gets
+ * {@link PageNotFound}'s.
  */
 public final class Failures {
 
@@ -67,6 +68,10 @@ public final class Failures {
 
   private static void answer(RoutingContext ctx) {
     if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    if (PageNotFound.wanted(ctx)) {
+      PageNotFound.send(ctx);
       return;
     }
     send(ctx, problem(ctx));

@@ -36,6 +36,20 @@ class AccountApiTest {
   }
 
   @Test
+  void theSessionSaysWhoIsSignedInAnd200WhenNobodyIs() throws Exception {
+    CookieClient browser = new CookieClient(server.port());
+    HttpResponse<String> nobody = browser.get("/api/session");
+    assertEquals(200, nobody.statusCode());
+    assertEquals(new JsonObject().putNull("user"), new JsonObject(nobody.body()));
+    assertEquals("no-store", nobody.headers().firstValue("Cache-Control").orElseThrow());
+    String name = "Ses" + newName();
+    browser.signUp(name, PASSWORD);
+    JsonObject user = new JsonObject(browser.get("/api/session").body()).getJsonObject("user");
+    assertEquals(name, user.getString("username"));
+    assertEquals(false, user.getBoolean("guest"));
+  }
+
+  @Test
   void signUpAnswers201AndSignsInWithAnHttpOnlyLaxCookie() throws Exception {
     CookieClient browser = new CookieClient(server.port());
     String name = "Ada" + newName();

@@ -40,6 +40,7 @@ class WatchSocketTest implements OnDatabase {
   private String video;
   private String otherVideo;
   private String thirdVideo;
+  private String seekedVideo;
   /** Whose the videos are: their analytics are the owner's to read. */
   private ApiClient owner;
 
@@ -59,8 +60,9 @@ class WatchSocketTest implements OnDatabase {
     video = TestVideos.add(server, clip, "Thirty seconds", ownerId).id();
     otherVideo = TestVideos.add(server, clip, "The same again", ownerId).id();
     thirdVideo = TestVideos.add(server, clip, "And a third time", ownerId).id();
+    seekedVideo = TestVideos.add(server, clip, "Seeked", ownerId).id();
     // Watched by others (anonymous players): unlisted, as a link shared with them.
-    for (String id : List.of(video, otherVideo, thirdVideo)) {
+    for (String id : List.of(video, otherVideo, thirdVideo, seekedVideo)) {
       unlisted(id);
     }
     this.clip = clip;
@@ -174,6 +176,32 @@ class WatchSocketTest implements OnDatabase {
         .put("title", "Thirty seconds").put("count", 1)), summary.encode());
     assertTrue(summary.getJsonArray("mostSkipped").contains(new JsonObject().put("id", video)
         .put("title", "Thirty seconds").put("count", 10)), summary.encode());
+  }
+
+  @Test
+  void theWaitASeekCausesIsASeekNotAStall() throws Exception {
+    long now = System.currentTimeMillis() - 10_000;
+    try (Player player = new Player()) {
+      player.start(seekedVideo, null, null);
+      player.send(List.of(
+          event(0, "play", now).put("t", 0),
+          event(1, "seeking", now + 100).put("from", 0).put("to", 20),
+          event(2, "waiting", now + 110).put("t", 20).put("seek", true),
+          event(3, "playing", now + 900).put("t", 20),
+          event(4, "waiting", now + 2000).put("t", 21),     // rebuffering
+          event(5, "playing", now + 2500).put("t", 21),
+          event(6, "waiting", now + 2600).put("t", 21).put("seek", "yes")));
+      assertEquals("bad_event", player.awaitType("error").getString("code"), "'seek' is true or false");
+      assertEquals(6, player.awaitType("ack").getLong("through"));
+    }
+    JsonObject analytics = analytics(seekedVideo);
+    assertEquals(new JsonObject().put("stalls", 1).put("totalMs", 500).put("longestMs", 500),
+        analytics.getJsonObject("buffering"), "only the rebuffering is a stall, and only its time counts");
+    assertEquals(1, analytics.getLong("seeks"));
+    assertEquals(1, analytics.getJsonObject("seconds").getJsonArray("stalls").getInteger(21));
+    assertEquals(0, analytics.getJsonObject("seconds").getJsonArray("stalls").getInteger(20));
+    assertEquals(1.0, server.scrape().value("livelens_watch_events_total", java.util.Map.of("type",
+        "waiting_after_seek")));
   }
 
   @Test

@@ -130,7 +130,9 @@ class AccountE2ETest {
   @Test
   void theCameraPageLinksToTheAccountPage() {
     fixture.browser.open(fixture.url("/"));
-    fixture.browser.driver.findElement(By.linkText("Account")).click();
+    fixture.browser.await("the header's account link", java.time.Duration.ofSeconds(20), () -> fixture.browser.js(
+        "return document.querySelector('nav .account-link')?.textContent ?? null;"), "Sign in"::equals);
+    fixture.browser.driver.findElement(By.linkText("Sign in")).click();
     page.awaitState("signed-out");
   }
 }

@@ -84,6 +84,9 @@ class RecordCameraE2ETest {
     long size = Files.size(DATA_DIR.resolve("media").resolve(video).resolve("original.webm"));
     assertTrue(size > 100_000, "about 4 s were recorded before the reload, the original has " + size + " bytes");
     assertEquals("done", state());
+    String title = new JsonObject(fixture.browser.fetch("GET", "/api/videos/" + video)).getString("title");
+    assertTrue(title.matches("Camera recording \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"),
+        "the form of a server recording's title, no file extension: " + title);
   }
 
   private static void load() {

@@ -47,6 +47,8 @@ class RecordingE2ETest {
     String video = link.substring("/watch/".length());
     JsonObject info = awaitReady(video);
     assertEquals("recording", info.getString("source"));
+    assertTrue(info.getString("title").matches("Recording \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"),
+        info.getString("title"));
     assertTrue(info.getLong("durationMs") >= 2000, info.encode());
     assertEquals("streaming", page.status(), "recording never disturbs the stream");
   }

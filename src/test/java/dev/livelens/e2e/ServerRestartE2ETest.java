@@ -24,12 +24,12 @@ class ServerRestartE2ETest {
 
   /**
    * Chromium logs each refused reconnect attempt while no server listens, and the rooms page's look at
-   * /api/me meanwhile; expected here.
+   * /api/session meanwhile; expected here.
    */
   @RegisterExtension
   static final PageFixture fixture = PageFixture.withCamera().withServerFlags("--data-dir", DATA.toString())
       .expectingConsoleErrors(error -> error.contains("WebSocket connection to") && error.contains("failed")
-          || error.contains("/api/me") && error.contains("Failed to load resource"));
+          || error.contains("/api/session") && error.contains("Failed to load resource"));
 
   @AfterAll
   static void deleteData() {

@@ -65,6 +65,30 @@ class FailuresTest {
     assertEquals(409, get("/future").status);
   }
 
+  @Test
+  void aBrowsersNavigationToNoPageGetsThe404PageButTheApiAndOtherRequestsKeepJson() throws Exception {
+    HttpResponse<String> page = send("/nope", "GET", "text/html,application/xhtml+xml,*/*;q=0.8");
+    assertEquals(404, page.statusCode());
+    assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(true, page.body().contains("There is no page at this address")
+        && page.body().contains("class=\"site-header\""), page.body());
+    for (String[] request : new String[][] {{"/api/nope", "GET", "text/html"}, {"/nope", "GET", "application/json"},
+        {"/nope", "POST", "text/html"}, {"/ws/nope", "GET", "text/html"}, {"/nope", "GET", "*/*"}}) {
+      HttpResponse<String> json = send(request[0], request[1], request[2]);
+      assertEquals(404, json.statusCode());
+      assertEquals("application/json", json.headers().firstValue("Content-Type").orElseThrow(),
+          String.join(" ", request));
+      assertEquals("not_found", new JsonObject(json.body()).getString("error"));
+    }
+  }
+
+  private static HttpResponse<String> send(String path, String method, String accept) throws Exception {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).header("Accept", accept)
+            .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private record Answer(int status, String contentType, String retryAfter, JsonObject json) {
   }
 
