@@ -34,6 +34,7 @@ export function refreshAccount() {
 const header = document.querySelector('header.site-header');
 const current = header?.dataset.page;
 let accountLink = null;
+let moderationLink = null;
 
 function link(id, href, text) {
   const a = document.createElement('a');
@@ -50,6 +51,7 @@ async function showAccount() {
   accountLink.textContent = hasAccount(user) ? user.username : 'Sign in';
   accountLink.classList.toggle('signed-in', hasAccount(user));
   accountLink.title = hasAccount(user) ? 'Your account' : 'Sign in or sign up';
+  moderationLink.hidden = !user?.admin; // only admins have a report queue to see
   return user;
 }
 
@@ -59,7 +61,9 @@ if (header) {
   nav.className = 'site-nav';
   accountLink = link('account', '/account', 'Account');
   accountLink.classList.add('account-link');
-  nav.append(...PAGES.map((page) => link(page.id, page.href, page.text)), accountLink);
+  moderationLink = link('moderation', '/moderation', 'Moderation');
+  moderationLink.hidden = true;
+  nav.append(...PAGES.map((page) => link(page.id, page.href, page.text)), moderationLink, accountLink);
   header.append(nav);
   showAccount();
 }
