@@ -77,7 +77,8 @@ final class RoleFeatures {
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
     inOrder.addAll(List.of(database, media, accounts, library,
         new JobsFeature(database, media, library, catalog, config, accounts::signedInUsers),
-        new SubtitlesFeature(config.speech(), dataDir, database, media, library, accounts::signedInUsers), recording, uploads,
+        new SubtitlesFeature(config.speech(), config.leases(), config.cluster().nodeName(), dataDir, database, media,
+            library, accounts::signedInUsers), recording, uploads,
         stream, analytics = new AnalyticsFeature(database, library, metrics.registry(), accounts::signedInUsers),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, accounts::knownUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),

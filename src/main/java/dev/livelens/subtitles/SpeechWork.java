@@ -27,15 +27,22 @@ final class SpeechWork extends VerticleBase {
   private final Path modelsDir;
   private final Library library;
   private final Transcripts transcripts;
+  private final Lines lines;
   private final Ffmpeg ffmpeg;
+  private final TranscriptJobs.Lease lease;
+  private final long renewMs;
   private WorkerExecutor pool;
   /** Live captions' own pool at normal priority: a caption must not wait behind a library video's audio. */
   private WorkerExecutor captions;
   private SpeechModel model;
   private TranscriptJobs jobs;
 
-  SpeechWork(SpeechConfig config, Path modelsDir, Library library, Transcripts transcripts, Ffmpeg ffmpeg) {
+  SpeechWork(SpeechConfig config, Path modelsDir, Library library, Transcripts transcripts, Lines lines,
+      Ffmpeg ffmpeg, TranscriptJobs.Lease lease, long renewMs) {
     this.config = config;
+    this.lines = lines;
+    this.lease = lease;
+    this.renewMs = renewMs;
     this.modelsDir = modelsDir;
     this.library = library;
     this.transcripts = transcripts;
@@ -47,7 +54,10 @@ final class SpeechWork extends VerticleBase {
     pool = vertx.createSharedWorkerExecutor(SubtitlesFeature.SPEECH_POOL, config.threads());
     captions = vertx.createSharedWorkerExecutor(SubtitlesFeature.CAPTIONS_POOL, SubtitlesFeature.CAPTIONS_THREADS);
     model = new SpeechModel(modelsDir, config.model());
-    jobs = new TranscriptJobs(library, transcripts, ffmpeg, pool, model, config.language());
+    jobs = new TranscriptJobs(library, transcripts, lines, ffmpeg, pool, model, config.language(), lease);
+    // Undeploying the verticle cancels the timer: a stopped node's leases lapse and another may take them.
+    vertx.setPeriodic(renewMs, tick -> jobs.renew()
+        .onFailure(error -> LOG.warn("transcript leases not renewed: {}", error.toString())));
     transcripts.untranscribed(CATCH_UP_AT_START).onSuccess(ids -> {
       if (!ids.isEmpty()) {
         LOG.info("{} ready videos without a transcript queued", ids.size());
