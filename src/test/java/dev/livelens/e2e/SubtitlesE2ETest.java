@@ -63,7 +63,7 @@ class SubtitlesE2ETest {
     assertEquals("subtitles", track.get("kind"));
     assertEquals("English", track.get("label"), "the rendition's NAME in the master playlist");
     assertEquals("en", track.get("language"));
-    assertEquals(false, track.get("element"), "hls.js made the track from the playlist: the page added none");
+    assertEquals(false, track.get("pagesOwn"), "hls.js made the track from the playlist: the page added none");
     assertEquals(1L, ((Number) track.get("tracks")).longValue(), track.toString());
     // A line clicked plays from its time, and the cue shown there is the line's own words.
     fixture.browser.js("document.getElementById('player').muted = true;"
@@ -142,7 +142,7 @@ class SubtitlesE2ETest {
         if (v.textTracks.length === 0) return null;
         const t = v.textTracks[0];
         return {mode: t.mode, kind: t.kind, label: t.label, language: t.language, tracks: v.textTracks.length,
-          element: !!v.querySelector('track'), cues: t.cues ? t.cues.length : 0,
+          pagesOwn: !!v.querySelector('track[src*="subtitles.vtt"]'), cues: t.cues ? t.cues.length : 0,
           active: t.activeCues && t.activeCues.length ? t.activeCues[0].text : '', time: v.currentTime,
           lines: document.querySelectorAll('#transcript-lines li').length};
         """);
