@@ -20,7 +20,7 @@ ffmpeg -v error -f lavfi -i color=c=gray:s=64x64:r=1 -stream_loop -1 -i src/test
 source bench/server.sh
 start_server "$work/server.log" "$port" -jar target/livelens.jar --port "$port" --data-dir "$work/data" \
   --allow-private-urls --transcribe-threads 1
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; cp "$work/server.log" bench/results/beside-transcript-server.log; rm -rf "$work"' EXIT
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; cp "$work/server.log" bench/results/beside-transcript-server.log; rm -rf "$work"' EXIT
 echo "server pid $server; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD)"
 java -jar bench/target/livelens-bench.jar beside-job --port "$port" --video "$work/hour.mp4" --job-filter transcript \
   --max-job-seconds 180 "${extra[@]}"
