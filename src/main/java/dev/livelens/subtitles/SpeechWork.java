@@ -8,7 +8,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.ServerWebSocket;
+import dev.livelens.web.User;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +74,10 @@ final class SpeechWork extends VerticleBase {
     return jobs;
   }
 
-  /** Opens a camera page's live captions; on its event loop. */
-  void caption(ServerWebSocket socket, SocketMessages messages) {
-    LiveCaptions.open(socket, messages, captions, model);
+  /** Opens a camera page's live captions, whose recordings they may caption; on its event loop. */
+  void caption(ServerWebSocket socket, SocketMessages messages, Optional<User> caller) {
+    LiveCaptions.open(socket, messages, captions, model, new RecordingCaptions(caller, library.videos(), transcripts,
+        config.language()));
   }
 
   @Override

@@ -109,7 +109,10 @@ public final class SubtitlesFeature implements Feature {
     SpeechWork live = speech;
     if (live != null) {
       router.get(LiveCaptions.PATH).handler(mounts.socket(LiveCaptions.PATH, LiveCaptions.MAX_MESSAGE_BYTES,
-          ctx -> Admitted.to(live::caption)));
+          ctx -> {
+            var caller = signedIn.of(ctx.request());
+            return Admitted.to((socket, messages) -> live.caption(socket, messages, caller));
+          }));
     }
   }
 

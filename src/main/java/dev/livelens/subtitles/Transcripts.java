@@ -17,6 +17,10 @@ final class Transcripts {
   static final String NO_SPEECH = "no_speech";
   /** A video not transcribed (yet): it became ready while transcripts were off, or just now. */
   static final String NONE = "none";
+  /** The holder of a recording's transcript while its live captions are heard (never a node's name). */
+  static final String CAPTIONS = "live-captions";
+  /** How long live captions hold a recording's transcript at most: a node that died holding it lets go then. */
+  static final long CAPTIONS_HOLD_MS = 6 * 3_600_000L;
 
   /** A transcript's row: its state, not its words. */
   record State(String status, String language, String reason, int words) {
@@ -43,12 +47,28 @@ final class Transcripts {
             + "(video_id) DO UPDATE SET status = excluded.status, language = excluded.language, reason = NULL, "
             + "words = 0, updated_at = excluded.updated_at, node = excluded.node, lease_until = "
             + "excluded.lease_until WHERE transcripts.status = ? AND (transcripts.lease_until < ? OR "
-            + "transcripts.node = ?)")
+            + "transcripts.node = ?) AND (transcripts.node IS NULL OR transcripts.node <> ? OR "
+            + "transcripts.lease_until < ?)")
         .execute(Tuple.of(videoId, PROCESSING, language, System.currentTimeMillis(), node, until)
-            .addString(PROCESSING).addLong(lapsedBefore).addString(node))
+            .addString(PROCESSING).addLong(lapsedBefore).addString(node).addString(CAPTIONS)
+            .addLong(System.currentTimeMillis()))
         .compose(rows -> rows.rowCount() != 1 ? Future.succeededFuture(false)
             : conn.preparedQuery("DELETE FROM transcript_words WHERE video_id = ?").execute(Tuple.of(videoId))
                 .map(true)));
+  }
+
+  /**
+   * Holds a recording's transcript for its live captions (see {@link RecordingCaptions}): processing, under
+   * the holder {@link #CAPTIONS} for {@link #CAPTIONS_HOLD_MS}, which no node takes before it lapses.
+   */
+  Future<Boolean> holdForCaptions(String videoId, String language) {
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery("INSERT INTO transcripts (video_id, status, language, reason, words, updated_at, node, "
+            + "lease_until) VALUES (?, ?, ?, NULL, 0, ?, ?, ?) ON CONFLICT (video_id) DO UPDATE SET lease_until = "
+            + "excluded.lease_until WHERE transcripts.status = ? AND transcripts.node = ?")
+        .execute(Tuple.of(videoId, PROCESSING, language, now, CAPTIONS, now + CAPTIONS_HOLD_MS).addString(PROCESSING)
+            .addString(CAPTIONS))
+        .map(rows -> rows.rowCount() == 1);
   }
 
   /** Pushes back the lapse of the node's leases on the transcripts it is making. */
