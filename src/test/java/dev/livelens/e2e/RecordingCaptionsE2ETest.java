@@ -23,8 +23,7 @@ import org.openqa.selenium.By;
 class RecordingCaptionsE2ETest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(90);
-  private static final List<String> SAID = List.of("young", "man", "disposed", "rather", "cold", "hearted",
-      "selfish", "unless");
+  private static final List<String> SAID = LiveCaptionsE2ETest.SAID;
 
   @RegisterExtension
   static final PageFixture fixture = PageFixture.withCameraAndSpeech().withServerFlags("--transcribe-threads", "1");
