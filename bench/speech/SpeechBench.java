@@ -1,21 +1,15 @@
 // Speech to text measured: the model's load time, the real-time factor of one recogniser (at normal CPU
-// priority and, as the server runs it, at nice 19), word accuracy on real recorded English speech, and the
-// transcript search's query time over a library of 1,000 videos. Run by bench/speech.sh.
+// priority and, as the server runs it, at nice 19) and word accuracy on real recorded English speech. Run by
+// bench/speech.sh (which runs the search's benchmark, SearchBench.java, after it).
 //
 // java -cp <project class path> SpeechBench.java <model dir> <librivox dir> <data dir>
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
 import org.vosk.Model;
@@ -68,7 +62,6 @@ public class SpeechBench {
     System.out.printf("word accuracy: %.1f%% (%d errors in %d reference words, by edit distance)%n",
         100.0 * (refWords - errors) / refWords, errors, refWords);
     model.close();
-    search(dataDir);
   }
 
   /** This process's resident memory (Linux). */
@@ -111,72 +104,5 @@ public class SpeechBench {
       }
     }
     return d[a.size()][b.size()];
-  }
-
-  /**
-   * 1,000 ready videos with 6 minutes of speech each (an hour per 10 videos, ~150 words a minute: 900,000
-   * words from a 5,000-word vocabulary with a Zipf-like spread) in SQLite with the server's own schema, then
-   * the server's phrase query (SubtitlesRoutes/Transcripts) timed for one- and two-word searches.
-   */
-  static void search(Path dataDir) throws Exception {
-    Files.createDirectories(dataDir);
-    Path db = dataDir.resolve("search-bench.db");
-    Files.deleteIfExists(db);
-    Random random = new Random(7);
-    String[] vocabulary = new String[5000];
-    for (int i = 0; i < vocabulary.length; i++) vocabulary[i] = "w" + Integer.toString(i, 36);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("CREATE TABLE videos (id VARCHAR(32) PRIMARY KEY, title VARCHAR(200), status VARCHAR(16), created_at BIGINT)");
-        s.execute(Files.readString(Path.of("src/main/resources/db/migration/V24__transcripts.sql"))
-            .replaceAll("(?m)--.*$", "").split(";")[1]);
-        s.execute("CREATE INDEX transcript_words_by_word ON transcript_words (word)");
-      }
-      c.setAutoCommit(false);
-      long t0 = System.nanoTime();
-      try (PreparedStatement v = c.prepareStatement("INSERT INTO videos VALUES (?, ?, 'ready', ?)");
-           PreparedStatement w = c.prepareStatement("INSERT INTO transcript_words VALUES (?, ?, ?, ?, ?, 900)")) {
-        for (int video = 0; video < 1000; video++) {
-          String id = String.format("video%011d", video);
-          v.setString(1, id); v.setString(2, "Video " + video); v.setLong(3, video); v.addBatch();
-          for (int i = 0; i < 900; i++) {
-            int rank = (int) Math.min(vocabulary.length - 1, Math.floor(Math.pow(vocabulary.length, random.nextDouble())) - 1);
-            w.setString(1, id); w.setInt(2, i); w.setString(3, vocabulary[rank]); w.setInt(4, i * 400); w.setInt(5, i * 400 + 300);
-            w.addBatch();
-          }
-          w.executeBatch();
-        }
-        v.executeBatch();
-      }
-      c.commit();
-      System.out.printf("search: 1,000 videos, 900,000 words stored in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-      c.setAutoCommit(true);
-      for (int words = 1; words <= 2; words++) {
-        StringBuilder sql = new StringBuilder("SELECT v.id, v.title, w0.idx, w0.start_ms FROM transcript_words w0 JOIN videos v ON v.id = w0.video_id");
-        for (int i = 1; i < words; i++) {
-          sql.append(" JOIN transcript_words w").append(i).append(" ON w").append(i).append(".video_id = w0.video_id AND w")
-              .append(i).append(".idx = w0.idx + ").append(i).append(" AND w").append(i).append(".word = ?");
-        }
-        sql.append(" WHERE w0.word = ? AND v.status = 'ready' ORDER BY v.created_at DESC, v.id, w0.idx LIMIT 20");
-        long[] times = new long[500];
-        try (PreparedStatement q = c.prepareStatement(sql.toString())) {
-          for (int run = 0; run < times.length; run++) {
-            int rank = (int) Math.min(vocabulary.length - 1, Math.floor(Math.pow(vocabulary.length, random.nextDouble())) - 1);
-            for (int p = 1; p <= words; p++) q.setString(p, vocabulary[(rank + p - 1) % vocabulary.length]);
-            long start = System.nanoTime();
-            try (ResultSet rows = q.executeQuery()) {
-              while (rows.next()) { }
-            }
-            times[run] = System.nanoTime() - start;
-          }
-        }
-        Arrays.sort(times);
-        System.out.printf("search, %d word%s: p50 %.2f ms, p95 %.2f ms, max %.2f ms over %d queries%n", words,
-            words == 1 ? "" : "s", times[times.length / 2] / 1e6, times[times.length * 95 / 100] / 1e6,
-            times[times.length - 1] / 1e6, times.length);
-      }
-    }
-    Files.deleteIfExists(db);
   }
 }

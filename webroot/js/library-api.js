@@ -18,5 +18,9 @@ export const importUrl = (url) => call('POST', '/api/imports', { url });
 export const cancelJob = (id) => call('DELETE', `/api/jobs/${enc(id)}`);
 export const activeJobs = () => call('GET', '/api/jobs');
 export const filters = () => call('GET', '/api/filters');
+export const cutWords = (id, fromWord, toWord, exact) =>
+  call('POST', `/api/videos/${enc(id)}/cuts`, { fromWord, toWord, exact });
 export const getTranscript = (id) => call('GET', `/api/videos/${enc(id)}/transcript`);
+export const correctLine = (id, fromWord, text) =>
+  call('PUT', `/api/videos/${enc(id)}/transcript/lines/${fromWord}`, { text });
 export const searchSpeech = (q) => call('GET', `/api/speech?q=${enc(q)}`);

@@ -1,10 +1,21 @@
 // Live captions on the camera page: with the Captions switch on, the microphone goes as 16 kHz PCM to
 // /ws/captions (a socket of its own, so the video's frames never wait behind audio), and the server's
-// partial and final captions are shown over the processed video.
+// partial and final captions are shown over the processed video. While the server records the stream, the
+// socket says which video: the captions heard during the recording become its subtitles.
 
 const toggle = document.getElementById('captions-toggle');
 const shown = document.getElementById('captions');
 let live = null;
+let recording = null; // the video the server is recording, told by server-recording.js
+
+function tellRecording(socket) {
+  if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'record', video: recording }));
+}
+
+document.addEventListener('livelens-recording', (event) => {
+  recording = event.detail.video;
+  if (live) tellRecording(live.socket);
+});
 
 async function start() {
   const mic = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true } });
@@ -13,6 +24,7 @@ async function start() {
   const pcm = new AudioWorkletNode(context, 'pcm16');
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/captions`);
   socket.binaryType = 'arraybuffer';
+  socket.onopen = () => { if (recording) tellRecording(socket); };
   pcm.port.onmessage = (event) => {
     // A socket that cannot keep up loses audio rather than lagging behind the speaker.
     if (socket.readyState === WebSocket.OPEN && socket.bufferedAmount < 64 * 1024) socket.send(event.data);

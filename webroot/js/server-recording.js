@@ -3,6 +3,11 @@
 // is saved. The server finishes a recording when the stream ends, so a lost connection or
 // Stop never loses it: the page says where it went.
 
+/** Tells the page (the live captions) which video is being recorded now, or null. */
+function tellRecording(video) {
+  document.dispatchEvent(new CustomEvent('livelens-recording', { detail: { video } }));
+}
+
 export class ServerRecording {
   /**
    * @param {object} els  button, state (the readout line) and link (where the saved video is shown)
@@ -35,6 +40,7 @@ export class ServerRecording {
 
   stop() {
     this.send({ type: 'record', on: false });
+    tellRecording(null);
     this.setWanted(false);
     this.showState('Finishing the recording…');
   }
@@ -44,6 +50,7 @@ export class ServerRecording {
     switch (msg.state) {
       case 'started':
         this.video = msg.video;
+        tellRecording(msg.video);
         this.setWanted(true);
         this.showState('Recording 0:00 · 0 KB', 'recording');
         break;
@@ -56,6 +63,7 @@ export class ServerRecording {
         break;
       case 'failed':
         this.video = null;
+        tellRecording(null);
         this.setWanted(false);
         this.showState(`Recording failed: ${msg.reason || 'unknown reason'}. Try again, or check the server's disk.`,
           'failed');
@@ -67,6 +75,7 @@ export class ServerRecording {
 
   saved(video, text) {
     this.video = null;
+    tellRecording(null);
     this.setWanted(false);
     this.showState(`${text}.`, 'saved');
     this.els.link.hidden = false;

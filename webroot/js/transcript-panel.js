@@ -1,8 +1,9 @@
 // The watch page's transcript: its progress while it is made, then the lines said with their times.
 // Clicking a line plays from there; the line being played is highlighted; the owner picks a run of lines
-// (their checkboxes) to cut the video from the first line's first word to the last line's last word.
+// (their checkboxes) to cut the video from the first line's first word to the last line's last word, and
+// corrects a line's text (its times stay).
 
-import { getTranscript } from './library-api.js';
+import { getTranscript, correctLine } from './library-api.js';
 import { clock } from './library-format.js';
 
 const POLL_MS = 1000;
@@ -19,6 +20,8 @@ export function transcriptPanel(section, player, videoId, onCutLines) {
   const cut = section.querySelector('#cut-lines');
   let lines = [];
   let waitedForNone = 0;
+  let editable = false;
+  let inPlaylist = Promise.resolve(false);
 
   function say(transcript) {
     const progress = transcript.progress != null ? ` ${Math.round(transcript.progress * 100)}%` : '';
@@ -42,10 +45,50 @@ export function transcriptPanel(section, player, videoId, onCutLines) {
       time.textContent = clock(line.start);
       go.append(time, ' ', line.text); // text, never HTML
       go.addEventListener('click', () => { player.currentTime = line.start; player.play().catch(() => {}); });
+      li.classList.toggle('corrected', !!line.corrected);
       li.append(pick, go);
+      if (editable) li.append(editButton(li, i));
       return li;
     }));
     updateCut();
+  }
+
+  /** The owner's "Edit": the line's text in a field, kept on Enter or Save (its times stay). */
+  function editButton(li, i) {
+    const edit = document.createElement('button');
+    edit.type = 'button';
+    edit.className = 'edit-line';
+    edit.textContent = 'Edit';
+    edit.setAttribute('aria-label', `Correct the line at ${clock(lines[i].start)}`);
+    edit.addEventListener('click', () => {
+      const form = document.createElement('form');
+      form.className = 'line-editor';
+      const field = document.createElement('input');
+      field.type = 'text';
+      field.maxLength = 1000;
+      field.value = lines[i].text;
+      field.setAttribute('aria-label', `Text of the line at ${clock(lines[i].start)}`);
+      const save = document.createElement('button');
+      save.textContent = 'Save';
+      const cancel = document.createElement('button');
+      cancel.type = 'button';
+      cancel.textContent = 'Cancel';
+      cancel.addEventListener('click', showLines);
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        try {
+          lines[i] = await correctLine(videoId, lines[i].fromWord, field.value);
+          showLines();
+          refreshTrack();
+        } catch (e) {
+          status.textContent = `The line could not be corrected: ${e.message}`;
+        }
+      });
+      form.append(field, save, cancel);
+      li.replaceChildren(form);
+      field.focus();
+    });
+    return edit;
   }
 
   /** The picked lines, from the first picked to the last picked. */
@@ -63,7 +106,7 @@ export function transcriptPanel(section, player, videoId, onCutLines) {
 
   cut.addEventListener('click', () => {
     const run = picked();
-    if (run) onCutLines(run.from.start, run.to.end);
+    if (run) onCutLines(run.from, run.to);
   });
 
   player.addEventListener('timeupdate', () => {
@@ -85,7 +128,7 @@ export function transcriptPanel(section, player, videoId, onCutLines) {
     if (transcript.status === 'ready') {
       lines = transcript.lines;
       showLines();
-      addTrack(transcript.language);
+      if (!(await inPlaylist)) addTrack(transcript.language);
     }
     say(transcript);
     if (transcript.status === 'processing') setTimeout(load, POLL_MS);
@@ -99,14 +142,25 @@ export function transcriptPanel(section, player, videoId, onCutLines) {
     track.kind = 'subtitles';
     track.srclang = language;
     track.label = new Intl.DisplayNames([navigator.language || 'en'], { type: 'language' }).of(language) ?? language;
-    track.src = `/api/videos/${encodeURIComponent(videoId)}/subtitles.vtt`;
+    track.src = `/api/videos/${encodeURIComponent(videoId)}/subtitles.vtt?v=${Date.now()}`;
     track.default = true;
     player.append(track);
   }
 
+  /** A correction shows in the page's own track at once (the playlist's shows it from the next load). */
+  function refreshTrack() {
+    const old = player.querySelector('track');
+    if (!old) return;
+    old.remove();
+    addTrack(old.srclang);
+  }
+
   let started = false;
   return {
-    load() { // once: the page reloads the video's details on every job update
+    // once: the page reloads the video's details on every job update
+    load(subtitlesInPlaylist, yours) {
+      inPlaylist = subtitlesInPlaylist ?? inPlaylist;
+      editable = !!yours;
       if (!started) load();
       started = true;
     },

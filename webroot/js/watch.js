@@ -1,6 +1,7 @@
 // The watch page: one video's player, details, cuts and actions (cut, filter, delete).
 
-import { getVideo, childrenOf, cutVideo, processVideo, deleteVideo, filters, setVisibility } from './library-api.js';
+import { getVideo, childrenOf, cutVideo, cutWords, processVideo, deleteVideo, filters, setVisibility }
+  from './library-api.js';
 import { duration, date, size } from './library-format.js';
 import { play, renewLinks } from './player.js';
 import { cutForm } from './cut-form.js';
@@ -104,10 +105,12 @@ async function load() {
   document.querySelectorAll('#cut-form, #process-form').forEach((f) => { f.hidden = !ready; });
   if (ready) {
     form.setDuration(info.durationMs / 1000);
-    play(player, info, (mode) => { document.getElementById('player-status').textContent = `Playing with ${mode}`; });
+    const inPlaylist = play(player, info, (mode) => {
+      document.getElementById('player-status').textContent = `Playing with ${mode}`;
+    });
     tracker ??= new WatchTracker(player, id);
     keepLinksFresh(info.linksExpire);
-    transcript.load();
+    transcript.load(inPlaylist, info.yours);
     seekTo(new URLSearchParams(location.search).get('t'));
   } else {
     document.getElementById('player-status').textContent = `The video is ${info.status}.`;
@@ -137,9 +140,9 @@ function seekTo(t) {
   if (player.readyState >= 1) go(); else player.addEventListener('loadedmetadata', go, { once: true });
 }
 
-async function cut(start, end, exact) {
+async function cut(start, end, exact, words) {
   try {
-    await cutVideo(id, start, end, exact);
+    await (words ? cutWords(id, words.from, words.to, exact) : cutVideo(id, start, end, exact));
     jobs.again();
     say(`Cutting ${start}–${end} s (${exact ? 'exact' : 'fast'})…`, 'cut');
     showCuts();
@@ -149,9 +152,11 @@ async function cut(start, end, exact) {
 }
 
 const form = cutForm(document.getElementById('cut-form'), player, cut);
-// Lines picked in the transcript: cut from the first word's start to the last word's end, in the form's mode.
-const transcript = transcriptPanel(document.getElementById('transcript'), player, id, (start, end) =>
-  cut(Number(start.toFixed(2)), Number(end.toFixed(2)), form.exact()));
+// Lines picked in the transcript: cut from the first word's start to the last word's end, in the form's mode
+// (by the words' indexes: the cut's transcript is then those words, re-timed).
+const transcript = transcriptPanel(document.getElementById('transcript'), player, id, (from, to) =>
+  cut(Number(from.start.toFixed(2)), Number(to.end.toFixed(2)), form.exact(),
+    { from: from.fromWord, to: to.toWord }));
 
 document.getElementById('visibility').addEventListener('change', async (event) => {
   try {

@@ -14,7 +14,8 @@ import java.util.Map;
 public record LeaseConfig(long leaseMs, long renewMs) {
 
   static final List<Option> OPTIONS = List.of(
-      Option.of("lease-ms", "30000", "how long a node's claim on a job or on a video it packages lasts unrenewed; "
+      Option.of("lease-ms", "30000", "how long a node's claim on a job, a video it packages or a transcript it makes "
+          + "lasts unrenewed; "
           + "the work of a node that dies is taken over by another node once its claims have lapsed"),
       Option.of("lease-renew-ms", "10000", "how often a node renews its claims and looks for lapsed ones of other "
           + "nodes to take over (at most half of --lease-ms)"));

@@ -36,6 +36,8 @@ public final class Library {
   private volatile Consumer<String> whenReady = videoId -> { };
   /** Told the id of every video deleted (its transcript goes with it) before the deletion completes. */
   private volatile Function<String, Future<?>> whenDeleted = videoId -> Future.succeededFuture();
+  /** What the transcripts say (the playlist's subtitles, a cut by words); set once at start. */
+  private volatile SpokenWords spokenWords = SpokenWords.NONE;
 
   /** @param packager empty where FFmpeg is not available: videos then cannot be made ready */
   public Library(Videos videos, VideoLeases leases, MediaStore store, Optional<Packager> packager,
@@ -55,6 +57,15 @@ public final class Library {
   /** Who hears of each video deleted; the deletion completes after the future it returns. */
   public void whenDeleted(Function<String, Future<?>> listener) {
     this.whenDeleted = listener;
+  }
+
+  /** Who answers for the videos' transcripts. */
+  public void spokenWords(SpokenWords words) {
+    this.spokenWords = words;
+  }
+
+  public SpokenWords spokenWords() {
+    return spokenWords;
   }
 
   public Videos videos() {

@@ -14,6 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 final class MediaAccess implements Handler<RoutingContext> {
 
   private static final String PREFIX = "/api/videos/";
+  /** The routing context's key for a valid token, which the playlists made on request put on their URIs. */
+  static final String TOKEN = "livelens.media-token";
   static final Problem UNSIGNED = new Problem(403, "forbidden", "this media link is not signed or has expired; "
       + "open the video's page again for a fresh one");
 
@@ -35,6 +37,7 @@ final class MediaAccess implements Handler<RoutingContext> {
       if (rest.endsWith("/index.m3u8")) {
         playlist(ctx, id, token);
       } else {
+        ctx.put(TOKEN, token);
         ctx.next();
       }
       return;

@@ -68,7 +68,7 @@ public record Video(String id, String title, String source, String parentId, lon
         .put("ownerName", ownerName == null ? null : ownerName.startsWith("~") ? "a guest" : ownerName)
         .put("visibility", visibility);
     if (READY.equals(status)) {
-      json.put("mp4", base + "/video.mp4").put("hls", base + "/hls/index.m3u8");
+      json.put("mp4", base + "/video.mp4").put("hls", base + "/hls/master.m3u8");
     }
     return json;
   }

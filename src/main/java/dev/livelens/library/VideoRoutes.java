@@ -29,7 +29,8 @@ public final class VideoRoutes {
    * goes on to another route.
    */
   private static final String MEDIA_PATH =
-      "/[A-Za-z0-9_-]{16}/(video\\.mp4|poster\\.jpg|hls/(index\\.m3u8|init\\.mp4|seg-\\d{4,6}\\.m4s))";
+      "/[A-Za-z0-9_-]{16}/(video\\.mp4|poster\\.jpg|hls/(index\\.m3u8|master\\.m3u8|subtitles\\.m3u8|subtitles\\.vtt|init\\.mp4|"
+      + "seg-\\d{4,6}\\.m4s))";
 
   private final Library library;
   private final VideoMakers makers;
@@ -61,7 +62,8 @@ public final class VideoRoutes {
    * directory can be reached, and only with a signed link (see {@link MediaAccess}) or of a public video.
    */
   static void mountMedia(Router media, LocalMediaStore store, Library library, MediaLinks links) {
-    media.getWithRegex(MEDIA_PATH).handler(new MediaAccess(library, links)).handler(VideoRoutes::emptySuffixRange)
+    media.getWithRegex(MEDIA_PATH).handler(new MediaAccess(library, links)).handler(new HlsRenditions(library))
+        .handler(VideoRoutes::emptySuffixRange)
         .handler(StaticHandler.create(FileSystemAccess.ROOT, store.root().toAbsolutePath().toString())
             .setCachingEnabled(false).setEnableRangeSupport(true));
   }

@@ -20,11 +20,20 @@ final class Cues {
    * @param fromWord the index of its first word in the transcript
    * @param toWord the index of its last word
    */
-  record Cue(int fromWord, int toWord, int startMs, int endMs, String text) {
+  record Cue(int fromWord, int toWord, int startMs, int endMs, String text, boolean corrected) {
+
+    Cue(int fromWord, int toWord, int startMs, int endMs, String text) {
+      this(fromWord, toWord, startMs, endMs, text, false);
+    }
+
+    /** The same line with the text a person corrected it to; its times stay. */
+    Cue correctedTo(String newText) {
+      return new Cue(fromWord, toWord, startMs, endMs, newText, true);
+    }
 
     JsonObject toJson() {
       return new JsonObject().put("fromWord", fromWord).put("toWord", toWord).put("start", startMs / 1000.0)
-          .put("end", endMs / 1000.0).put("text", text);
+          .put("end", endMs / 1000.0).put("text", text).put("corrected", corrected);
     }
   }
 
@@ -88,9 +97,9 @@ final class Cues {
     return at < 0 ? text : text.substring(0, at) + "\n" + text.substring(at + 1);
   }
 
-  /** WebVTT's text may not hold a raw &, < or > (nor "-->"). */
+  /** WebVTT's text may not hold a raw &, < or > (nor "-->"), nor a line break (it would end the cue). */
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replaceAll("\\s+", " ");
   }
 
   static String time(int ms) {

@@ -8,7 +8,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.ServerWebSocket;
+import dev.livelens.web.User;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +29,22 @@ final class SpeechWork extends VerticleBase {
   private final Path modelsDir;
   private final Library library;
   private final Transcripts transcripts;
+  private final Lines lines;
   private final Ffmpeg ffmpeg;
+  private final TranscriptJobs.Lease lease;
+  private final long renewMs;
   private WorkerExecutor pool;
   /** Live captions' own pool at normal priority: a caption must not wait behind a library video's audio. */
   private WorkerExecutor captions;
   private SpeechModel model;
   private TranscriptJobs jobs;
 
-  SpeechWork(SpeechConfig config, Path modelsDir, Library library, Transcripts transcripts, Ffmpeg ffmpeg) {
+  SpeechWork(SpeechConfig config, Path modelsDir, Library library, Transcripts transcripts, Lines lines,
+      Ffmpeg ffmpeg, TranscriptJobs.Lease lease, long renewMs) {
     this.config = config;
+    this.lines = lines;
+    this.lease = lease;
+    this.renewMs = renewMs;
     this.modelsDir = modelsDir;
     this.library = library;
     this.transcripts = transcripts;
@@ -47,7 +56,10 @@ final class SpeechWork extends VerticleBase {
     pool = vertx.createSharedWorkerExecutor(SubtitlesFeature.SPEECH_POOL, config.threads());
     captions = vertx.createSharedWorkerExecutor(SubtitlesFeature.CAPTIONS_POOL, SubtitlesFeature.CAPTIONS_THREADS);
     model = new SpeechModel(modelsDir, config.model());
-    jobs = new TranscriptJobs(library, transcripts, ffmpeg, pool, model, config.language());
+    jobs = new TranscriptJobs(library, transcripts, lines, ffmpeg, pool, model, config.language(), lease);
+    // Undeploying the verticle cancels the timer: a stopped node's leases lapse and another may take them.
+    vertx.setPeriodic(renewMs, tick -> jobs.renew()
+        .onFailure(error -> LOG.warn("transcript leases not renewed: {}", error.toString())));
     transcripts.untranscribed(CATCH_UP_AT_START).onSuccess(ids -> {
       if (!ids.isEmpty()) {
         LOG.info("{} ready videos without a transcript queued", ids.size());
@@ -62,9 +74,10 @@ final class SpeechWork extends VerticleBase {
     return jobs;
   }
 
-  /** Opens a camera page's live captions; on its event loop. */
-  void caption(ServerWebSocket socket, SocketMessages messages) {
-    LiveCaptions.open(socket, messages, captions, model);
+  /** Opens a camera page's live captions, whose recordings they may caption; on its event loop. */
+  void caption(ServerWebSocket socket, SocketMessages messages, Optional<User> caller) {
+    LiveCaptions.open(socket, messages, captions, model, new RecordingCaptions(caller, library.videos(), transcripts,
+        config.language()));
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.livelens.subtitles;
 
+import dev.livelens.config.LeaseConfig;
 import dev.livelens.config.SpeechConfig;
 import dev.livelens.db.Database;
 import dev.livelens.db.DatabaseFeature;
 import dev.livelens.library.LibraryFeature;
+import dev.livelens.library.SpokenWords;
 import dev.livelens.media.MediaFeature;
 import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
@@ -35,20 +37,30 @@ public final class SubtitlesFeature implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(SubtitlesFeature.class);
 
   private final SpeechConfig config;
+  private final LeaseConfig leases;
+  private final String nodeName;
   private final Path dataDir;
   private final DatabaseFeature database;
   private final MediaFeature media;
   private final LibraryFeature library;
   private final Supplier<SignedInUsers> users;
   private Transcripts transcripts;
+  private Lines lines;
+  private SpeechSearch search;
   private TranscriptJobs jobs;
   private SpeechWork speech;
   private Deployed work = Deployed.NOTHING;
 
   /** @param users who asks for a transcript or searches: they see only videos they may watch or find */
-  public SubtitlesFeature(SpeechConfig config, Path dataDir, DatabaseFeature database, MediaFeature media,
-      LibraryFeature library, Supplier<SignedInUsers> users) {
+  /**
+   * @param leases how long this node's lease on a transcript it makes lasts, and how often it is renewed
+   * @param nodeName this node's name, on the leases it takes
+   */
+  public SubtitlesFeature(SpeechConfig config, LeaseConfig leases, String nodeName, Path dataDir,
+      DatabaseFeature database, MediaFeature media, LibraryFeature library, Supplier<SignedInUsers> users) {
     this.config = config;
+    this.leases = leases;
+    this.nodeName = nodeName;
     this.dataDir = dataDir;
     this.database = database;
     this.media = media;
@@ -60,12 +72,15 @@ public final class SubtitlesFeature implements Feature {
   public Future<?> start(Vertx vertx) {
     Database db = database.database();
     transcripts = new Transcripts(db.pool(), db.reads());
+    lines = new Lines(db.pool(), transcripts);
+    search = new SpeechSearch(db.reads(), db.shared());
     library.library().whenDeleted(this::forget);
+    library.library().spokenWords(new LibraryWords(transcripts, lines, config.language()));
     if (media.ffmpeg().isEmpty() || config.threads() == 0) {
       return Future.succeededFuture();
     }
-    SpeechWork speech = new SpeechWork(config, dataDir.resolve("models"), library.library(), transcripts,
-        media.ffmpeg().get());
+    SpeechWork speech = new SpeechWork(config, dataDir.resolve("models"), library.library(), transcripts, lines,
+        media.ffmpeg().get(), new TranscriptJobs.Lease(nodeName, leases.leaseMs(), db.shared()), leases.renewMs());
     return Deployed.deploy(vertx, speech).onSuccess(deployed -> {
       work = deployed;
       this.speech = speech;
@@ -87,18 +102,24 @@ public final class SubtitlesFeature implements Feature {
   public void mount(Mounts mounts) {
     TranscriptJobs running = jobs;
     Router router = mounts.router();
-    SubtitlesRoutes.mount(router, transcripts, running == null ? videoId -> Optional.empty() : running::progress,
-        library.library().videos(), users.get());
+    SignedInUsers signedIn = users.get();
+    SubtitlesRoutes.mount(router, transcripts, lines, running == null ? videoId -> Optional.empty()
+        : running::progress, library.library().videos(), signedIn);
+    SearchRoutes.mount(router, search, transcripts, lines, library.library().videos(), signedIn);
     SpeechWork live = speech;
     if (live != null) {
       router.get(LiveCaptions.PATH).handler(mounts.socket(LiveCaptions.PATH, LiveCaptions.MAX_MESSAGE_BYTES,
-          ctx -> Admitted.to(live::caption)));
+          ctx -> {
+            var caller = signedIn.of(ctx.request());
+            return Admitted.to((socket, messages) -> live.caption(socket, messages, caller));
+          }));
     }
   }
 
   @Override
   public Future<?> stop() {
     library.library().whenReady(videoId -> { });
+    library.library().spokenWords(SpokenWords.NONE);
     return work.undeploy();
   }
 }

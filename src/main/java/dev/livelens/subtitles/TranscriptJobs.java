@@ -22,7 +22,9 @@ import org.vosk.Model;
  * A transcript for every video that becomes ready. Each video's work waits its turn on the speech pool
  * ({@code --transcribe-threads} threads, so memory and cores stay bounded), whose threads run below live
  * work, as FFmpeg does: under live load a transcript slows down, the streams do not. A video already
- * queued is not queued twice.
+ * queued is not queued twice, and a node first takes the transcript's lease (see {@link Transcripts#begin}):
+ * of nodes sharing a database, one makes it. A cut made by transcript words gets those words of its parent,
+ * re-timed, rather than being heard again.
  */
 final class TranscriptJobs {
 
@@ -34,17 +36,39 @@ final class TranscriptJobs {
   private final WorkerExecutor pool;
   private final SpeechModel model;
   private final String language;
+  private final Lease lease;
+  private final Lines lines;
   /** Videos queued or being transcribed, with how far they are (0..1) and how to stop them. */
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private volatile boolean stopped;
+
+  /**
+   * How this node takes transcripts.
+   *
+   * @param node this node's name, unique among the live nodes sharing the database
+   * @param ms how long a lease lasts unrenewed
+   * @param shared whether other nodes use the database: on one that is this node's own, every lease is free
+   */
+  record Lease(String node, long ms, boolean shared) {
+
+    long until() {
+      return System.currentTimeMillis() + ms;
+    }
+
+    long lapsedBefore() {
+      return shared ? System.currentTimeMillis() : Long.MAX_VALUE;
+    }
+  }
 
   private static final class Running {
     final Cancel cancel = new Cancel();
     volatile double progress;
   }
 
-  TranscriptJobs(Library library, Transcripts transcripts, Ffmpeg ffmpeg, WorkerExecutor pool, SpeechModel model,
-      String language) {
+  TranscriptJobs(Library library, Transcripts transcripts, Lines lines, Ffmpeg ffmpeg, WorkerExecutor pool,
+      SpeechModel model, String language, Lease lease) {
+    this.lines = lines;
+    this.lease = lease;
     this.library = library;
     this.transcripts = transcripts;
     this.ffmpeg = ffmpeg;
@@ -64,13 +88,22 @@ final class TranscriptJobs {
     if (stopped || running.putIfAbsent(videoId, job) != null) {
       return Future.succeededFuture();
     }
-    return transcripts.begin(videoId, language)
-        .compose(begun -> library.videos().find(videoId))
+    return transcripts.begin(videoId, language, lease.node(), lease.until(), lease.lapsedBefore())
+        .compose(taken -> taken ? make(videoId, job) : Future.succeededFuture())
+        .onComplete(done -> running.remove(videoId));
+  }
+
+  /** Renews the leases of the transcripts this node is making. */
+  Future<Integer> renew() {
+    return transcripts.renew(lease.node(), lease.until());
+  }
+
+  private Future<Void> make(String videoId, Running job) {
+    return library.videos().find(videoId)
         .compose(found -> found.filter(v -> Video.READY.equals(v.status())).isEmpty()
             ? Future.failedFuture("the video is not ready")
-            : ffmpeg.probe(library.store().mp4(videoId)).compose(probe -> !hasAudio(probe)
-                ? transcripts.finish(videoId, List.of())
-                : recognise(videoId, found.get(), job).compose(words -> transcripts.finish(videoId, words))))
+            : transcripts.plan(videoId).compose(plan -> plan.isPresent() ? copy(videoId, found.get(), plan.get(), job)
+                : hear(videoId, found.get(), job)))
         .recover(error -> {
           String reason = job.cancel.cancelled() ? "the server stopped before the transcript was complete"
               : "the transcript could not be made: " + FailureReason.of(error, "speech recognition failed on the "
@@ -78,8 +111,37 @@ final class TranscriptJobs {
           LOG.info("transcript of video {} failed: {}", videoId, error.toString());
           return job.cancel.cancelled() ? Future.succeededFuture() : transcripts.end(videoId, Transcripts.FAILED,
               reason);
-        })
-        .onComplete(done -> running.remove(videoId));
+        });
+  }
+
+  private Future<Void> hear(String videoId, Video video, Running job) {
+    return ffmpeg.probe(library.store().mp4(videoId)).compose(probe -> !hasAudio(probe)
+        ? transcripts.finish(videoId, List.of(), language)
+        : recognise(videoId, video, job).compose(words -> transcripts.finish(videoId, words, language)));
+  }
+
+  /**
+   * A cut by words: the parent's words, re-timed to the cut (and its corrected lines). A fast cut starts at
+   * the keyframe before its first word, so the shift is where the cut starts in its parent: its last word's
+   * end less its length. Heard again when the parent's words are gone.
+   */
+  private Future<Void> copy(String videoId, Video video, Transcripts.Plan plan, Running job) {
+    return transcripts.find(plan.parentId()).compose(parent -> {
+      Optional<String> language = parent.filter(state -> Transcripts.READY.equals(state.status()))
+          .map(Transcripts.State::language);
+      return language.isEmpty() ? hear(videoId, video, job) : transcripts.words(plan.parentId(), plan.fromWord(),
+          plan.toWord()).compose(words -> words.size() != plan.toWord() - plan.fromWord() + 1 ? hear(videoId, video, job)
+              : lines.copy(plan.parentId(), plan.fromWord(), plan.toWord(), videoId)
+                  .compose(copied -> transcripts.finish(videoId, retimed(words, video), language.get())));
+    });
+  }
+
+  static List<Word> retimed(List<Word> words, Video cut) {
+    int first = words.get(0).startMs();
+    long length = cut.durationMs() == null ? words.get(words.size() - 1).endMs() - first : cut.durationMs();
+    int shift = (int) Math.max(0, Math.min(first, words.get(words.size() - 1).endMs() - length));
+    return words.stream().map(w -> new Word(w.text(), Math.max(0, w.startMs() - shift), Math.max(0, w.endMs() - shift),
+        w.conf())).toList();
   }
 
   private Future<List<Word>> recognise(String videoId, Video video, Running job) {

@@ -18,13 +18,13 @@ final class Transcripts {
   static final String NO_SPEECH = "no_speech";
   /** A video not transcribed (yet): it became ready while transcripts were off, or just now. */
   static final String NONE = "none";
+  /** The holder of a recording's transcript while its live captions are heard (never a node's name). */
+  static final String CAPTIONS = "live-captions";
+  /** How long live captions hold a recording's transcript at most: a node that died holding it lets go then. */
+  static final long CAPTIONS_HOLD_MS = 6 * 3_600_000L;
 
   /** A transcript's row: its state, not its words. */
   record State(String status, String language, String reason, int words) {
-  }
-
-  /** A word said in a video, found by a search. */
-  record Hit(String videoId, String title, int idx, int startMs) {
   }
 
   private final Pool pool;
@@ -35,31 +35,92 @@ final class Transcripts {
     this.reads = reads;
   }
 
-  /** Starts (or starts again) a video's transcript: processing, its old words gone. */
-  Future<Void> begin(String videoId, String language) {
-    return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM transcript_words WHERE video_id = ?")
-        .execute(Tuple.of(videoId))
-        .compose(done -> conn.preparedQuery("INSERT INTO transcripts (video_id, status, language, reason, words, "
-                + "updated_at) VALUES (?, ?, ?, NULL, 0, ?) ON CONFLICT (video_id) DO UPDATE SET status = "
-                + "excluded.status, language = excluded.language, reason = NULL, words = 0, updated_at = "
-                + "excluded.updated_at")
-            .execute(Tuple.of(videoId, PROCESSING, language, System.currentTimeMillis()))).mapEmpty());
+  /**
+   * Takes the video's transcript for {@code node} and starts it: processing, its old words gone. Taken only
+   * when no transcript row is there, or one still processing whose lease lapsed before {@code lapsedBefore}
+   * or is the node's own (an earlier run of it): one conditional upsert, so of two nodes at most one wins.
+   *
+   * @return whether this node took it
+   */
+  Future<Boolean> begin(String videoId, String language, String node, long until, long lapsedBefore) {
+    return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO transcripts (video_id, status, language, "
+            + "reason, words, updated_at, node, lease_until) VALUES (?, ?, ?, NULL, 0, ?, ?, ?) ON CONFLICT "
+            + "(video_id) DO UPDATE SET status = excluded.status, language = excluded.language, reason = NULL, "
+            + "words = 0, updated_at = excluded.updated_at, node = excluded.node, lease_until = "
+            + "excluded.lease_until WHERE transcripts.status = ? AND (transcripts.lease_until < ? OR "
+            + "transcripts.node = ?) AND (transcripts.node IS NULL OR transcripts.node <> ? OR "
+            + "transcripts.lease_until < ?)")
+        .execute(Tuple.of(videoId, PROCESSING, language, System.currentTimeMillis(), node, until)
+            .addString(PROCESSING).addLong(lapsedBefore).addString(node).addString(CAPTIONS)
+            .addLong(System.currentTimeMillis()))
+        .compose(rows -> rows.rowCount() != 1 ? Future.succeededFuture(false)
+            : conn.preparedQuery("DELETE FROM transcript_words WHERE video_id = ?").execute(Tuple.of(videoId))
+                .map(true)));
   }
 
-  /** The words, stored in one transaction with the transcript's end: ready, or no_speech when none. */
-  Future<Void> finish(String videoId, List<Word> words) {
+  /**
+   * Holds a recording's transcript for its live captions (see {@link RecordingCaptions}): processing, under
+   * the holder {@link #CAPTIONS} for {@link #CAPTIONS_HOLD_MS}, which no node takes before it lapses.
+   */
+  Future<Boolean> holdForCaptions(String videoId, String language) {
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery("INSERT INTO transcripts (video_id, status, language, reason, words, updated_at, node, "
+            + "lease_until) VALUES (?, ?, ?, NULL, 0, ?, ?, ?) ON CONFLICT (video_id) DO UPDATE SET lease_until = "
+            + "excluded.lease_until WHERE transcripts.status = ? AND transcripts.node = ?")
+        .execute(Tuple.of(videoId, PROCESSING, language, now, CAPTIONS, now + CAPTIONS_HOLD_MS).addString(PROCESSING)
+            .addString(CAPTIONS))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** Pushes back the lapse of the node's leases on the transcripts it is making. */
+  Future<Integer> renew(String node, long until) {
+    return pool.preparedQuery("UPDATE transcripts SET lease_until = ? WHERE node = ? AND status = ?")
+        .execute(Tuple.of(until, node, PROCESSING)).map(rows -> rows.rowCount());
+  }
+
+  /**
+   * Notes that the video (a cut being made) is words {@code fromWord..toWord} of {@code parentId}: its
+   * transcript will be those words, re-timed. The row says processing, free for any node to take.
+   */
+  Future<Void> planCut(String videoId, String parentId, int fromWord, int toWord, String language) {
+    return pool.preparedQuery("INSERT INTO transcripts (video_id, status, language, reason, words, updated_at, "
+            + "lease_until, from_video, from_word, to_word) VALUES (?, ?, ?, NULL, 0, ?, 0, ?, ?, ?) "
+            + "ON CONFLICT (video_id) DO NOTHING")
+        .execute(Tuple.of(videoId, PROCESSING, language, System.currentTimeMillis(), parentId, fromWord)
+            .addInteger(toWord)).mapEmpty();
+  }
+
+  /** The words a cut is made of, when it was cut by words: its parent and the first and last word's index. */
+  record Plan(String parentId, int fromWord, int toWord) {
+  }
+
+  Future<Optional<Plan>> plan(String videoId) {
+    return pool.preparedQuery("SELECT from_video, from_word, to_word FROM transcripts WHERE video_id = ? AND "
+            + "from_video IS NOT NULL").execute(Tuple.of(videoId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
+            .map(row -> new Plan(row.getString("from_video"), row.getInteger("from_word"),
+                row.getInteger("to_word"))));
+  }
+
+  /**
+   * The words, stored in one transaction with the transcript's end: ready, or no_speech when none.
+   *
+   * @param language what they were said in
+   */
+  Future<Void> finish(String videoId, List<Word> words, String language) {
     List<Tuple> rows = new ArrayList<>(words.size());
     for (int i = 0; i < words.size(); i++) {
       Word w = words.get(i);
-      rows.add(Tuple.of(videoId, i, w.text(), w.startMs(), w.endMs(), w.conf()));
+      String next = i + 1 < words.size() ? words.get(i + 1).text() : "";
+      rows.add(Tuple.of(videoId, i, w.text(), next, w.startMs(), w.endMs()).addInteger(w.conf()));
     }
     return pool.withTransaction(conn -> (rows.isEmpty() ? Future.succeededFuture()
-            : conn.preparedQuery("INSERT INTO transcript_words (video_id, idx, word, start_ms, end_ms, conf) "
-                + "VALUES (?, ?, ?, ?, ?, ?)").executeBatch(rows))
-        .compose(done -> conn.preparedQuery("UPDATE transcripts SET status = ?, words = ?, updated_at = ? "
-                + "WHERE video_id = ?")
+            : conn.preparedQuery("INSERT INTO transcript_words (video_id, idx, word, next_word, start_ms, end_ms, "
+                + "conf) VALUES (?, ?, ?, ?, ?, ?, ?)").executeBatch(rows))
+        .compose(done -> conn.preparedQuery("UPDATE transcripts SET status = ?, words = ?, updated_at = ?, "
+                + "language = ? WHERE video_id = ?")
             .execute(Tuple.of(words.isEmpty() ? NO_SPEECH : READY, words.size(), System.currentTimeMillis(),
-                videoId))).mapEmpty());
+                language, videoId))).mapEmpty());
   }
 
   Future<Void> end(String videoId, String status, String reason) {
@@ -73,6 +134,7 @@ final class Transcripts {
   Future<Void> forget(String videoId) {
     return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM transcript_words WHERE video_id = ?")
         .execute(Tuple.of(videoId))
+        .compose(done -> conn.preparedQuery("DELETE FROM transcript_lines WHERE video_id = ?").execute(Tuple.of(videoId)))
         .compose(done -> conn.preparedQuery("DELETE FROM transcripts WHERE video_id = ?").execute(Tuple.of(videoId)))
         .mapEmpty());
   }
@@ -96,30 +158,6 @@ final class Transcripts {
               row.getInteger("end_ms"), row.getInteger("conf"))));
           return words;
         });
-  }
-
-  /**
-   * Where the words of {@code phrase} were said one after the other, in ready videos, newest video first:
-   * each word found through the word index, the next ones by their place beside it.
-   */
-  Future<List<Hit>> search(List<String> phrase, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT v.id, v.title, w0.idx, w0.start_ms FROM transcript_words w0 "
-        + "JOIN videos v ON v.id = w0.video_id");
-    for (int i = 1; i < phrase.size(); i++) {
-      sql.append(" JOIN transcript_words w").append(i).append(" ON w").append(i).append(".video_id = w0.video_id")
-          .append(" AND w").append(i).append(".idx = w0.idx + ").append(i).append(" AND w").append(i)
-          .append(".word = ?");
-    }
-    sql.append(" WHERE w0.word = ? AND v.status = 'ready' ORDER BY v.created_at DESC, v.id, w0.idx LIMIT ?");
-    Tuple params = Tuple.tuple();
-    phrase.subList(1, phrase.size()).forEach(params::addString);
-    params.addString(phrase.get(0)).addInteger(limit);
-    return reads.preparedQuery(sql.toString()).execute(params).map(rows -> {
-      List<Hit> hits = new ArrayList<>(rows.size());
-      rows.forEach(row -> hits.add(new Hit(row.getString("id"), row.getString("title"), row.getInteger("idx"),
-          row.getInteger("start_ms"))));
-      return hits;
-    });
   }
 
   /**

@@ -7,8 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 /** Headers every response carries, so the page cannot be framed, sniffed or fed foreign scripts. */
 public final class SecurityHeaders implements Handler<RoutingContext> {
 
+  /** media-src data: for the empty {@code data:,WEBVTT} track hls.js makes to show a playlist's subtitles in. */
   public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
-      + "media-src 'self' blob: mediastream:; connect-src 'self' ws: wss:; style-src 'self'; "
+      + "media-src 'self' blob: mediastream: data:; connect-src 'self' ws: wss:; style-src 'self'; "
       + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
   /**

@@ -19,7 +19,7 @@ class LiveCaptionsE2ETest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   /** Words the microphone says; the small model hears most of them (see docs/subtitles.md). */
-  private static final List<String> SAID = List.of("young", "man", "disposed", "rather", "cold", "hearted",
+  static final List<String> SAID = List.of("young", "man", "disposed", "rather", "cold", "hearted",
       "selfish", "unless");
 
   @RegisterExtension

@@ -22,8 +22,9 @@ import org.openqa.selenium.By;
 
 /**
  * Subtitles in Chromium, from real recorded speech (src/test/resources/speech): the watch page's player
- * shows the captions track and the transcript's lines, the library's search finds the video by a spoken
- * word and plays it from there, and picked lines make a cut of what was said in them.
+ * shows the captions track that hls.js took from the HLS master playlist's subtitles rendition, and the
+ * transcript's lines; the library's search finds the video by a spoken word and plays it from there; picked
+ * lines make a cut whose transcript is those words, which its owner corrects on its page.
  */
 @BrowserTest
 class SubtitlesE2ETest {
@@ -54,13 +55,16 @@ class SubtitlesE2ETest {
   }
 
   @Test
-  void theWatchPageShowsTheCaptionsTrackAndTheLinesSaid() {
+  void theWatchPageShowsTheCaptionsTrackOfThePlaylistAndTheLinesSaid() {
     fixture.browser.open(fixture.url("/watch/" + video));
     Map<String, Object> track = fixture.browser.await("the captions track with its cues", PATIENCE, this::track,
         t -> t != null && number(t, "cues") >= 2 && number(t, "lines") >= 2);
     assertEquals("showing", track.get("mode"));
     assertEquals("subtitles", track.get("kind"));
-    assertTrue(track.get("src").toString().endsWith("/api/videos/" + video + "/subtitles.vtt"), track.toString());
+    assertEquals("English", track.get("label"), "the rendition's NAME in the master playlist");
+    assertEquals("en", track.get("language"));
+    assertEquals(false, track.get("pagesOwn"), "hls.js made the track from the playlist: the page added none");
+    assertEquals(1L, ((Number) track.get("tracks")).longValue(), track.toString());
     // A line clicked plays from its time, and the cue shown there is the line's own words.
     fixture.browser.js("document.getElementById('player').muted = true;"
         + "document.querySelectorAll('#transcript-lines button.line')[1].click();");
@@ -90,7 +94,7 @@ class SubtitlesE2ETest {
   }
 
   @Test
-  void pickedLinesMakeACutOfWhatWasSaidInThem() throws Exception {
+  void pickedLinesMakeACutOfWhatWasSaidInThemWhoseOwnerCorrectsItsLine() throws Exception {
     fixture.browser.open(fixture.url("/watch/" + video));
     fixture.browser.await("the transcript's lines", PATIENCE, () -> fixture.browser.js(
         "return document.querySelectorAll('#transcript-lines li').length;"), n -> ((Number) n).intValue() >= 2);
@@ -114,18 +118,31 @@ class SubtitlesE2ETest {
     assertEquals("ready", transcript.getString("status"), transcript.encode());
     String said = transcript.getJsonArray("lines").stream().map(l -> ((JsonObject) l).getString("text"))
         .reduce("", (a, b) -> a + " " + b);
-    assertTrue(said.contains("young man"), "the cut says '" + said + "', the line said '" + first.get("text") + "'");
-    assertTrue(!said.contains("selfish"), said);
+    assertEquals(" " + first.get("text"), said, "the picked line's words, re-timed, not heard again");
+
+    // The cut is the browser's: its page offers Edit on its line, and the correction is kept.
+    fixture.browser.open(fixture.url("/watch/" + cut));
+    fixture.browser.await("the cut's line with its Edit", PATIENCE, () -> fixture.browser.js(
+        "return document.querySelectorAll('#transcript-lines button.edit-line').length;"), n -> ((Number) n).intValue() == 1);
+    fixture.browser.driver.findElement(By.cssSelector("#transcript-lines button.edit-line")).click();
+    var field = fixture.browser.driver.findElement(By.cssSelector("#transcript-lines form.line-editor input"));
+    field.clear();
+    field.sendKeys("He was not an ill-disposed young man\n");
+    fixture.browser.await("the corrected line shown", PATIENCE, () -> fixture.browser.js(
+        "return document.querySelector('#transcript-lines li.corrected button.line')?.textContent ?? '';"),
+        text -> text.toString().contains("He was not an ill-disposed young man"));
+    assertEquals("He was not an ill-disposed young man", api.json("/api/videos/" + cut + "/transcript")
+        .getJsonArray("lines").getJsonObject(0).getString("text"));
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> track() {
     return (Map<String, Object>) fixture.browser.js("""
         const v = document.getElementById('player');
-        const el = v.querySelector('track');
-        if (!el || v.textTracks.length === 0) return null;
+        if (v.textTracks.length === 0) return null;
         const t = v.textTracks[0];
-        return {mode: t.mode, kind: t.kind, src: el.src, cues: t.cues ? t.cues.length : 0,
+        return {mode: t.mode, kind: t.kind, label: t.label, language: t.language, tracks: v.textTracks.length,
+          pagesOwn: !!v.querySelector('track[src*="subtitles.vtt"]'), cues: t.cues ? t.cues.length : 0,
           active: t.activeCues && t.activeCues.length ? t.activeCues[0].text : '', time: v.currentTime,
           lines: document.querySelectorAll('#transcript-lines li').length};
         """);

@@ -35,7 +35,8 @@ class EdgeTest {
       "dev.livelens.web.ConnectionLimiter", "dev.livelens.account.CookieSessions",
       "dev.livelens.account.SignedSockets", "dev.livelens.analytics.ViewBudgets", "dev.livelens.web.SocketLimits",
       "dev.livelens.web.MessageBudget", "dev.livelens.account.GuestSweep", "dev.livelens.library.MediaLinks",
-      "dev.livelens.subtitles.Transcripts", "dev.livelens.library.imports.Download",
+      "dev.livelens.subtitles.Transcripts", "dev.livelens.subtitles.Lines", "dev.livelens.subtitles.SpeechSearch",
+      "dev.livelens.subtitles.LibraryWords", "dev.livelens.library.imports.Download",
       "dev.livelens.social.comments.Comments", "dev.livelens.account.GuestMoves", "dev.livelens.rooms.RoomOwnerRoutes",
       "dev.livelens.social.comments.CommentRoutes", "dev.livelens.social.comments.CommentSocket",
       "dev.livelens.social.moderation.ModerationRoutes", "dev.livelens.social.sharing.SharePages");

@@ -61,7 +61,9 @@ class MediaLinksTest {
     long expires = info.getLong("linksExpire");
     assertEquals(System.currentTimeMillis() + Duration.ofMinutes(5).toMillis(), expires, 10_000);
     String token = hls.substring(hls.indexOf("?t=") + 3);
-    String playlist = stranger.get(hls).body(); // the link alone is the credential: no cookie needed
+    // The link alone is the credential: no cookie needed.
+    assertTrue(stranger.get(hls).body().contains("index.m3u8?t=" + token), "the master's variant, signed");
+    String playlist = stranger.get(hls.replace("master.m3u8", "index.m3u8")).body();
     assertTrue(playlist.contains("seg-0000.m4s?t=" + token) && playlist.contains("init.mp4?t=" + token), playlist);
 
     String segment = "/api/videos/" + video + "/hls/seg-0000.m4s";
@@ -83,7 +85,7 @@ class MediaLinksTest {
     refused(stranger.get("/api/videos/" + id + "/video.mp4"));
     assertEquals(200, owner.send("PATCH", "/api/videos/" + id, "{\"visibility\":\"public\"}").statusCode());
     JsonObject info = stranger.json("/api/videos/" + id);
-    assertEquals("/api/videos/" + id + "/hls/index.m3u8", info.getString("hls"), "no token on a public video");
+    assertEquals("/api/videos/" + id + "/hls/master.m3u8", info.getString("hls"), "no token on a public video");
     assertEquals(200, stranger.bytes("/api/videos/" + id + "/hls/seg-0000.m4s", null).statusCode());
     assertEquals(206, stranger.bytes("/api/videos/" + id + "/video.mp4", "bytes=0-9").statusCode());
   }

@@ -24,17 +24,22 @@ import java.util.function.Supplier;
 
 /**
  * Live streams beside a job (issue 21): the same streams measured alone, then while a video is processed
- * through a filter. Each stream's answered frames are counted in every second; a stream's pace in a phase
+ * through a filter, or (job "transcript", issue 25) while a video is imported and its audio transcribed. Each stream's answered frames are counted in every second; a stream's pace in a phase
  * is the median of its seconds (a stream that kept 30 fps has a median of 30 whatever one second did).
  */
 final class BesideJob {
 
   /** What the streams, the job and the machine did. */
   record Outcome(List<double[]> alone, List<double[]> beside, double jobSeconds, String jobState,
-      double importSeconds, double loadBefore, double loadAfter) {
+      double importSeconds, double loadBefore, double loadAfter, double transcribed) {
   }
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final String TRANSCRIPT = "transcript";
+  /** With a cookie jar: the videos the bench makes are its own (private), and it reads them as their owner. */
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .cookieHandler(new java.net.CookieManager()).build();
+  /** How far the transcript is (0..1), in the transcript job. */
+  private double transcribed = Double.NaN;
 
   private final Vertx vertx;
   private final FrameSet frames;
@@ -52,7 +57,9 @@ final class BesideJob {
       int aloneSeconds, int maxJobSeconds) throws Exception {
     double loadBefore = ProcessProbe.loadAverage();
     long importStart = System.nanoTime();
-    String source = importVideo(video);
+    boolean transcript = TRANSCRIPT.equals(jobFilter);
+    HttpServer files = serve(video);
+    String source = transcript ? null : importVideo(files, video);
     double importSeconds = (System.nanoTime() - importStart) / 1e9;
 
     Context context = vertx.getOrCreateContext();
@@ -90,7 +97,7 @@ final class BesideJob {
     }
 
     long jobStart = System.nanoTime();
-    String made = new JsonObject(post("/api/videos/" + source + "/process",
+    String made = transcript ? startImport(files, video) : new JsonObject(post("/api/videos/" + source + "/process",
         new JsonObject().put("filter", jobFilter).encode())).getString("id");
     List<double[]> beside = new ArrayList<>();
     String state = "processing";
@@ -101,12 +108,24 @@ final class BesideJob {
       beside.add(rates(last, now, (at - lastAt) / 1e9));
       last = now;
       lastAt = at;
-      state = new JsonObject(Metrics.get(host, port, "/api/videos/" + made)).getString("status");
+      state = transcript ? transcriptState(made) : new JsonObject(get("/api/videos/" + made)).getString("status");
     }
     double jobSeconds = (System.nanoTime() - jobStart) / 1e9;
+    files.close();
     on(context, () -> Future.all(live.stream().map(StreamClient::close).toList()).mapEmpty());
     client.close();
-    return new Outcome(alone, beside, jobSeconds, state, importSeconds, loadBefore, ProcessProbe.loadAverage());
+    return new Outcome(alone, beside, jobSeconds, state, importSeconds, loadBefore, ProcessProbe.loadAverage(),
+        transcribed);
+  }
+
+  /** The transcript job's state: processing until the video and then its transcript are done. */
+  private String transcriptState(String id) throws IOException, InterruptedException {
+    if ("processing".equals(new JsonObject(get("/api/videos/" + id)).getString("status"))) {
+      return "processing";
+    }
+    JsonObject t = new JsonObject(get("/api/videos/" + id + "/transcript"));
+    transcribed = "ready".equals(t.getString("status")) ? 1.0 : t.getDouble("progress", 0.0);
+    return "none".equals(t.getString("status")) ? "processing" : t.getString("status");
   }
 
   /** The outcome as the bench's Markdown: one row a stream, the job's line, whether the target was met. */
@@ -128,10 +147,17 @@ final class BesideJob {
       out.append(format("| %d | %.1f / %.1f (%.1f) | %.1f / %.1f (%.1f) | %.3f |%n", s + 1, median(alone),
           mean(alone), min(alone), median(beside), mean(beside), min(beside), median(beside) / median(alone)));
     }
-    out.append(format("%nThe job: the video through `%s` in %.1f s from the POST to `%s` (packaging included; "
-        + "%d seconds of live streams measured beside it, %d alone before it); the video was imported in %.1f s.%n",
-        jobFilter, o.jobSeconds(), o.jobState(), o.beside().size(), o.alone().size(), o.importSeconds()));
-    boolean ready = "ready".equals(o.jobState());
+    if (Double.isNaN(o.transcribed())) {
+      out.append(format("%nThe job: the video through `%s` in %.1f s from the POST to `%s` (packaging included; "
+          + "%d seconds of live streams measured beside it, %d alone before it); the video was imported in %.1f s.%n",
+          jobFilter, o.jobSeconds(), o.jobState(), o.beside().size(), o.alone().size(), o.importSeconds()));
+    } else {
+      out.append(format("%nThe job: the video imported and its audio transcribed: %.1f%% of it in %.1f s from the "
+          + "import's POST, then `%s` (%d seconds of live streams measured beside it, %d alone before it).%n",
+          o.transcribed() * 100, o.jobSeconds(), o.jobState(), o.beside().size(), o.alone().size()));
+    }
+    // A transcript of an hour outlasts the measurement: there the streams' pace is the target.
+    boolean ready = "ready".equals(o.jobState()) || !Double.isNaN(o.transcribed());
     out.append(format("Target: every stream's median >= %.1f fps beside the job, and the job ready: %s "
         + "(slowest median %.1f); by the stricter mean: %s (slowest mean %.1f).%n", target,
         slowestMedian >= target && ready ? "met" : "NOT met", slowestMedian,
@@ -139,30 +165,38 @@ final class BesideJob {
     return out.toString();
   }
 
-  /** Puts the file into the library through the import API, served from a loopback server of our own. */
-  private String importVideo(Path file) throws Exception {
-    HttpServer files = vertx.createHttpServer().requestHandler(request -> request.response()
-        .sendFile(file.toString())).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
-        .get(10, TimeUnit.SECONDS);
-    try {
-      String id = new JsonObject(post("/api/imports", new JsonObject()
-          .put("url", "http://127.0.0.1:" + files.actualPort() + "/" + file.getFileName()).encode())).getString("id");
-      String status = "processing";
-      while ("processing".equals(status)) {
-        Thread.sleep(250);
-        status = new JsonObject(Metrics.get(host, port, "/api/videos/" + id)).getString("status");
-      }
-      if (!"ready".equals(status)) {
-        throw new IOException("the import ended " + status + " (is the server started with --allow-private-urls?)");
-      }
-      return id;
-    } finally {
-      files.close();
+  /** The file, served from a loopback server of our own for the server to import. */
+  private HttpServer serve(Path file) throws Exception {
+    return vertx.createHttpServer().requestHandler(request -> request.response().sendFile(file.toString()))
+        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private String startImport(HttpServer files, Path file) throws Exception {
+    return new JsonObject(post("/api/imports", new JsonObject()
+        .put("url", "http://127.0.0.1:" + files.actualPort() + "/" + file.getFileName()).encode())).getString("id");
+  }
+
+  /** Puts the file into the library through the import API and waits until it is ready. */
+  private String importVideo(HttpServer files, Path file) throws Exception {
+    String id = startImport(files, file);
+    String status = "processing";
+    while ("processing".equals(status)) {
+      Thread.sleep(250);
+      status = new JsonObject(get("/api/videos/" + id)).getString("status");
     }
+    if (!"ready".equals(status)) {
+      throw new IOException("the import ended " + status + " (is the server started with --allow-private-urls?)");
+    }
+    return id;
+  }
+
+  private String get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private String post(String path, String json) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 202) {

@@ -59,14 +59,20 @@ final class JobRoutes {
     router.delete("/api/jobs/:id").handler(routes::cancel);
   }
 
+  /**
+   * {"start","end"} in seconds, or {"fromWord","toWord"}: from the first word's start to the last word's end,
+   * and the cut's transcript is those words re-timed (see {@link CutByWords}).
+   */
   private void cut(RoutingContext ctx) {
-    readyVideo(ctx).compose(video -> {
-      JsonObject input = JobRequests.cut(JobRequests.body(ctx), video);
-      String suffix = String.format(Locale.ROOT, " (cut %.1f–%.1f s)", input.getDouble("start"),
-          input.getDouble("end"));
-      return users.orGuest(ctx).compose(maker -> queue.submit(CutWork.KIND,
-          JobRequests.title(video.title(), suffix), "cut", video.id(), input, maker.id()));
-    }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
+    readyVideo(ctx).compose(video -> CutByWords.times(library.spokenWords(), video, JobRequests.body(ctx))
+        .compose(body -> {
+          JsonObject input = JobRequests.cut(body, video);
+          String suffix = String.format(Locale.ROOT, " (cut %.1f–%.1f s)", input.getDouble("start"),
+              input.getDouble("end"));
+          return users.orGuest(ctx).compose(maker -> queue.submit(CutWork.KIND,
+              JobRequests.title(video.title(), suffix), "cut", video.id(), input, maker.id()))
+              .compose(made -> CutByWords.planned(library.spokenWords(), made, video, body));
+        })).onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
   }
 
   private void process(RoutingContext ctx) {
