@@ -13,6 +13,7 @@ import dev.livelens.metrics.DashboardFeature;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.record.RecordingFeature;
 import dev.livelens.rooms.RoomsFeature;
+import dev.livelens.social.SocialFeature;
 import dev.livelens.stream.StreamFeature;
 import dev.livelens.subtitles.SubtitlesFeature;
 import dev.livelens.upload.Uploads;
@@ -48,6 +49,7 @@ final class RoleFeatures {
   StreamFeature stream;
   RecordingFeature recording;
   UploadsFeature uploads;
+  SocialFeature social;
 
   RoleFeatures(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, Supplier<JpegCodec> codecs,
       OpsFeature ops) {
@@ -79,6 +81,7 @@ final class RoleFeatures {
         new JobsFeature(database, media, library, catalog, config, accounts::signedInUsers),
         new SubtitlesFeature(config.speech(), dataDir, database, media, library, accounts::signedInUsers), recording, uploads,
         stream, analytics = new AnalyticsFeature(database, library, metrics.registry(), accounts::signedInUsers),
+        social = new SocialFeature(database, library, accounts::signedInUsers),
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, accounts::knownUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),
             new MetricsAccess(config.edge().metricsToken())), ops));
