@@ -60,7 +60,7 @@ final class ScoreBoard {
   }
 
   private static Future<Map<String, Long>> counts(Pool reads, String sql) {
-    return reads.query(sql).execute().map(rows -> {
+    return reads.preparedQuery(sql).execute().map(rows -> {
       Map<String, Long> counts = new HashMap<>();
       rows.forEach(row -> counts.put(row.getString("id"), row.getLong("n")));
       return counts;

@@ -35,7 +35,8 @@ class EdgeTest {
       "dev.livelens.web.ConnectionLimiter", "dev.livelens.account.CookieSessions",
       "dev.livelens.account.SignedSockets", "dev.livelens.analytics.ViewBudgets", "dev.livelens.web.SocketLimits",
       "dev.livelens.web.MessageBudget", "dev.livelens.account.GuestSweep", "dev.livelens.library.MediaLinks",
-      "dev.livelens.subtitles.Transcripts");
+      "dev.livelens.subtitles.Transcripts", "dev.livelens.social.Feed", "dev.livelens.social.ScoreRefresher",
+      "dev.livelens.social.VideoSocialRoutes", "dev.livelens.social.PeopleRoutes");
   /** The stream counts its connections itself; /ws/metrics, /ws/rooms, /ws/watch and /ws/analytics one each. */
   private static final long CONNECTION_LIMITERS = 5;
   private static final List<String> SOCKETS = List.of("/ws/stream", "/ws/metrics", "/ws/rooms", "/ws/watch",
