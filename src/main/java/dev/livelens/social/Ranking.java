@@ -15,7 +15,7 @@ final class Ranking {
   static final double FRESHNESS_HALF_HOURS = 48;
   static final double FOLLOWS_BONUS = 1.5;
   static final double AFFINITY_BONUS = 0.5;
-  static final double SEEN_PENALTY = 2.0;
+  static final double SEEN_PENALTY = 3.0;
 
   private Ranking() {
   }
