@@ -51,7 +51,11 @@ function card(video) {
   const owner = document.createElement('span');
   owner.className = 'video-owner';
   owner.textContent = video.ownerName ?? 'no owner'; // text, never HTML: names are whatever people typed
-  facts.append(`${duration(video.durationMs)} · ${date(video.created)} · `, status, ' · ', visibility, ' · ', owner);
+  const likes = document.createElement('span');
+  likes.className = 'video-likes';
+  likes.textContent = `♥ ${video.likes ?? 0}`;
+  facts.append(`${duration(video.durationMs)} · ${date(video.created)} · `, status, ' · ', visibility, ' · ', owner,
+    ' · ', likes);
   if (video.status === 'failed' && video.reason) facts.title = video.reason;
   const actions = document.createElement('div');
   actions.className = 'card-actions';

@@ -11,7 +11,7 @@ const MAX_RETRY_MS = 5000;
 const VIEWER_KEY = 'livelens-viewer';
 
 /** This browser's own random id, kept across visits: unique viewers are counted by it until accounts exist. */
-function viewerId() {
+export function viewerId() {
   let id = localStorage.getItem(VIEWER_KEY);
   if (!id) {
     id = crypto.randomUUID().replaceAll('-', '');
