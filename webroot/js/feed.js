@@ -47,9 +47,9 @@ function show(index) {
   const player = preload(all[index]);
   const started = movedAt ?? performance.now();
   movedAt = null;
-  if (player.requestVideoFrameCallback) {
-    player.requestVideoFrameCallback(() => switches.push({ id: all[index].dataset.id, ms: performance.now() - started }));
-  }
+  const shown = () => switches.push({ id: all[index].dataset.id, ms: performance.now() - started });
+  if (player.requestVideoFrameCallback) player.requestVideoFrameCallback(shown);
+  else player.addEventListener('playing', shown, { once: true });
   player.play().catch(() => {}); // autoplay is muted, so allowed; a refusal leaves the poster and controls
   if (all[index + 1]) preload(all[index + 1]);
   if (index >= all.length - 3) more();
