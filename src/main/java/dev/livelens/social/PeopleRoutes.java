@@ -36,11 +36,12 @@ final class PeopleRoutes {
     this.shown = shown;
   }
 
-  void mount(Router router) {
+  /** @param budgets how fast one address may change things (node-wide) */
+  void mount(Router router, ChangeBudgets budgets) {
     router.get("/api/feed").handler(this::feed);
     router.get("/api/users/:name").handler(this::profile);
-    router.post("/api/users/:name/follow").handler(ctx -> follow(ctx, true));
-    router.delete("/api/users/:name/follow").handler(ctx -> follow(ctx, false));
+    router.post("/api/users/:name/follow").handler(budgets).handler(ctx -> follow(ctx, true));
+    router.delete("/api/users/:name/follow").handler(budgets).handler(ctx -> follow(ctx, false));
     router.get("/feed").handler(Mounts.page("/feed.html"));
     router.get("/u/:name").handler(Mounts.page("/profile.html"));
   }

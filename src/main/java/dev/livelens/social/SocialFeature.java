@@ -28,6 +28,7 @@ public final class SocialFeature implements Feature {
   private final DatabaseFeature database;
   private final LibraryFeature library;
   private final Supplier<SignedInUsers> users;
+  private final ChangeBudgets budgets = new ChangeBudgets();
   private final AtomicReference<ScoreBoard> board = new AtomicReference<>(ScoreBoard.EMPTY);
   private Database db;
   private VideoSocialRoutes videoRoutes;
@@ -67,8 +68,8 @@ public final class SocialFeature implements Feature {
   @Override
   public void mount(Mounts mounts) {
     Router router = mounts.router();
-    videoRoutes.mount(router);
-    peopleRoutes.mount(router);
+    videoRoutes.mount(router, budgets);
+    peopleRoutes.mount(router, budgets);
   }
 
   @Override

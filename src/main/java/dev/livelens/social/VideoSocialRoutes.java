@@ -45,11 +45,12 @@ final class VideoSocialRoutes {
     this.engagement = engagement;
   }
 
-  void mount(Router router) {
-    router.post("/api/videos/:id/like").handler(ctx -> like(ctx, true));
-    router.delete("/api/videos/:id/like").handler(ctx -> like(ctx, false));
-    router.put("/api/videos/:id/reply-to").handler(new JsonBody(1024)).handler(this::link);
-    router.delete("/api/videos/:id/reply-to").handler(this::unlink);
+  /** @param budgets how fast one address may change things (node-wide) */
+  void mount(Router router, ChangeBudgets budgets) {
+    router.post("/api/videos/:id/like").handler(budgets).handler(ctx -> like(ctx, true));
+    router.delete("/api/videos/:id/like").handler(budgets).handler(ctx -> like(ctx, false));
+    router.put("/api/videos/:id/reply-to").handler(budgets).handler(new JsonBody(1024)).handler(this::link);
+    router.delete("/api/videos/:id/reply-to").handler(budgets).handler(this::unlink);
     router.get("/api/videos/:id/replies").handler(this::list);
     router.get("/api/videos/:id/engagement").handler(this::score);
   }
