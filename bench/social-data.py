@@ -63,7 +63,7 @@ SELECT {vid(f'{a.videos} - i + 1')}, {vid(f'(i * 7919) % ({a.videos} - {replies}
 # Views: watched share and completion vary by video, so the ranking has something to rank.
 out.append(f"""{numbers(views)}
 INSERT INTO watch_views (id, video_id, viewer, started_at, last_event_at, watched_ms, completed)
-SELECT 'view' || i, {vid(f'(i * 7919) % {a.videos} + 1')}, 'viewer' || (i % 5000), {NOW}, {NOW},
+SELECT 'view' || i, {vid(f'(i * 7919) % {a.videos} + 1')}, 'viewer' || (10000 + i % 5000), {NOW}, {NOW},
        (i * 104729 % 60) * 1000, CASE WHEN (i * 7919 % {a.videos}) % 7 < 3 AND i % 3 > 0 THEN 1 ELSE 0 END FROM n;""")
 out.append(f"""{numbers(a.events)}
 INSERT INTO watch_events (view_id, seq, video_id, type, body, received_at)

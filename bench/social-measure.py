@@ -65,7 +65,7 @@ for k in range(1, 31):
     paced("POST", f"/api/users/user{k * 31}/follow", 55)
 n = a.requests
 measure("GET /api/feed?tab=for-you (10 videos, a viewer's history, 30 followed)",
-        [("GET", f"/api/feed?tab=for-you&viewer=viewer{k % 5000}&limit=10&offset={(k % 5) * 10}") for k in range(n)])
+        [("GET", f"/api/feed?tab=for-you&viewer=viewer{10000 + k % 5000}&limit=10&offset={(k % 5) * 10}") for k in range(n)])
 measure("GET /api/feed?tab=following (10 videos)",
         [("GET", f"/api/feed?tab=following&limit=10&offset={(k % 5) * 10}") for k in range(n)])
 pages = [public[(k * 7919) % len(public)] for k in range(n)]

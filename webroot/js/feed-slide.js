@@ -1,4 +1,4 @@
-// One slide of the feed: the video (muted, looping, its source set only when it is current or next),
+// One slide of the feed: the video (muted, played again when it ends, its source set only when it is current or next),
 // who made it, and its buttons: like, reply, comment, share.
 
 import { likeButton } from './like-button.js';
@@ -32,7 +32,9 @@ export function slide(video, say) {
   section.setAttribute('aria-label', video.title);
   const player = document.createElement('video');
   player.muted = true;
-  player.loop = true;
+  // Played again from the start by hand, not with loop: a loop never ends, and the end is what counts as
+  // watched to the end in the analytics.
+  player.addEventListener('ended', () => { player.currentTime = 0; player.play().catch(() => {}); });
   player.playsInline = true;
   player.preload = 'none';
   player.dataset.src = video.mp4;
@@ -70,10 +72,20 @@ export function slide(video, say) {
 /** Gives the slide's video its source and lets it load (the next one's first frame is ready before a swipe). */
 export function preload(section) {
   const player = section.querySelector('video');
-  if (!player.src) {
+  if (!player.getAttribute('src')) {
     player.preload = 'auto';
     player.src = player.dataset.src;
     player.load();
   }
   return player;
+}
+
+/** Lets go of the slide's media (its buffers and decoder); it loads again when it comes back. */
+export function unload(section) {
+  const player = section.querySelector('video');
+  if (player.getAttribute('src')) {
+    player.removeAttribute('src');
+    player.preload = 'none';
+    player.load();
+  }
 }

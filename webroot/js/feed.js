@@ -3,8 +3,8 @@
 // key or scroll to the new video's first frame on screen (window.livelensFeed.switches).
 
 import { feed } from './social-api.js';
-import { slide, preload } from './feed-slide.js';
-import { viewerId } from './watch-tracker.js';
+import { slide, preload, unload } from './feed-slide.js';
+import { viewerId, WatchTracker } from './watch-tracker.js';
 
 const main = document.getElementById('feed');
 const message = document.getElementById('feed-message');
@@ -13,6 +13,7 @@ let tab = 'for-you';
 let next = 0; // the offset of the next page, or null when there is none
 let loading = null;
 let current = -1;
+let tracker = null; // reports how the current video is watched (the ranking learns from it)
 let movedAt = null; // when the key was pressed, or the scroll began, that leads to the next show
 let lastScroll = 0;
 
@@ -42,7 +43,10 @@ async function more() {
 function show(index) {
   const all = slides();
   if (index < 0 || index >= all.length || index === current) return;
-  all.forEach((s, i) => { if (i !== index) s.querySelector('video').pause(); });
+  all.forEach((s, i) => {
+    if (i !== index) s.querySelector('video').pause();
+    if (i < index - 1 || i > index + 1) unload(s); // a long session keeps three videos' buffers, not all
+  });
   current = index;
   const player = preload(all[index]);
   const started = movedAt ?? performance.now();
@@ -51,6 +55,8 @@ function show(index) {
   if (player.requestVideoFrameCallback) player.requestVideoFrameCallback(shown);
   else player.addEventListener('playing', shown, { once: true });
   player.play().catch(() => {}); // autoplay is muted, so allowed; a refusal leaves the poster and controls
+  tracker?.stop();
+  tracker = new WatchTracker(player, all[index].dataset.id);
   if (all[index + 1]) preload(all[index + 1]);
   if (index >= all.length - 3) more();
 }

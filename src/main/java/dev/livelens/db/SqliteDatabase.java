@@ -45,7 +45,7 @@ final class SqliteDatabase {
         PrivateFiles.file(dataDir.resolve(FILE_NAME + suffix));
       }
       LOG.info("database {}: {} migrations applied", dataDir.resolve(FILE_NAME), applied);
-      Pool writes = JDBCPool.pool(vertx, dataSource, new PoolOptions().setMaxSize(CONNECTIONS)
+      Pool writes = JDBCPool.pool(vertx, AutoCommitRestored.of(dataSource), new PoolOptions().setMaxSize(CONNECTIONS)
           .setName(Database.POOL_NAME));
       Pool reads = JDBCPool.pool(vertx, dataSource(dataDir.resolve(FILE_NAME), true),
           new PoolOptions().setMaxSize(READ_CONNECTIONS).setName(Database.POOL_NAME + "-reads"));
