@@ -44,24 +44,25 @@ public final class SocialFeature implements Feature {
   @Override
   public Future<?> start(Vertx vertx) {
     db = database.database();
-    // Reads go through the writer's pool, as the library's own finds do: on SQLite, a read-only connection
-    // was seen to miss writes made after a video was deleted (its snapshot stays behind), and a like must
-    // count, and a video made private must vanish, at once.
+    // Reads beside the writer (SQLite's read connections): each statement sees every committed write, so a
+    // video made private is gone at once; a like's own count is read through the writer's pool.
     Pool pool = db.pool();
-    Videos videos = new Videos(pool);
-    Likes likes = new Likes(pool, pool);
-    Replies replies = new Replies(pool, pool);
-    Follows follows = new Follows(pool, pool);
+    Pool reads = db.reads();
+    Videos videos = new Videos(reads);
+    Likes likes = new Likes(pool, reads);
+    Replies replies = new Replies(pool, reads);
+    Follows follows = new Follows(pool, reads);
     SocialExtras extras = new SocialExtras(likes, replies, videos);
     library.extendedBy(extras);
     ShownVideos shown = new ShownVideos(videos, extras);
     SignedInUsers signedIn = users.get();
     // Permissions read the row as the writer has it: a change of visibility counts at once.
     videoRoutes = new VideoSocialRoutes(library.library().videos(), signedIn, likes, replies, shown,
-        new Engagement(pool));
-    peopleRoutes = new PeopleRoutes(signedIn, new Profiles(pool), follows,
-        new Feed(pool, follows, shown, board::get), shown);
-    return Deployed.deploy(vertx, new ScoreRefresher(pool, REFRESH_MS, board))
+        new Engagement(reads));
+    peopleRoutes = new PeopleRoutes(signedIn, new Profiles(reads), follows,
+        new Feed(reads, follows, shown, board::get), shown);
+    // The sums read every public video's views: beside the writer, never holding likes up behind them.
+    return Deployed.deploy(vertx, new ScoreRefresher(reads, REFRESH_MS, board))
         .onSuccess(done -> refresher = done);
   }
 
@@ -84,6 +85,6 @@ public final class SocialFeature implements Feature {
 
   /** Sums the measurements again now, without waiting for the next refresh (tests, benchmarks). */
   public Future<Void> refreshScores() {
-    return ScoreBoard.load(db.pool()).onSuccess(board::set).mapEmpty();
+    return ScoreBoard.load(db.reads()).onSuccess(board::set).mapEmpty();
   }
 }
