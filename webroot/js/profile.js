@@ -2,6 +2,7 @@
 
 import { profile, follow } from './social-api.js';
 import { duration } from './library-format.js';
+import { posterLink } from './poster-link.js';
 
 const name = decodeURIComponent(location.pathname.split('/').pop());
 const button = document.getElementById('follow');
@@ -12,24 +13,10 @@ function card(video) {
   const li = document.createElement('li');
   li.className = 'video-card';
   li.dataset.id = video.id;
-  const a = document.createElement('a');
-  a.href = `/watch/${encodeURIComponent(video.id)}`;
-  a.className = 'poster-link';
-  const poster = document.createElement(video.poster ? 'img' : 'div');
-  poster.className = 'poster';
-  if (video.poster) {
-    poster.src = video.poster;
-    poster.alt = '';
-    poster.loading = 'lazy';
-  }
-  const title = document.createElement('span');
-  title.className = 'video-title';
-  title.textContent = video.title;
-  a.append(poster, title);
   const facts = document.createElement('p');
   facts.className = 'video-facts';
   facts.textContent = `${duration(video.durationMs)} · ♥ ${video.likes} · ${video.replies} replies`;
-  li.append(a, facts);
+  li.append(posterLink(video), facts);
   return li;
 }
 

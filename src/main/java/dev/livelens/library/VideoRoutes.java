@@ -3,6 +3,7 @@ package dev.livelens.library;
 import dev.livelens.web.Failures;
 import dev.livelens.web.ApiErrors;
 import dev.livelens.web.Problem;
+import dev.livelens.web.QueryNumbers;
 import dev.livelens.web.JsonBody;
 import dev.livelens.web.Failures;
 import dev.livelens.web.SignedInUsers;
@@ -92,8 +93,8 @@ public final class VideoRoutes {
       return;
     }
     String query = ctx.request().getParam("q");
-    int offset = intParam(ctx, "offset", 0, Integer.MAX_VALUE);
-    int limit = intParam(ctx, "limit", 24, MAX_PAGE);
+    int offset = QueryNumbers.of(ctx, "offset", 0, Integer.MAX_VALUE);
+    int limit = QueryNumbers.of(ctx, "limit", 24, MAX_PAGE);
     if (offset < 0 || limit < 0) {
       ApiErrors.send(ctx, 400, "bad_request", "offset and limit must be whole numbers (limit at most " + MAX_PAGE + ")");
       return;
@@ -184,15 +185,5 @@ public final class VideoRoutes {
 
   private static void notFound(RoutingContext ctx, String id) {
     ApiErrors.send(ctx, 404, "not_found", "there is no video with the id '" + id + "'");
-  }
-
-  private static int intParam(RoutingContext ctx, String name, int fallback, int max) {
-    String text = ctx.request().getParam(name);
-    try {
-      int value = text == null ? fallback : Integer.parseInt(text);
-      return value > max ? -1 : value;
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 }

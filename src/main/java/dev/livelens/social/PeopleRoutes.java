@@ -4,6 +4,7 @@ import dev.livelens.web.ApiErrors;
 import dev.livelens.web.Failures;
 import dev.livelens.web.Mounts;
 import dev.livelens.web.Problem;
+import dev.livelens.web.QueryNumbers;
 import dev.livelens.web.SignedInUsers;
 import dev.livelens.web.User;
 import io.vertx.core.Future;
@@ -50,8 +51,8 @@ final class PeopleRoutes {
   private void feed(RoutingContext ctx) {
     String tab = ctx.request().getParam("tab", "for-you");
     String viewer = ctx.request().getParam("viewer");
-    int offset = number(ctx, "offset", 0, 10_000);
-    int limit = number(ctx, "limit", 10, MAX_PAGE);
+    int offset = QueryNumbers.of(ctx, "offset", 0, 10_000);
+    int limit = QueryNumbers.of(ctx, "limit", 10, MAX_PAGE);
     if (offset < 0 || limit < 1 || viewer != null && !viewer.matches(VIEWER)) {
       Failures.answer(ctx, Problem.badRequest("bad_request", "offset 0-10000, limit 1-" + MAX_PAGE
           + ", viewer 8-64 URL-safe characters"));
@@ -70,8 +71,8 @@ final class PeopleRoutes {
 
   private void profile(RoutingContext ctx) {
     Optional<User> caller = users.of(ctx.request());
-    int offset = number(ctx, "offset", 0, 100_000);
-    int limit = number(ctx, "limit", 24, MAX_PAGE);
+    int offset = QueryNumbers.of(ctx, "offset", 0, 100_000);
+    int limit = QueryNumbers.of(ctx, "limit", 24, MAX_PAGE);
     if (offset < 0 || limit < 1) {
       Failures.answer(ctx, Problem.badRequest("bad_request", "offset and limit are whole numbers, limit 1-" + MAX_PAGE));
       return;
@@ -111,15 +112,5 @@ final class PeopleRoutes {
   private Future<Profiles.Person> person(RoutingContext ctx) {
     return profiles.byName(ctx.pathParam("name")).map(found -> found.orElseThrow(() ->
         Problem.notFound("there is nobody with that name here: check its spelling")));
-  }
-
-  private static int number(RoutingContext ctx, String name, int fallback, int max) {
-    String text = ctx.request().getParam(name);
-    try {
-      int value = text == null ? fallback : Integer.parseInt(text);
-      return value > max ? -1 : value;
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 }
