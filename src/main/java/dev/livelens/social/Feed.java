@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,12 @@ final class Feed {
 
   /** The newest public videos ranked beside the snapshot's, so a video posted since its refresh can show. */
   private static final int FRESH = 100;
+  private static final long FRESH_MS = 2_000;
+
+  private record Newest(List<VideoStats> videos, long readAt) {
+  }
+
+  private final AtomicReference<Newest> newest = new AtomicReference<>();
 
   private final Pool reads;
   private final Follows follows;
@@ -44,17 +51,7 @@ final class Feed {
               return ids;
             });
     ScoreBoard now = board.get();
-    Future<List<VideoStats>> fresh = reads.preparedQuery("SELECT id, owner_id, created_at, duration_ms FROM videos "
-        + "WHERE visibility = 'public' AND status = 'ready' ORDER BY created_at DESC LIMIT ?").execute(Tuple.of(FRESH))
-        .map(rows -> {
-          List<VideoStats> newest = new ArrayList<>();
-          rows.forEach(row -> {
-            Long duration = row.getLong("duration_ms");
-            newest.add(now.statsOr(row.getString("id"), row.getLong("owner_id"), row.getLong("created_at"),
-                duration == null ? 0 : duration));
-          });
-          return newest;
-        });
+    Future<List<VideoStats>> fresh = newest(now);
     return Future.all(followed, completed, fresh).compose(done -> {
       List<VideoStats> candidates = new ArrayList<>(now.videos().values());
       fresh.result().stream().filter(s -> !now.videos().containsKey(s.id())).forEach(candidates::add);
@@ -62,6 +59,29 @@ final class Feed {
           completed.result()), System.currentTimeMillis(), offset, limit);
       return shown(ids, caller);
     });
+  }
+
+  /**
+   * The newest public videos, read at most once every {@link #FRESH_MS} on this node (every request of a
+   * busy feed would otherwise read the same hundred rows); their stats as the snapshot has them.
+   */
+  private Future<List<VideoStats>> newest(ScoreBoard now) {
+    Newest known = newest.get();
+    long at = System.currentTimeMillis();
+    Future<List<VideoStats>> rows = known != null && at - known.readAt() < FRESH_MS
+        ? Future.succeededFuture(known.videos())
+        : reads.preparedQuery("SELECT id, owner_id, created_at, duration_ms FROM videos WHERE visibility = 'public' "
+            + "AND status = 'ready' ORDER BY created_at DESC LIMIT ?").execute(Tuple.of(FRESH)).map(found -> {
+              List<VideoStats> list = new ArrayList<>();
+              found.forEach(row -> {
+                Long duration = row.getLong("duration_ms");
+                list.add(VideoStats.unmeasured(row.getString("id"), row.getLong("owner_id"), row.getLong("created_at"),
+                    duration == null ? 0 : duration));
+              });
+              newest.set(new Newest(List.copyOf(list), at));
+              return list;
+            });
+    return rows.map(list -> list.stream().map(s -> now.videos().getOrDefault(s.id(), s)).toList());
   }
 
   /** The public videos of the people the caller follows, newest first. */

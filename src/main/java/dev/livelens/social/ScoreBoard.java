@@ -5,7 +5,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,15 +68,5 @@ final class ScoreBoard {
 
   private static long orZero(Long value) {
     return value == null ? 0 : value;
-  }
-
-  /** The stats of these videos as this snapshot has them, else unmeasured (new since it was loaded). */
-  VideoStats statsOr(String id, Long ownerId, long createdAt, long durationMs) {
-    VideoStats known = videos.get(id);
-    return known != null ? known : VideoStats.unmeasured(id, ownerId, createdAt, durationMs);
-  }
-
-  List<VideoStats> all() {
-    return List.copyOf(videos.values());
   }
 }
