@@ -16,7 +16,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-[[ $build -eq 1 ]] && mvn -B -q -o package -DskipTests
+[[ $build -eq 1 ]] && mvn -B -q -o package -DskipTests >&2
 work=$(mktemp -d /tmp/livelens-social-bench-XXXX)
 api="http://127.0.0.1:$port"
 server=""
