@@ -74,6 +74,8 @@ final class RoleFeatures {
     accounts = new AccountServices(config, database);
     library = new LibraryFeature(config, database, media, accounts::signedInUsers);
     accounts.deleteGuestsThings(library.ownedThings());
+    social = new SocialFeature(database, library, accounts::signedInUsers);
+    accounts.deleteGuestsThings(social.ownedThings());
     recording = new RecordingFeature(library, media, codecs, config.storage());
     uploads = new UploadsFeature(config.storage(), library, media, accounts::signedInUsers);
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
@@ -81,7 +83,7 @@ final class RoleFeatures {
         new JobsFeature(database, media, library, catalog, config, accounts::signedInUsers),
         new SubtitlesFeature(config.speech(), dataDir, database, media, library, accounts::signedInUsers), recording, uploads,
         stream, analytics = new AnalyticsFeature(database, library, metrics.registry(), accounts::signedInUsers),
-        social = new SocialFeature(database, library, accounts::signedInUsers),
+        social,
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, accounts::knownUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),
             new MetricsAccess(config.edge().metricsToken())), ops));

@@ -33,6 +33,12 @@ final class Follows {
         .execute(Tuple.of(follower, followee)).mapEmpty();
   }
 
+  /** Whom {@code userId} followed and who followed them (a guest that expired). */
+  Future<Void> forget(long userId) {
+    return pool.preparedQuery("DELETE FROM follows WHERE follower_id = ? OR followee_id = ?")
+        .execute(Tuple.of(userId, userId)).mapEmpty();
+  }
+
   Future<Boolean> follows(long follower, long followee) {
     return pool.preparedQuery("SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?")
         .execute(Tuple.of(follower, followee)).map(rows -> rows.size() > 0);

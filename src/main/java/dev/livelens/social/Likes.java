@@ -35,6 +35,11 @@ final class Likes {
         .execute(Tuple.of(videoId, userId)).mapEmpty();
   }
 
+  /** Every like {@code userId} gave (a guest that expired). */
+  Future<Void> forget(long userId) {
+    return pool.preparedQuery("DELETE FROM video_likes WHERE user_id = ?").execute(Tuple.of(userId)).mapEmpty();
+  }
+
   /** The count as the writer sees it: right after a like, it includes that like. */
   Future<Long> countNow(String videoId) {
     return pool.preparedQuery("SELECT COUNT(*) AS n FROM video_likes WHERE video_id = ?").execute(Tuple.of(videoId))

@@ -7,6 +7,7 @@ import dev.livelens.library.Videos;
 import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
+import dev.livelens.web.OwnedThings;
 import dev.livelens.web.SignedInUsers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -31,6 +32,8 @@ public final class SocialFeature implements Feature {
   private final ChangeBudgets budgets = new ChangeBudgets();
   private final AtomicReference<ScoreBoard> board = new AtomicReference<>(ScoreBoard.EMPTY);
   private Database db;
+  private Likes likes;
+  private Follows follows;
   private VideoSocialRoutes videoRoutes;
   private PeopleRoutes peopleRoutes;
   private Deployed refresher = Deployed.NOTHING;
@@ -49,9 +52,9 @@ public final class SocialFeature implements Feature {
     Pool pool = db.pool();
     Pool reads = db.reads();
     Videos videos = new Videos(reads);
-    Likes likes = new Likes(pool, reads);
+    likes = new Likes(pool, reads);
     Replies replies = new Replies(pool, reads);
-    Follows follows = new Follows(pool, reads);
+    follows = new Follows(pool, reads);
     SocialExtras extras = new SocialExtras(likes, replies, videos);
     library.extendedBy(extras);
     ShownVideos shown = new ShownVideos(videos, extras);
@@ -76,6 +79,11 @@ public final class SocialFeature implements Feature {
   @Override
   public Future<?> stop() {
     return refresher.undeploy();
+  }
+
+  /** The likes and follows of a guest that expired (registered before start, run after it). */
+  public OwnedThings ownedThings() {
+    return userId -> likes.forget(userId).compose(done -> follows.forget(userId));
   }
 
   /** The database (tests seed watch analytics through it). */

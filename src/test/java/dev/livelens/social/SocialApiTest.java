@@ -215,6 +215,20 @@ class SocialApiTest implements OnDatabase {
   }
 
   @Test
+  void anExpiredGuestsLikesAndFollowsGoWithIt() throws Exception {
+    Person owner = signUp("swept");
+    String id = video(owner, "Liked by a guest", true);
+    ApiClient guest = new ApiClient(server.port());
+    assertEquals(1, new JsonObject(guest.send("POST", "/api/videos/" + id + "/like", null).body()).getLong("likes"));
+    assertEquals(1, new JsonObject(guest.send("POST", "/api/users/" + owner.name() + "/follow", null).body())
+        .getLong("followers"));
+    long inAMonth = System.currentTimeMillis() + 31L * 24 * 3600 * 1000;
+    assertTrue(server.server.accounts().orElseThrow().sweepGuests(inAMonth).await() >= 1);
+    assertEquals(0, owner.client().json("/api/videos/" + id).getLong("likes"));
+    assertEquals(0, owner.client().json("/api/users/" + owner.name()).getJsonObject("counts").getLong("followers"));
+  }
+
+  @Test
   void theEngagementScoreIsTheOwnersToRead() throws Exception {
     Person owner = signUp("scored");
     String id = video(owner, "Scored", true);
