@@ -17,8 +17,8 @@ p.add_argument("--events", type=int, default=1000000)
 a = p.parse_args()
 views = a.events // 4
 likes_per_video = a.likes // a.videos
-# A video's likers are 37 j + v (mod users), j < likes per video: distinct while 37 j stays below the users.
-assert likes_per_video * 37 <= a.users * 37 and likes_per_video < a.users, "likes must stay unique"
+# A video's likers are 37 j + v (mod users), j < likes per video: distinct while users is no multiple of 37.
+assert likes_per_video <= a.users and a.users % 37 != 0, "likes must stay unique"
 
 
 def vid(expr):
