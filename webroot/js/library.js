@@ -10,6 +10,7 @@ import { showSummary } from './watch-summary.js';
 import { uploadQueue } from './upload-queue.js';
 import { uploadList, showUnfinished } from './upload-list.js';
 import { showSpeechHits } from './speech-hits.js';
+import { posterLink } from './poster-link.js';
 
 const grid = document.getElementById('videos');
 const message = document.getElementById('library-message');
@@ -26,20 +27,7 @@ function card(video) {
   li.className = 'video-card';
   li.dataset.id = video.id;
   li.dataset.status = video.status;
-  const link = document.createElement('a');
-  link.href = `/watch/${video.id}`;
-  link.className = 'poster-link';
-  const poster = document.createElement(video.poster ? 'img' : 'div');
-  poster.className = 'poster';
-  if (video.poster) {
-    poster.src = video.poster;
-    poster.alt = '';
-    poster.loading = 'lazy';
-  }
-  const title = document.createElement('span');
-  title.className = 'video-title';
-  title.textContent = video.title; // text, never HTML: titles are whatever people typed
-  link.append(poster, title);
+  const link = posterLink(video);
   const facts = document.createElement('p');
   facts.className = 'video-facts';
   const status = document.createElement('span');
@@ -51,7 +39,11 @@ function card(video) {
   const owner = document.createElement('span');
   owner.className = 'video-owner';
   owner.textContent = video.ownerName ?? 'no owner'; // text, never HTML: names are whatever people typed
-  facts.append(`${duration(video.durationMs)} · ${date(video.created)} · `, status, ' · ', visibility, ' · ', owner);
+  const likes = document.createElement('span');
+  likes.className = 'video-likes';
+  likes.textContent = `♥ ${video.likes ?? 0}`;
+  facts.append(`${duration(video.durationMs)} · ${date(video.created)} · `, status, ' · ', visibility, ' · ', owner,
+    ' · ', likes);
   // Why it failed, in the server's words for people (never a path: the server checks each reason).
   const why = document.createElement('p');
   why.className = 'video-reason';

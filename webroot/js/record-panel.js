@@ -6,6 +6,7 @@ import { openStore } from './recording-store.js';
 import { RecordingSource } from './recording-source.js';
 import { CameraRecorder, openRecordingMedia } from './camera-recorder.js';
 import { CameraUpload } from './camera-upload.js';
+import { replyTo } from './social-api.js';
 
 /** Where a finished video is watched: its page in the library. */
 export const videoUrl = (id) => `/watch/${encodeURIComponent(id)}`;
@@ -111,6 +112,7 @@ async function uploaded(rec, videoId) {
   els.panel.dataset.video = videoId;
   setState('processing');
   message('Uploaded. The server is preparing the video for playback…');
+  await linkReply(videoId);
   for (;;) {
     const video = await fetch(`/api/videos/${videoId}`).then((r) => r.json()).catch(() => null);
     if (video?.status === 'ready') break;
@@ -125,6 +127,17 @@ async function uploaded(rec, videoId) {
   message('');
   els.link.href = videoUrl(videoId);
   els.link.hidden = false;
+}
+
+/** Opened from a video's "Record a reply" (/?replyTo=<id>): the recording answers that video. */
+async function linkReply(videoId) {
+  const parent = new URLSearchParams(location.search).get('replyTo');
+  if (!parent) return;
+  try {
+    await replyTo(videoId, parent);
+  } catch (e) {
+    message(`Uploaded, but it could not be linked as a reply: ${e.message}`);
+  }
 }
 
 function storageFailed(err) {

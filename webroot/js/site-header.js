@@ -4,6 +4,7 @@
 
 export const PAGES = [
   { id: 'camera', href: '/', text: 'Camera' },
+  { id: 'feed', href: '/feed', text: 'Feed' },
   { id: 'library', href: '/library', text: 'Library' },
   { id: 'rooms', href: '/rooms', text: 'Rooms' },
   { id: 'dashboard', href: '/dashboard', text: 'Dashboard' },

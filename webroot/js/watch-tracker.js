@@ -11,7 +11,7 @@ const MAX_RETRY_MS = 5000;
 const VIEWER_KEY = 'livelens-viewer';
 
 /** This browser's own random id, kept across visits: unique viewers are counted by it until accounts exist. */
-function viewerId() {
+export function viewerId() {
   let id = localStorage.getItem(VIEWER_KEY);
   if (!id) {
     id = crypto.randomUUID().replaceAll('-', '');
@@ -98,6 +98,7 @@ export class WatchTracker {
   }
 
   record(type, fields) {
+    if (this.stopped) return;
     this.unacked.push({ seq: this.seq++, type, at: Date.now(), ...fields });
     if (this.unacked.length >= BATCH) this.send();
   }
@@ -138,6 +139,17 @@ export class WatchTracker {
       this.ws.send(JSON.stringify({ type: 'events', events: batch }));
       this.sentThrough = batch[batch.length - 1].seq;
     }
+  }
+
+  /** Sends what is left and closes for good: the page moved on to another video (the feed does). */
+  stop() {
+    this.flushRange();
+    this.send();
+    this.stopped = true;
+    clearInterval(this.timer);
+    const ws = this.ws;
+    this.ws = null; // no reconnect
+    ws?.close();
   }
 
   /** For tests and the page: what is still waiting for the server. */

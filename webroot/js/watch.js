@@ -10,6 +10,7 @@ import { followJobs } from './job-feed.js';
 import { jobList } from './job-list.js';
 import { WatchTracker } from './watch-tracker.js';
 import { transcriptPanel } from './transcript-panel.js';
+import { watchSocial } from './watch-social.js';
 
 const id = decodeURIComponent(location.pathname.split('/').pop());
 const player = document.getElementById('player');
@@ -97,6 +98,7 @@ async function load() {
   }
   showDetails(info);
   document.dispatchEvent(new CustomEvent('livelens:video', { detail: info })); // the share panel
+  social.load(info);
   // Only its owner (or an admin) changes who may watch it, deletes it or reads its analytics.
   document.querySelectorAll('.owner-only').forEach((el) => { el.hidden = !info.yours; });
   document.getElementById('analytics-link').hidden = !info.yours;
@@ -151,6 +153,7 @@ async function cut(start, end, exact, words) {
   }
 }
 
+const social = watchSocial(id, player);
 const form = cutForm(document.getElementById('cut-form'), player, cut);
 // Lines picked in the transcript: cut from the first word's start to the last word's end, in the form's mode
 // (by the words' indexes: the cut's transcript is then those words, re-timed).
@@ -209,4 +212,4 @@ const jobs = followJobs((job) => {
 });
 load();
 window.livelensWatch = { player, info: () => info, tracker: () => tracker?.snapshot() ?? null,
-  transcript: () => transcript.lines() };
+  transcript: () => transcript.lines(), replies: () => social.replies() };

@@ -2,6 +2,7 @@ package dev.livelens;
 
 import dev.livelens.account.AccountServices;
 import dev.livelens.analytics.AnalyticsFeature;
+import dev.livelens.social.SocialFeature;
 import dev.livelens.bus.FrameMessageCodec;
 import dev.livelens.config.LiveLensConfig;
 import dev.livelens.filter.FilterCatalog;
@@ -194,6 +195,11 @@ public final class LiveLensServer {
   /** Watch analytics of an HTTP node (empty on a worker node). */
   public Optional<AnalyticsFeature> analytics() {
     return Optional.ofNullable(features.analytics);
+  }
+
+  /** Likes, replies, following and the feed of an HTTP node (empty on a worker node). */
+  public Optional<SocialFeature> social() {
+    return Optional.ofNullable(features.social);
   }
 
   public PipelineMetrics metrics() {

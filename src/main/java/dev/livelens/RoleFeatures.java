@@ -13,6 +13,7 @@ import dev.livelens.metrics.DashboardFeature;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.record.RecordingFeature;
 import dev.livelens.rooms.RoomsFeature;
+import dev.livelens.social.SocialFeature;
 import dev.livelens.social.comments.CommentsFeature;
 import dev.livelens.social.moderation.ModerationFeature;
 import dev.livelens.social.sharing.SharingFeature;
@@ -52,6 +53,7 @@ final class RoleFeatures {
   RecordingFeature recording;
   UploadsFeature uploads;
   CommentsFeature comments;
+  SocialFeature social;
 
   RoleFeatures(LiveLensConfig config, FilterCatalog catalog, PipelineMetrics metrics, Supplier<JpegCodec> codecs,
       OpsFeature ops) {
@@ -76,6 +78,8 @@ final class RoleFeatures {
     accounts = new AccountServices(config, database);
     library = new LibraryFeature(config, database, media, accounts::signedInUsers);
     accounts.deleteGuestsThings(library.ownedThings());
+    social = new SocialFeature(database, library, accounts::signedInUsers);
+    accounts.deleteGuestsThings(social.ownedThings());
     recording = new RecordingFeature(library, media, codecs, config.storage());
     uploads = new UploadsFeature(config.storage(), library, media, accounts::signedInUsers);
     stream = new StreamFeature(config, catalog, metrics, recording::recordings, accounts::signedInUsers, sockets);
@@ -89,6 +93,7 @@ final class RoleFeatures {
         stream, analytics = new AnalyticsFeature(database, library, metrics.registry(), accounts::signedInUsers),
         comments = new CommentsFeature(database, library, accounts::signedInUsers, sockets),
         new ModerationFeature(database, library, comments, accounts::signedInUsers), new SharingFeature(library),
+        social,
         new RoomsFeature(config.rooms(), database, accounts::signedInUsers, accounts::knownUsers, sockets),
         new DashboardFeature(metrics.registry(), config.idleTimeoutSeconds(),
             new MetricsAccess(config.edge().metricsToken())), ops));

@@ -37,6 +37,7 @@ public final class LibraryFeature implements Feature {
   private Library library;
   private MediaLinks links;
   private VideoMakers makers = VideoMakers.NONE;
+  private volatile VideoExtras extras = VideoExtras.NONE;
   private Deployed keeper = Deployed.NOTHING;
 
   /** @param users who sent a request, once accounts have started */
@@ -100,6 +101,11 @@ public final class LibraryFeature implements Feature {
     return links.signed(video, video.toJson());
   }
 
+  /** What the videos' JSON carries besides the library's own fields (the social feature sets it when it starts). */
+  public void extendedBy(VideoExtras extras) {
+    this.extras = extras;
+  }
+
   /** Every video an owner has, with its files and whatever was still making it (a guest that expired). */
   public OwnedThings ownedThings() {
     return ownerId -> library().videos().idsOwnedBy(ownerId).compose(ids -> {
@@ -121,7 +127,7 @@ public final class LibraryFeature implements Feature {
   public void mount(Mounts mounts) {
     Router router = mounts.router();
     SignedInUsers signedIn = users.get();
-    VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId), signedIn, links);
+    VideoRoutes.mount(router, library, videoId -> makers.stopMaking(videoId), signedIn, links, () -> extras);
     VideoRoutes.mountMedia(mounts.router("/api/videos"), store, library, links);
     router.get("/library").handler(Mounts.page("/library.html"));
   }

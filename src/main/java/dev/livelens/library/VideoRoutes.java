@@ -3,6 +3,7 @@ package dev.livelens.library;
 import dev.livelens.web.Failures;
 import dev.livelens.web.ApiErrors;
 import dev.livelens.web.Problem;
+import dev.livelens.web.QueryNumbers;
 import dev.livelens.web.JsonBody;
 import dev.livelens.web.Failures;
 import dev.livelens.web.SignedInUsers;
@@ -17,6 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** The library's JSON API and its media files, under {@code /api/videos}. */
 public final class VideoRoutes {
@@ -36,9 +39,12 @@ public final class VideoRoutes {
   private final VideoMakers makers;
   private final SignedInUsers users;
   private final MediaLinks links;
+  private final Supplier<VideoExtras> extras;
 
-  private VideoRoutes(Library library, VideoMakers makers, SignedInUsers users, MediaLinks links) {
+  private VideoRoutes(Library library, VideoMakers makers, SignedInUsers users, MediaLinks links,
+      Supplier<VideoExtras> extras) {
     this.library = library;
+    this.extras = extras;
     this.makers = makers;
     this.users = users;
     this.links = links;
@@ -48,8 +54,9 @@ public final class VideoRoutes {
    * @param makers what deleting a video stops first (a job making it takes the video away itself)
    * @param links signs the media links of the videos a caller is shown
    */
-  static void mount(Router router, Library library, VideoMakers makers, SignedInUsers users, MediaLinks links) {
-    VideoRoutes routes = new VideoRoutes(library, makers, users, links);
+  static void mount(Router router, Library library, VideoMakers makers, SignedInUsers users, MediaLinks links,
+      Supplier<VideoExtras> extras) {
+    VideoRoutes routes = new VideoRoutes(library, makers, users, links, extras);
     router.get("/api/videos").handler(routes::list);
     router.get("/api/videos/:id").handler(routes::get);
     router.patch("/api/videos/:id").handler(new JsonBody(16 * 1024)).handler(routes::change);
@@ -88,8 +95,8 @@ public final class VideoRoutes {
       return;
     }
     String query = ctx.request().getParam("q");
-    int offset = intParam(ctx, "offset", 0, Integer.MAX_VALUE);
-    int limit = intParam(ctx, "limit", 24, MAX_PAGE);
+    int offset = QueryNumbers.of(ctx, "offset", 0, Integer.MAX_VALUE);
+    int limit = QueryNumbers.of(ctx, "limit", 24, MAX_PAGE);
     if (offset < 0 || limit < 0) {
       ApiErrors.send(ctx, 400, "bad_request", "offset and limit must be whole numbers (limit at most " + MAX_PAGE + ")");
       return;
@@ -105,10 +112,10 @@ public final class VideoRoutes {
       return;
     }
     library.videos().list(scope, query == null || query.isBlank() ? null : query.strip(), after, offset, limit)
-        .onSuccess(page -> {
-          JsonArray videos = new JsonArray();
-          page.videos().forEach(video -> videos.add(links.signed(video, video.toJson())
-              .put("yours", Permissions.canChange(video, caller))));
+        .compose(page -> shown(page.videos(), caller).map(videos -> Map.entry(page, videos)))
+        .onSuccess(shown -> {
+          Videos.Page page = shown.getKey();
+          JsonArray videos = shown.getValue();
           JsonObject answer = new JsonObject().put("videos", videos).put("total", page.total());
           if (!page.videos().isEmpty() && page.videos().size() == limit) {
             Video last = page.videos().get(limit - 1);
@@ -137,12 +144,10 @@ public final class VideoRoutes {
 
   /** ?parent=<id>: the videos made from one video (its cuts, its processed versions). */
   private void children(RoutingContext ctx, String parent) {
+    Optional<User> caller = users.of(ctx.request());
     (VideoIds.isValid(parent) ? library.videos().children(parent) : Future.succeededFuture(List.<Video>of()))
-        .onSuccess(found -> {
-          JsonArray videos = new JsonArray();
-          Optional<User> caller = users.of(ctx.request());
-          found.stream().filter(video -> Permissions.canWatch(video, caller)).forEach(video -> videos.add(links.signed(video, video.toJson())
-              .put("yours", Permissions.canChange(video, caller))));
+        .compose(found -> shown(found.stream().filter(video -> Permissions.canWatch(video, caller)).toList(), caller))
+        .onSuccess(videos -> {
           ApiErrors.json(ctx, 200, new JsonObject().put("videos", videos).put("total", videos.size()));
         }).onFailure(ctx::fail);
   }
@@ -150,8 +155,8 @@ public final class VideoRoutes {
   private void get(RoutingContext ctx) {
     Optional<User> caller = users.of(ctx.request());
     Permissions.watchable(library.videos(), ctx.pathParam("id"), caller)
-        .onSuccess(video -> ApiErrors.json(ctx, 200, links.signed(video, video.toJson())
-            .put("yours", Permissions.canChange(video, caller))))
+        .compose(video -> shown(List.of(video), caller))
+        .onSuccess(videos -> ApiErrors.json(ctx, 200, videos.getJsonObject(0)))
         .onFailure(error -> Failures.answer(ctx, error));
   }
 
@@ -195,17 +200,17 @@ public final class VideoRoutes {
     }).onFailure(error -> Failures.answer(ctx, error));
   }
 
-  private static void notFound(RoutingContext ctx, String id) {
-    ApiErrors.send(ctx, 404, "not_found", "there is no video with the id '" + id + "'");
+  /** The videos as the caller is shown them: signed media links, whether they are theirs, the extras. */
+  private Future<JsonArray> shown(List<Video> found, Optional<User> caller) {
+    return extras.get().of(found, caller).map(more -> {
+      JsonArray videos = new JsonArray();
+      found.forEach(video -> videos.add(links.signed(video, video.toJson())
+          .put("yours", Permissions.canChange(video, caller)).mergeIn(more.getOrDefault(video.id(), new JsonObject()))));
+      return videos;
+    });
   }
 
-  private static int intParam(RoutingContext ctx, String name, int fallback, int max) {
-    String text = ctx.request().getParam(name);
-    try {
-      int value = text == null ? fallback : Integer.parseInt(text);
-      return value > max ? -1 : value;
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+  private static void notFound(RoutingContext ctx, String id) {
+    ApiErrors.send(ctx, 404, "not_found", "there is no video with the id '" + id + "'");
   }
 }

@@ -96,6 +96,16 @@ public final class Videos {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Video.fromRow(rows.iterator().next())));
   }
 
+  /** The videos with these ids that exist, in no particular order (a page of a feed, a reply list). */
+  public Future<List<Video>> findAll(List<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    return pool.preparedQuery("SELECT " + Video.COLUMNS + " FROM videos WHERE id IN (" + marks + ")")
+        .execute(Tuple.wrap(new ArrayList<Object>(ids))).map(Videos::toList);
+  }
+
   /** Who a listing is for: whose videos it holds besides the public ones. */
   public record Scope(Long ownerId, boolean mineOnly, boolean all) {
 

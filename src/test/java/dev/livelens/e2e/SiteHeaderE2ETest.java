@@ -47,15 +47,15 @@ class SiteHeaderE2ETest {
     return fixture.browser.await("the header on " + path, PATIENCE, () -> (List<?>) fixture.browser.js("""
         return [...document.querySelectorAll('header.site-header nav a:not([hidden])')].map(a =>
           a.textContent + '→' + new URL(a.href).pathname + (a.getAttribute('aria-current') === 'page' ? '*' : ''));
-        """), links -> links.size() == 5 && !links.get(4).toString().startsWith("Account"));
+        """), links -> links.size() == 6 && !links.get(5).toString().startsWith("Account"));
   }
 
   @Test
   void everyPageHasTheSameHeaderWithItsOwnPageMarked() {
     String video = "Abcdefghijklmnop"; // no such video: the watch page still has its header
-    List<String> all = List.of("Camera→/", "Library→/library", "Rooms→/rooms", "Dashboard→/dashboard",
+    List<String> all = List.of("Camera→/", "Feed→/feed", "Library→/library", "Rooms→/rooms", "Dashboard→/dashboard",
         "Sign in→/account");
-    for (var page : List.of(List.of("/", "Camera"), List.of("/library", "Library"), List.of("/rooms", "Rooms"),
+    for (var page : List.of(List.of("/", "Camera"), List.of("/feed", "Feed"), List.of("/library", "Library"), List.of("/rooms", "Rooms"),
         List.of("/rooms/12345", "Rooms"), List.of("/dashboard", "Dashboard"), List.of("/account", "Sign in"),
         List.of("/watch/" + video, "Library"), List.of("/watch/" + video + "/analytics", "Library"),
         List.of("/nope", ""))) {
@@ -68,7 +68,7 @@ class SiteHeaderE2ETest {
   @Test
   void everyPageIsReachedThroughTheHeaderAndItNamesWhoIsSignedIn() {
     header("/library");
-    for (String link : List.of("Rooms", "Dashboard", "Camera", "Library", "Sign in")) {
+    for (String link : List.of("Rooms", "Dashboard", "Feed", "Camera", "Library", "Sign in")) {
       fixture.browser.driver.findElement(By.linkText(link)).click();
       fixture.browser.await(link + " marked as the page I am on", PATIENCE, () -> fixture.browser.js(
           "return document.querySelector('nav a[aria-current=page]')?.textContent ?? null;"), link::equals);

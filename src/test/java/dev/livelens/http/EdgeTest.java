@@ -37,6 +37,8 @@ class EdgeTest {
       "dev.livelens.web.MessageBudget", "dev.livelens.account.GuestSweep", "dev.livelens.library.MediaLinks",
       "dev.livelens.subtitles.Transcripts", "dev.livelens.subtitles.Lines", "dev.livelens.subtitles.SpeechSearch",
       "dev.livelens.subtitles.LibraryWords", "dev.livelens.library.imports.Download",
+      "dev.livelens.social.Feed", "dev.livelens.social.ScoreRefresher", "dev.livelens.social.VideoSocialRoutes",
+      "dev.livelens.social.PeopleRoutes",
       "dev.livelens.social.comments.Comments", "dev.livelens.account.GuestMoves", "dev.livelens.rooms.RoomOwnerRoutes",
       "dev.livelens.social.comments.CommentRoutes", "dev.livelens.social.comments.CommentSocket",
       "dev.livelens.social.moderation.ModerationRoutes", "dev.livelens.social.sharing.SharePages");
