@@ -22,8 +22,9 @@ final class AddressFamilies {
   static final String OTHER = "other";
 
   /** The addresses a node has one of, whatever it serves. */
-  static final List<String> NODE_WIDE = List.of(Addresses.FRAMES, Addresses.JOB_FRAMES, Addresses.JOBS,
-      Addresses.NODE_LEFT, Addresses.NODE_REPORTS, Addresses.PRESENCE, Addresses.REVOCATIONS);
+  static final List<String> NODE_WIDE = List.of(Addresses.FRAMES, Addresses.JOB_FRAMES, Addresses.BACKGROUNDS,
+      Addresses.JOBS, Addresses.NODE_LEFT, Addresses.NODE_REPORTS, Addresses.PRESENCE, Addresses.REVOCATIONS,
+      Addresses.OWNER_MOVED);
 
   /** One address per thing, labelled as its family (a person's id is a number: user 0 with its 0 replaced). */
   static final List<String> PER_THING = List.of(Addresses.processed(ANY_ID), Addresses.streamOwner(ANY_ID),

@@ -106,6 +106,21 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * Runs {@code visit} as a visitor with no cookies (someone other than who is signed in here), then gives this
+   * browser its cookies back: a video's owner does not count as its audience.
+   */
+  void asVisitor(Runnable visit) {
+    var cookies = java.util.Set.copyOf(driver.manage().getCookies());
+    driver.manage().deleteAllCookies();
+    try {
+      visit.run();
+    } finally {
+      driver.manage().deleteAllCookies();
+      cookies.forEach(driver.manage()::addCookie);
+    }
+  }
+
+  /**
    * Asks {@code probe} every {@link #POLL_EVERY} until {@code done} accepts its answer and returns
    * that answer; after {@code timeout} the test fails, showing the last answer.
    */

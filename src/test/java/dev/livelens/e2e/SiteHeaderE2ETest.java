@@ -79,7 +79,7 @@ class SiteHeaderE2ETest {
     account.awaitState("signed-in");
     fixture.browser.await("the header names me", PATIENCE, () -> fixture.browser.js(
         "return document.querySelector('nav .account-link').textContent;"), name::equals);
-    assertEquals(name + "→/account", header("/rooms").get(4), "and so does every other page's");
+    assertEquals(name + "→/account", header("/rooms").get(5), "and so does every other page's");
   }
 
   @Test
