@@ -138,11 +138,16 @@ list.addEventListener('click', async (event) => {
 
 more.addEventListener('click', () => load(next));
 player.addEventListener('timeupdate', atNow);
-followComments(video, (change) => {
-  if (change.type === 'comment') upsert(change.comment);
-  if (change.type === 'removed') itemOf(change.id)?.remove();
-}, (again) => {
-  section.dataset.live = 'true';
-  if (again) load(); // what was said while the socket was away
-}, () => { section.dataset.live = 'refused'; });
-load();
+// Only a video that could be shown has comments to read: wait for the watch page to have it.
+const shown = window.livelensShownVideo ? Promise.resolve()
+  : new Promise((resolve) => document.addEventListener('livelens:video', resolve, { once: true }));
+shown.then(() => {
+  followComments(video, (change) => {
+    if (change.type === 'comment') upsert(change.comment);
+    if (change.type === 'removed') itemOf(change.id)?.remove();
+  }, (again) => {
+    section.dataset.live = 'true';
+    if (again) load(); // what was said while the socket was away
+  }, () => { section.dataset.live = 'refused'; });
+  load();
+});

@@ -2,6 +2,7 @@
 // hide, delete or dismiss it (or restore what was hidden). Everything shown is set as text.
 
 import { call } from './json-api.js';
+import { currentUser } from './site-header.js';
 
 const list = document.getElementById('reports');
 const state = document.getElementById('report-state');
@@ -84,4 +85,12 @@ list.addEventListener('click', async (event) => {
 });
 
 state.addEventListener('change', load);
-load();
+// Only admins have a queue: anyone else is told so without asking the server for it.
+currentUser().then((user) => {
+  if (user?.admin) {
+    load();
+    return;
+  }
+  main.dataset.state = 'refused';
+  say('Only admins see reports: sign in with an admin’s account on the Account page.');
+});

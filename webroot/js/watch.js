@@ -97,7 +97,8 @@ async function load() {
     return;
   }
   showDetails(info);
-  document.dispatchEvent(new CustomEvent('livelens:video', { detail: info })); // the share panel
+  window.livelensShownVideo = info; // for a module that starts after the event below
+  document.dispatchEvent(new CustomEvent('livelens:video', { detail: info })); // the share panel, the comments
   social.load(info);
   // Only its owner (or an admin) changes who may watch it, deletes it or reads its analytics.
   document.querySelectorAll('.owner-only').forEach((el) => { el.hidden = !info.yours; });

@@ -120,7 +120,9 @@ class SeeksAndLayoutE2ETest {
     Dimension wide = fixture.browser.driver.manage().window().getSize();
     try {
       fixture.browser.driver.manage().window().setSize(new Dimension(400, 900));
-      for (String path : List.of("/dashboard", "/", "/library", "/rooms", "/account")) {
+      String video = TestVideos.add(fixture.server(), TestVideos.make(files, "short.mp4", 2), "Short", owner).id();
+      for (String path : List.of("/dashboard", "/", "/feed", "/library", "/rooms", "/account", "/watch/" + video,
+          "/watch/" + video + "/analytics")) {
         fixture.browser.open(fixture.url(path));
         fixture.browser.await(path + " loaded, its header filled", PATIENCE, () -> js(
             "return document.readyState === 'complete' && document.querySelector('header nav a') !== null;"),
