@@ -8,7 +8,8 @@ import { openCaptions } from './caption-socket.js';
 export class RoomCaptions {
   /**
    * @param {{toggle: HTMLInputElement, show: (memberId: *, caption: {type: string, text: string}) => void,
-   *   send: (caption: {text: string, final: boolean}) => void, muted: () => boolean, problem: (text: string) => void}} parts
+   *   send: (caption: {text: string, final: boolean}) => void, muted: () => boolean,
+   *   problem: (text: string) => void}} parts
    *   show(null, …) shows on the member's own tile
    */
   constructor({ toggle, show, send, muted, problem }) {

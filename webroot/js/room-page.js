@@ -34,7 +34,8 @@ const owner = new RoomOwnerControls({ roomId, grid: $('tiles'), close: $('close-
   problem: (text) => { $('chat-status').textContent = text; } });
 const captions = new RoomCaptions({ toggle: $('captions-toggle'), show: (id, caption) => tiles.caption(id, caption),
   send: ({ text, final }) => { if (joined) socket.send({ type: 'caption', text, final }); },
-  muted: () => $('mute').getAttribute('aria-pressed') === 'true', problem: (text) => { $('chat-status').textContent = text; } });
+  muted: () => $('mute').getAttribute('aria-pressed') === 'true',
+  problem: (text) => { $('chat-status').textContent = text; } });
 
 function onState(state, retryAt) {
   showConnection(state, retryAt);
