@@ -3,6 +3,8 @@
 // partial and final captions are shown over the processed video. While the server records the stream, the
 // socket says which video: the captions heard during the recording become its subtitles.
 
+import { openCaptions } from './caption-socket.js';
+
 const toggle = document.getElementById('captions-toggle');
 const shown = document.getElementById('captions');
 let live = null;
@@ -18,37 +20,19 @@ document.addEventListener('livelens-recording', (event) => {
 });
 
 async function start() {
-  const mic = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true } });
-  const context = new AudioContext({ sampleRate: 16000 });
-  await context.audioWorklet.addModule('/js/pcm-worklet.js');
-  const pcm = new AudioWorkletNode(context, 'pcm16');
-  const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/captions`);
-  socket.binaryType = 'arraybuffer';
-  socket.onopen = () => { if (recording) tellRecording(socket); };
-  pcm.port.onmessage = (event) => {
-    // A socket that cannot keep up loses audio rather than lagging behind the speaker.
-    if (socket.readyState === WebSocket.OPEN && socket.bufferedAmount < 64 * 1024) socket.send(event.data);
-  };
-  socket.onmessage = (event) => {
-    const caption = JSON.parse(event.data);
+  const opened = await openCaptions((caption) => {
     shown.textContent = caption.text; // text, never HTML
     shown.dataset.kind = caption.type;
-  };
-  socket.onclose = (event) => {
-    if (live && live.socket === socket && event.code !== 1000) {
-      shown.textContent = 'Captions stopped: the server went away. Switch them off and on to try again.';
-    }
-  };
-  context.createMediaStreamSource(mic).connect(pcm);
-  pcm.connect(context.destination); // a worklet runs only while the graph is pulled; it outputs silence
-  return { mic, context, socket };
+  }, () => {
+    shown.textContent = 'Captions stopped: the server went away. Switch them off and on to try again.';
+  });
+  opened.socket.addEventListener('open', () => { if (recording) tellRecording(opened.socket); });
+  return opened;
 }
 
 function stop() {
   if (!live) return;
-  live.socket.close(1000);
-  live.context.close();
-  live.mic.getTracks().forEach((track) => track.stop());
+  live.stop();
   live = null;
   shown.textContent = '';
   shown.hidden = true;

@@ -58,6 +58,22 @@ export class MemberTiles {
     return tile;
   }
 
+  /** A member's latest caption under their tile (memberId null: this member's own tile); text, never HTML. */
+  caption(memberId, caption) {
+    const figure = memberId === null || memberId === this.selfId ? this.selfTile : this.tiles.get(memberId)?.figure;
+    if (!figure) return;
+    let line = figure.querySelector('.tile-caption');
+    if (!line) {
+      line = document.createElement('p');
+      line.className = 'tile-caption';
+      line.setAttribute('aria-live', 'polite');
+      figure.append(line);
+    }
+    line.textContent = caption.text;
+    line.dataset.kind = caption.type;
+    line.hidden = caption.text === '';
+  }
+
   /** A member's processed JPEG: drawn when the tile is free, else it replaces the one waiting. */
   frame(from, jpeg) {
     const tile = this.tiles.get(from);

@@ -12,6 +12,7 @@ import { showConnection } from './rooms-status.js';
 import { currentUser, hasAccount } from './site-header.js';
 import { fetchFilters } from './controls.js';
 import { RoomOwnerControls } from './room-owner.js';
+import { RoomCaptions } from './room-captions.js';
 
 const $ = (id) => document.getElementById(id);
 const roomId = decodeURIComponent(location.pathname.split('/').pop());
@@ -30,6 +31,10 @@ const camera = new RoomCamera({ selfView: $('self-view'), source: $('camera-sour
 const voice = new Voice((bytes) => socket.sendAudio(bytes), (text) => say(text),
   (silent) => { $('hear').hidden = !silent; });
 const owner = new RoomOwnerControls({ roomId, grid: $('tiles'), close: $('close-room'),
+  problem: (text) => { $('chat-status').textContent = text; } });
+const captions = new RoomCaptions({ toggle: $('captions-toggle'), show: (id, caption) => tiles.caption(id, caption),
+  send: ({ text, final }) => { if (joined) socket.send({ type: 'caption', text, final }); },
+  muted: () => $('mute').getAttribute('aria-pressed') === 'true',
   problem: (text) => { $('chat-status').textContent = text; } });
 
 function onState(state, retryAt) {
@@ -62,6 +67,9 @@ function onMessage(msg) {
       break;
     case 'chat':
       if (msg.room === roomId) chat.add(msg);
+      break;
+    case 'caption':
+      if (msg.room === roomId) captions.heard(msg);
       break;
     case 'incoming':
       if (msg.room !== roomId) prompt.ring(msg.room, msg.from.name);
@@ -149,6 +157,7 @@ function end(text, overrides = false) {
   $('room-message').append(back);
   camera.on && camera.stop();
   voice.stop();
+  captions.stop();
   tiles.update([], me?.id);
   document.querySelector('main').dataset.call = 'ended';
   chat.enable(false);
@@ -205,6 +214,7 @@ fetchFilters().then((filters) => {
 addEventListener('pagehide', () => {
   if (camera.on) camera.stop();
   voice.stop();
+  captions.stop();
   mediaStarted = false;
 });
 

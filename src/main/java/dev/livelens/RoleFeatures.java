@@ -89,7 +89,7 @@ final class RoleFeatures {
     accounts.moveGuestsThings(uploads.movableThings()); // last: told over the bus, outside the transaction
     inOrder.addAll(List.of(database, media, accounts, library, jobs,
         new SubtitlesFeature(config.speech(), config.leases(), config.cluster().nodeName(), dataDir, database, media,
-            library, accounts::signedInUsers), recording, uploads,
+            library, accounts::signedInUsers, sockets), recording, uploads,
         stream, analytics = new AnalyticsFeature(database, library, metrics.registry(), accounts::signedInUsers),
         comments = new CommentsFeature(database, library, accounts::signedInUsers, sockets),
         new ModerationFeature(database, library, comments, accounts::signedInUsers), new SharingFeature(library),

@@ -65,6 +65,11 @@ public final class Addresses {
     return "livelens.room." + roomId + ".audio";
   }
 
+  /** A room's live captions: each member's latest partial or final caption, tagged with the member's user id. */
+  public static String roomCaptions(String roomId) {
+    return "livelens.room." + roomId + ".captions";
+  }
+
   /** Everything for one person, to every tab they have open on any node: direct chat, call signalling. */
   public static String user(long userId) {
     return "livelens.user." + userId;

@@ -28,6 +28,7 @@ final class RoomMembership {
   private final String connection;
   private final RoomChannel channel;
   private final VideoRelay video;
+  private final RoomCaptions captions;
   /** Told why the membership ended: null (a call ended), {@link Room#CLOSED} or {@link Room#REMOVED}. */
   private final Consumer<String> onEnded;
   private List<MessageConsumer<?>> consumers = List.of();
@@ -43,6 +44,7 @@ final class RoomMembership {
     this.room = room;
     this.onEnded = onEnded;
     this.video = new VideoRelay(vertx, user.id(), channel);
+    this.captions = new RoomCaptions(vertx, user.id(), channel);
   }
 
   /** Joins (refused when full or not invited), then starts hearing the room; completes once it hears it. */
@@ -63,9 +65,11 @@ final class RoomMembership {
     var chat = vertx.eventBus().<JsonObject>consumer(Addresses.roomChat(room.id()),
         m -> channel.text(m.body().encode()));
     var audio = vertx.eventBus().<Buffer>consumer(Addresses.roomAudio(room.id()), m -> heard(m.body()));
-    consumers = List.of(events, chat, audio);
+    var captioned = vertx.eventBus().<JsonObject>consumer(Addresses.roomCaptions(room.id()),
+        m -> captions.show(m.body()));
+    consumers = List.of(events, chat, audio, captioned);
     // A change made while the consumers were being registered is read again once they are.
-    return Future.all(events.completion(), chat.completion(), audio.completion())
+    return Future.all(events.completion(), chat.completion(), audio.completion(), captioned.completion())
         .compose(ready -> services.rooms().find(room.id())).onSuccess(this::follow).mapEmpty();
   }
 
@@ -104,6 +108,12 @@ final class RoomMembership {
   void speak(Buffer chunk) {
     vertx.eventBus().publish(Addresses.roomAudio(room.id()),
         Buffer.buffer(8 + chunk.length()).appendLong(user.id()).appendBuffer(chunk));
+  }
+
+  /** The member's own live caption, to everyone in the room (not while muted: the others do not hear them). */
+  Future<Void> caption(Object text, Object isFinal) {
+    boolean muted = room.member(user.id()).map(Room.Member::muted).orElse(true);
+    return muted ? Future.succeededFuture() : captions.say(room.id(), text, isFinal);
   }
 
   /** Shows the member's processed stream in the room, once the stream's session confirms it is theirs. */

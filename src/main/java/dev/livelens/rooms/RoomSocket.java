@@ -87,6 +87,7 @@ final class RoomSocket {
       case "leave" -> leave().onSuccess(v -> channel.text(reply("left").encode()));
       case "camera" -> inRoom().compose(m -> m.camera(message.getValue("stream") instanceof String s ? s : null));
       case "mute" -> inRoom().compose(m -> m.mute(Boolean.TRUE.equals(message.getValue("muted"))));
+      case "caption" -> inRoom().compose(m -> m.caption(message.getValue("text"), message.getValue("final")));
       case "say" -> inRoom().compose(m -> services.chat().toRoom(user, m.room().id(), message.getValue("text")));
       case "dm" -> person(message.getValue("to")).compose(to -> services.chat().toUser(user, to,
           message.getValue("text")));

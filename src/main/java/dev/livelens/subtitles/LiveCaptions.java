@@ -11,7 +11,7 @@ import java.util.List;
 import org.vosk.Recognizer;
 
 /**
- * One camera page's live captions on {@code /ws/captions}: its microphone arrives as binary messages of
+ * One page's live captions (the camera page's or a room member's) on {@code /ws/captions}: its microphone arrives as binary messages of
  * 16 kHz mono 16-bit PCM, a recogniser of its own hears them in order (each message a task on the
  * captions pool, started when the one before has ended: a chain of futures, never an ordered
  * executeBlocking), and each answer goes back as {"type":"partial"|"final","text":…}. Audio that arrives
@@ -55,11 +55,15 @@ final class LiveCaptions {
    * The socket's messages arrive whole through {@code messages}, which also tells of its close.
    *
    * @param recordings whose recordings this socket's captions may become the transcript of
+   * @param onClosed run once when the socket has closed
    */
   static void open(ServerWebSocket socket, SocketMessages messages, WorkerExecutor pool, SpeechModel model,
-      RecordingCaptions recordings) {
+      RecordingCaptions recordings, Runnable onClosed) {
     LiveCaptions captions = new LiveCaptions(socket, pool, model, recordings);
-    messages.binary(captions::audio).text(captions::control).onClose(captions::close);
+    messages.binary(captions::audio).text(captions::control).onClose(() -> {
+      captions.close();
+      onClosed.run();
+    });
     captions.recognizer.onFailure(error -> socket.close((short) 1011, "speech recognition is not available"));
   }
 

@@ -74,10 +74,14 @@ final class SpeechWork extends VerticleBase {
     return jobs;
   }
 
-  /** Opens a camera page's live captions, whose recordings they may caption; on its event loop. */
-  void caption(ServerWebSocket socket, SocketMessages messages, Optional<User> caller) {
+  /**
+   * Opens a page's live captions, whose recordings they may caption; on its event loop.
+   *
+   * @param onClosed run once when the socket has closed
+   */
+  void caption(ServerWebSocket socket, SocketMessages messages, Optional<User> caller, Runnable onClosed) {
     LiveCaptions.open(socket, messages, captions, model, new RecordingCaptions(caller, library.videos(), transcripts,
-        config.language()));
+        config.language()), onClosed);
   }
 
   @Override

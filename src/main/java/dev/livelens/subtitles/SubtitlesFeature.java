@@ -10,6 +10,7 @@ import dev.livelens.media.MediaFeature;
 import dev.livelens.web.Deployed;
 import dev.livelens.web.Feature;
 import dev.livelens.web.Mounts;
+import dev.livelens.web.OpenSockets;
 import dev.livelens.web.SocketUpgrade.Admitted;
 import dev.livelens.web.SignedInUsers;
 import io.vertx.ext.web.Router;
@@ -44,6 +45,7 @@ public final class SubtitlesFeature implements Feature {
   private final MediaFeature media;
   private final LibraryFeature library;
   private final Supplier<SignedInUsers> users;
+  private final OpenSockets sockets;
   private Transcripts transcripts;
   private Lines lines;
   private SpeechSearch search;
@@ -51,13 +53,15 @@ public final class SubtitlesFeature implements Feature {
   private SpeechWork speech;
   private Deployed work = Deployed.NOTHING;
 
-  /** @param users who asks for a transcript or searches: they see only videos they may watch or find */
   /**
    * @param leases how long this node's lease on a transcript it makes lasts, and how often it is renewed
    * @param nodeName this node's name, on the leases it takes
+   * @param users who asks for a transcript or searches: they see only videos they may watch or find
+   * @param sockets the node's long-lived sockets: a captions socket is told (1001) when the node stops
    */
   public SubtitlesFeature(SpeechConfig config, LeaseConfig leases, String nodeName, Path dataDir,
-      DatabaseFeature database, MediaFeature media, LibraryFeature library, Supplier<SignedInUsers> users) {
+      DatabaseFeature database, MediaFeature media, LibraryFeature library, Supplier<SignedInUsers> users,
+      OpenSockets sockets) {
     this.config = config;
     this.leases = leases;
     this.nodeName = nodeName;
@@ -66,6 +70,7 @@ public final class SubtitlesFeature implements Feature {
     this.media = media;
     this.library = library;
     this.users = users;
+    this.sockets = sockets;
   }
 
   @Override
@@ -111,7 +116,11 @@ public final class SubtitlesFeature implements Feature {
       router.get(LiveCaptions.PATH).handler(mounts.socket(LiveCaptions.PATH, LiveCaptions.MAX_MESSAGE_BYTES,
           ctx -> {
             var caller = signedIn.of(ctx.request());
-            return Admitted.to((socket, messages) -> live.caption(socket, messages, caller));
+            return Admitted.to((socket, messages) -> {
+              if (sockets.admit(socket)) { // else the node is stopping: closed at once, going away
+                live.caption(socket, messages, caller, () -> sockets.closed(socket));
+              }
+            });
           }));
     }
   }

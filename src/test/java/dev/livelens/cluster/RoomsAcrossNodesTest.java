@@ -145,6 +145,10 @@ class RoomsAcrossNodesTest {
       JsonObject answer = ann.next(m -> "chat".equals(m.getString("type")) && bobName.equals(
           m.getJsonObject("from").getString("name")), "bob's message on node A");
       assertEquals("back from <i>B</i>", answer.getString("text"));
+      ann.send(new JsonObject().put("type", "caption").put("text", "he was not").put("final", false));
+      JsonObject caption = bob.next("caption");
+      assertEquals(annId, caption.getLong("from"), "ann's live caption on node B, as hers: " + caption);
+      assertEquals("he was not", caption.getString("text"));
 
       try (StreamClient annCamera = StreamClient.connectSignedIn(nodeA.vertx, nodeA.port(),
           "/ws/stream?filter=edges", annCookie);

@@ -254,6 +254,36 @@ class RoomsSocketTest implements OnDatabase {
   }
 
   @Test
+  void captionsReachTheOtherMembersAsTheSpeakersOwnAndNotWhileMuted() {
+    Person annPerson = TestAccounts.signUp(server, "ann");
+    RoomClient ann = connect(annPerson);
+    RoomClient bob = connect(TestAccounts.signUp(server, "bob"));
+    RoomClient eve = connect(TestAccounts.signUp(server, "eve"));
+    String room = createRoom(ann, "Captions");
+    join(ann, room);
+    join(bob, room);
+    ann.send(new JsonObject().put("type", "caption").put("text", "<b>young man</b>").put("final", true)
+        .put("from", 999));
+    JsonObject heard = bob.next("caption");
+    assertEquals(annPerson.id(), heard.getLong("from"), "the speaker's own id, not the one the client wrote");
+    assertEquals("<b>young man</b>", heard.getString("text"));
+    assertEquals(room, heard.getString("room"));
+    assertTrue(heard.getBoolean("final"));
+    assertNull(ann.pollTextOfType("caption", Duration.ofMillis(300)), "a speaker is not sent its own caption");
+    assertNull(eve.pollTextOfType("caption", Duration.ofMillis(100)), "a non-member hears nothing");
+    eve.send(new JsonObject().put("type", "caption").put("text", "let me in").put("final", false));
+    assertEquals("not_member", eve.next("error").getString("code"));
+    ann.send(new JsonObject().put("type", "caption").put("text", "x".repeat(501)).put("final", false));
+    assertEquals("bad_message", ann.next("error").getString("code"));
+
+    ann.send("mute", "muted", true);
+    ann.next(m -> "room".equals(m.getString("type")) && m.getJsonObject("room").getJsonArray("members").stream()
+        .anyMatch(member -> ((JsonObject) member).getBoolean("muted")), "ann's own page told she is muted");
+    ann.send(new JsonObject().put("type", "caption").put("text", "said while muted").put("final", true));
+    assertNull(bob.pollTextOfType("caption", Duration.ofMillis(500)), "nothing is captioned while muted");
+  }
+
+    @Test
   void tooManyRoomsForOnePersonAreRefused() {
     RoomClient ann = connect(TestAccounts.signUp(server, "ann"));
     createRoom(ann, "One");
