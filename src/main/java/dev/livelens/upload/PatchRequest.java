@@ -1,10 +1,10 @@
 package dev.livelens.upload;
 
 import dev.livelens.web.ApiErrors;
+import dev.livelens.web.EarlyAnswers;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,22 +44,7 @@ final class PatchRequest {
 
   void handle() {
     request.pause(); // nothing of the body is read before there is a file to write it to
-    // Answered before the whole body came (refused, cut short): the rest is not read; an HTTP/1.1
-    // connection then ends, as its next request could not be found in the stream.
-    boolean http1 = request.version() != HttpVersion.HTTP_2;
-    ctx.response().headersEndHandler(v -> {
-      if (!request.isEnded()) {
-        if (http1) {
-          ctx.response().putHeader("Connection", "close");
-        }
-        request.handler(null).resume();
-      }
-    });
-    ctx.response().endHandler(v -> {
-      if (http1 && !request.isEnded()) {
-        request.connection().close();
-      }
-    });
+    EarlyAnswers.closeAfterTheBody(ctx);
     if (UploadRoutes.refusedWhileStopping(ctx, uploads)) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.livelens.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.livelens.testing.NodeProcess;
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TempDirs;
 import dev.livelens.testing.TestImages;
@@ -10,7 +11,6 @@ import dev.livelens.testing.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +32,7 @@ class RecordingCrashTest {
     Vertx vertx = Vertx.vertx();
     Process server = null;
     try {
-      int port = freePort();
+      int port = NodeProcess.freePort();
       server = startServerProcess(port, dataDir);
       awaitHealthy(port);
       String video;
@@ -98,9 +98,4 @@ class RecordingCrashTest {
     throw new AssertionError("the server process did not become healthy");
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

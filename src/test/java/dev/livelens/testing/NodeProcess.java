@@ -60,12 +60,20 @@ public record NodeProcess(Process process, int port, Path log, Path ownDataDir) 
     }
   }
 
+  /**
+   * A port free now, below the kernel's ephemeral range (32768 and up): a port picked from that range can be
+   * taken, between its pick and the node's bind, by any socket bound to port 0 (another node's event bus).
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      try (ServerSocket socket = new ServerSocket(port)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // in use: another one
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port below 32000"));
   }
 
   /** Waits until /healthz answers 200; fails with the node's log if it exits or takes over a minute. */
