@@ -53,9 +53,9 @@ final class Backdrop implements AutoCloseable {
   private void decode(byte[] now) {
     MatOfByte raw = new MatOfByte(now);
     try {
+      Mat decoded = Imgcodecs.imdecode(raw, Imgcodecs.IMREAD_COLOR);
       NativeObjects.delete(picture);
-      picture = new Mat();
-      picture = Imgcodecs.imdecode(raw, Imgcodecs.IMREAD_COLOR);
+      picture = decoded;
     } finally {
       NativeObjects.delete(raw);
     }
