@@ -1,7 +1,6 @@
 package dev.livelens.rooms;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
+import dev.livelens.web.TokenBuckets;
 
 /**
  * How many chat messages each person may still send: a token bucket per user (all their tabs on this
@@ -12,23 +11,11 @@ final class ChatBudgets {
   static final int BURST = 10;
   static final double PER_SECOND = 2.0;
 
-  /** Tokens left and when they were counted; replaced whole, so each user's update is one atomic step. */
-  private record Bucket(double tokens, long atNanos, boolean took) {
-  }
-
   /** One node's budgets, used from every event loop's sockets. */
-  private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
+  private final TokenBuckets<Long> buckets = new TokenBuckets<>(BURST, PER_SECOND);
 
   /** Takes one message from the user's budget; false when it is spent. */
   boolean tryTake(long userId, long nowNanos) {
-    Bucket after = buckets.compute(userId, (id, before) -> {
-      double tokens = before == null ? BURST
-          : Math.min(BURST, before.tokens() + (nowNanos - before.atNanos()) / 1e9 * PER_SECOND);
-      return tokens < 1 ? new Bucket(tokens, nowNanos, false) : new Bucket(tokens - 1, nowNanos, true);
-    });
-    if (buckets.size() > 100_000) {
-      buckets.values().removeIf(b -> b.tokens() >= BURST - 1); // forget the full ones, not the spent ones
-    }
-    return after.took();
+    return buckets.take(userId, nowNanos) == 0;
   }
 }

@@ -2,10 +2,9 @@ package dev.livelens.social;
 
 import dev.livelens.web.Failures;
 import dev.livelens.web.Problem;
+import dev.livelens.web.TokenBuckets;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How fast one address may like, unlike, follow, unfollow and link replies: a token bucket per address (a
@@ -17,13 +16,8 @@ final class ChangeBudgets implements Handler<RoutingContext> {
   /** Changes one address may make at once: a hundred people behind one address liking together. */
   static final int BURST = 200;
   static final double PER_SECOND = 20.0;
-  private static final int REMEMBERED = 100_000;
 
-  /** Tokens left and when they were counted; replaced whole, so each update is one atomic step. */
-  private record Bucket(double tokens, long atNanos, boolean took) {
-  }
-
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final TokenBuckets<String> buckets = new TokenBuckets<>(BURST, PER_SECOND);
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -36,14 +30,6 @@ final class ChangeBudgets implements Handler<RoutingContext> {
   }
 
   boolean tryTake(String address, long nowNanos) {
-    Bucket after = buckets.compute(address, (key, before) -> {
-      double tokens = before == null ? BURST
-          : Math.min(BURST, before.tokens() + (nowNanos - before.atNanos()) / 1e9 * PER_SECOND);
-      return tokens < 1 ? new Bucket(tokens, nowNanos, false) : new Bucket(tokens - 1, nowNanos, true);
-    });
-    if (buckets.size() > REMEMBERED) {
-      buckets.values().removeIf(b -> b.tokens() >= BURST - 1); // forget the full ones, not the spent ones
-    }
-    return after.took();
+    return buckets.take(address, nowNanos) == 0;
   }
 }
