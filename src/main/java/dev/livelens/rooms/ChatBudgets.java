@@ -4,7 +4,8 @@ import dev.livelens.web.TokenBuckets;
 
 /**
  * How many chat messages each person may still send: a token bucket per user (all their tabs on this
- * node together), so one person cannot flood a room or another person. Used on one event loop.
+ * node together), so one person cannot flood a room or another person. One node's count, used from
+ * every event loop.
  */
 final class ChatBudgets {
 
