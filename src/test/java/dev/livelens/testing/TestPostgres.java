@@ -56,7 +56,25 @@ public final class TestPostgres implements TestDatabase {
 
   @Override
   public void close() {
-    execute(server, "DROP DATABASE IF EXISTS " + database.database() + " WITH (FORCE)");
+    // FORCE ends this role's sessions, not the server's own: an autovacuum worker busy with the freshly filled
+    // database refuses the drop until it is done, so the drop is tried again for a few seconds.
+    String drop = "DROP DATABASE IF EXISTS " + database.database() + " WITH (FORCE)";
+    for (int attempt = 1; ; attempt++) {
+      try {
+        execute(server, drop);
+        return;
+      } catch (IllegalStateException refused) {
+        if (attempt == 20) {
+          throw refused;
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw refused;
+        }
+      }
+    }
   }
 
   private static void execute(DatabaseConfig.Postgres on, String sql) {
