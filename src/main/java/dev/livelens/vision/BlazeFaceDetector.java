@@ -1,7 +1,6 @@
 package dev.livelens.vision;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -13,9 +12,10 @@ import org.opencv.dnn.Net;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * MediaPipe's short-range BlazeFace ({@code models/face_detection_short_range.tflite}): the frame
- * letterboxed to a 128x128 square, one forward pass, 896 anchor-relative boxes decoded and merged by
- * weighted non-maximum suppression, as MediaPipe's face detection graph does. Made for faces within
+ * MediaPipe's short-range BlazeFace ({@code models/face_detection_short_range.tflite}): the frame scaled
+ * to 128 pixels on its longer side and letterboxed to whole strides ({@link SsdAnchors}; a 4:3 frame fills
+ * 128x96), one forward pass, the anchor-relative boxes decoded and merged by weighted non-maximum
+ * suppression, as MediaPipe's face detection graph does. Made for faces within
  * about two metres of a webcam; smaller faces are missed (docs/benchmarks.md measures where).
  * The default score threshold is 0.75, not MediaPipe's 0.5: a cat's photo on a grey card scored 0.5 to 0.6
  * here, while real faces score above 0.9.
@@ -26,18 +26,21 @@ public final class BlazeFaceDetector implements FaceDetector {
   public static final double DEFAULT_MIN_SCORE = 0.75;
   private static final int SIDE = SsdAnchors.INPUT_SIDE;
   private static final int COORDS = 16;
-  private static final float[] ANCHORS = SsdAnchors.centres();
   private static final double SUPPRESSION_IOU = 0.3;
   private static final double TILE = 0.6;
 
   private final Net net;
   private final List<String> outputNames;
   private final Mat scaled = new Mat();
-  private final Mat square = new Mat();
-  /** Where the last frame was placed in {@link #square}: the rest of it is black. */
+  private final Mat input = new Mat();
+  /** Where the last frame was placed in {@link #input}: the rest of it is black. */
   private Rect placed;
-  private final float[] boxes = new float[ANCHORS.length / 2 * COORDS];
-  private final float[] scores = new float[ANCHORS.length / 2];
+  // The anchors and output arrays of the last input size; an input of another size makes them anew.
+  private int anchorsWidth;
+  private int anchorsHeight;
+  private float[] anchors = new float[0];
+  private float[] boxes = new float[0];
+  private float[] scores = new float[0];
 
   public BlazeFaceDetector() {
     net = ModelFiles.tflite(MODEL);
@@ -72,26 +75,23 @@ public final class BlazeFaceDetector implements FaceDetector {
 
   /** Boxes scoring at least {@code minScore} in {@code bgr}, moved by (left, top) into the frame's pixels. */
   private List<Candidate> candidates(Mat bgr, double minScore, int originX, int originY) {
-    int longSide = Math.max(bgr.cols(), bgr.rows());
-    double scale = SIDE / (double) longSide;
+    double scale = SIDE / (double) Math.max(bgr.cols(), bgr.rows());
     int width = Math.max(1, (int) Math.round(bgr.cols() * scale));
     int height = Math.max(1, (int) Math.round(bgr.rows() * scale));
-    int top = (SIDE - height) / 2;
-    int left = (SIDE - width) / 2;
-    letterbox(bgr, new Rect(left, top, width, height));
+    int inputWidth = wholeStrides(width);
+    int inputHeight = wholeStrides(height);
+    Rect inside = new Rect((inputWidth - width) / 2, (inputHeight - height) / 2, width, height);
+    letterbox(bgr, inputWidth, inputHeight, inside);
     // RGB in [-1, 1], as the model was trained.
-    Mat blob = Dnn.blobFromImage(square, 1 / 127.5, new Size(SIDE, SIDE), Scalar.all(127.5), true, false,
-        CvType.CV_32F);
+    Mat blob = Dnn.blobFromImage(input, 1 / 127.5, input.size(), Scalar.all(127.5), true, false, CvType.CV_32F);
     try {
       net.setInput(blob);
-      readOutputs();
+      readOutputs(inputWidth, inputHeight);
     } finally {
       NativeObjects.delete(blob);
     }
-    // From the square's unit coordinates back to the frame's pixels.
-    double pixels = longSide;
-    double offsetX = left / (double) SIDE * pixels - originX;
-    double offsetY = top / (double) SIDE * pixels - originY;
+    // The regressors are in the input's pixels, relative to their anchor; frame pixels are 1 / scale of them.
+    double pixels = 1 / scale;
     List<Candidate> candidates = new ArrayList<>();
     double minLogit = Math.log(minScore / (1 - minScore));
     for (int i = 0; i < scores.length; i++) {
@@ -100,28 +100,33 @@ public final class BlazeFaceDetector implements FaceDetector {
         continue;
       }
       int b = i * COORDS;
-      double cx = boxes[b] / SIDE + ANCHORS[2 * i];
-      double cy = boxes[b + 1] / SIDE + ANCHORS[2 * i + 1];
-      double w = boxes[b + 2] / SIDE;
-      double h = boxes[b + 3] / SIDE;
-      candidates.add(new Candidate(1 / (1 + Math.exp(-logit)), (cx - w / 2) * pixels - offsetX,
-          (cy - h / 2) * pixels - offsetY, w * pixels, h * pixels));
+      double w = boxes[b + 2];
+      double h = boxes[b + 3];
+      double x = boxes[b] + anchors[2 * i] - w / 2 - inside.x;
+      double y = boxes[b + 1] + anchors[2 * i + 1] - h / 2 - inside.y;
+      candidates.add(new Candidate(1 / (1 + Math.exp(-logit)), x * pixels + originX, y * pixels + originY,
+          w * pixels, h * pixels));
     }
     return candidates;
   }
 
+  /** The smallest multiple of the model's largest stride that holds {@code pixels}. */
+  private static int wholeStrides(int pixels) {
+    return (pixels + SsdAnchors.LARGEST_STRIDE - 1) / SsdAnchors.LARGEST_STRIDE * SsdAnchors.LARGEST_STRIDE;
+  }
+
   /**
-   * The frame scaled into {@code inside} of the square, the rest of which stays black. A large frame is
-   * first halved-to-be with a bilinear step and then averaged 2:1 ({@code INTER_AREA}'s fast case): about
+   * The frame scaled into {@code inside} of the model's input, the rest of which stays black. A large frame
+   * is first halved-to-be with a bilinear step and then averaged 2:1 ({@code INTER_AREA}'s fast case): about
    * as smooth as averaging 5:1 at once, at 0.09 ms instead of 0.21 ms of a 640x480 frame.
    */
-  private void letterbox(Mat bgr, Rect inside) {
-    if (square.empty() || !inside.equals(placed)) {
-      square.create(SIDE, SIDE, CvType.CV_8UC3);
-      square.setTo(Scalar.all(0));
+  private void letterbox(Mat bgr, int inputWidth, int inputHeight, Rect inside) {
+    if (input.cols() != inputWidth || input.rows() != inputHeight || !inside.equals(placed)) {
+      input.create(inputHeight, inputWidth, CvType.CV_8UC3);
+      input.setTo(Scalar.all(0));
       placed = inside;
     }
-    Mat target = square.submat(inside);
+    Mat target = input.submat(inside);
     try {
       if (bgr.cols() > 2 * inside.width && bgr.rows() > 2 * inside.height) {
         Imgproc.resize(bgr, scaled, new Size(2 * inside.width, 2 * inside.height), 0, 0, Imgproc.INTER_LINEAR);
@@ -134,28 +139,29 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
   }
 
-  private void readOutputs() {
+  private void readOutputs(int inputWidth, int inputHeight) {
+    if (inputWidth != anchorsWidth || inputHeight != anchorsHeight) {
+      anchors = SsdAnchors.centres(inputWidth, inputHeight);
+      boxes = new float[anchors.length / 2 * COORDS];
+      scores = new float[anchors.length / 2];
+      anchorsWidth = inputWidth;
+      anchorsHeight = inputHeight;
+    }
     List<Mat> outputs = new ArrayList<>(2);
     try {
       net.forward(outputs, outputNames);
       for (Mat out : outputs) {
-        Mat flat = out.reshape(1, (int) (out.total() / scoresOrBoxes(out)));
-        if (out.total() == boxes.length) {
-          flat.get(0, 0, boxes);
-        } else if (out.total() == scores.length) {
-          flat.get(0, 0, scores);
-        } else {
+        float[] into = out.total() == boxes.length ? boxes : out.total() == scores.length ? scores : null;
+        if (into == null) {
           throw new IllegalStateException("unexpected output of " + out.total() + " values from " + MODEL);
         }
+        Mat flat = out.reshape(1, 1);
+        flat.get(0, 0, into);
         NativeObjects.delete(flat);
       }
     } finally {
       outputs.forEach(NativeObjects::delete);
     }
-  }
-
-  private int scoresOrBoxes(Mat out) {
-    return out.total() == boxes.length ? COORDS : 1;
   }
 
   private static List<Rect> toRects(List<Candidate> faces, int cols, int rows) {
@@ -187,7 +193,6 @@ public final class BlazeFaceDetector implements FaceDetector {
   public void close() {
     NativeObjects.delete(net);
     scaled.release();
-    square.release();
-    Arrays.fill(scores, 0);
+    input.release();
   }
 }
