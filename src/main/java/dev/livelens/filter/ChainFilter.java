@@ -40,7 +40,8 @@ final class ChainFilter implements Filter {
       if (filter == null) {
         throw new IllegalArgumentException("this worker has no filter " + stage.getString("name"));
       }
-      if (current.channels() == 1 && filter.input() == Pixels.BGR) {
+      // Stages get BGR or grey, never planes: the chain decodes as its own input() (BGR) asks.
+      if (current.channels() == 1 && filter.input() != Pixels.GRAY) {
         Imgproc.cvtColor(current, widened, Imgproc.COLOR_GRAY2BGR);
         current = widened;
       }

@@ -35,7 +35,8 @@ public interface Filter extends AutoCloseable {
 
   /**
    * Processes a frame, decoded as {@link #input()} asks (a BGR frame is always accepted too). Returns the
-   * image to encode: the frame itself (changed in place) or a Mat the filter owns and reuses.
+   * image to encode: the frame itself (changed in place) or a Mat the filter owns and reuses; given
+   * {@link Pixels#I420} planes, the planes themselves or a BGR Mat.
    *
    * @param params parameters already checked by {@link FilterSpec#resolve}
    * @param state what the stream carries for this filter (see {@link FilterSpec#newState()}); empty if none

@@ -6,15 +6,12 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * MediaPipe's short-range BlazeFace ({@code models/face_detection_short_range.tflite}): the frame scaled
- * to 128 pixels on its longer side and letterboxed to whole strides ({@link SsdAnchors}; a 4:3 frame fills
- * 128x96), one forward pass, the anchor-relative boxes decoded and merged by weighted non-maximum
+ * down to the model's input ({@link BlazeFaceInput}), one forward pass, the anchor-relative boxes decoded and merged by weighted non-maximum
  * suppression, as MediaPipe's face detection graph does. Made for faces within
  * about two metres of a webcam; smaller faces are missed (docs/benchmarks.md measures where).
  * The default score threshold is 0.75, not MediaPipe's 0.5: a cat's photo on a grey card scored 0.5 to 0.6
@@ -24,17 +21,13 @@ public final class BlazeFaceDetector implements FaceDetector {
 
   public static final String MODEL = "face_detection_short_range.tflite";
   public static final double DEFAULT_MIN_SCORE = 0.75;
-  private static final int SIDE = SsdAnchors.INPUT_SIDE;
   private static final int COORDS = 16;
   private static final double SUPPRESSION_IOU = 0.3;
   private static final double TILE = 0.6;
 
   private final Net net;
   private final List<String> outputNames;
-  private final Mat scaled = new Mat();
-  private final Mat input = new Mat();
-  /** Where the last frame was placed in {@link #input}: the rest of it is black. */
-  private Rect placed;
+  private final BlazeFaceInput input = new BlazeFaceInput();
   // The anchors and output arrays of the last input size; an input of another size makes them anew.
   private int anchorsWidth;
   private int anchorsHeight;
@@ -50,6 +43,17 @@ public final class BlazeFaceDetector implements FaceDetector {
   @Override
   public List<Rect> detect(Mat bgr, double minScore) {
     return toRects(WeightedSuppression.merge(candidates(bgr, minScore, 0, 0), SUPPRESSION_IOU), bgr.cols(), bgr.rows());
+  }
+
+  /**
+   * {@link #detect} on a picture given as its YCbCr planes ({@link YuvPlanes}), which are never converted
+   * to colour at their full size ({@link BlazeFaceInput#fromPlanes}).
+   */
+  public List<Rect> detectInPlanes(Mat planes, double minScore) {
+    int width = planes.cols();
+    int height = YuvPlanes.height(planes);
+    input.fromPlanes(planes);
+    return toRects(WeightedSuppression.merge(run(width, height, minScore, 0, 0), SUPPRESSION_IOU), width, height);
   }
 
   /**
@@ -75,23 +79,27 @@ public final class BlazeFaceDetector implements FaceDetector {
 
   /** Boxes scoring at least {@code minScore} in {@code bgr}, moved by (left, top) into the frame's pixels. */
   private List<Candidate> candidates(Mat bgr, double minScore, int originX, int originY) {
-    double scale = SIDE / (double) Math.max(bgr.cols(), bgr.rows());
-    int width = Math.max(1, (int) Math.round(bgr.cols() * scale));
-    int height = Math.max(1, (int) Math.round(bgr.rows() * scale));
-    int inputWidth = wholeStrides(width);
-    int inputHeight = wholeStrides(height);
-    Rect inside = new Rect((inputWidth - width) / 2, (inputHeight - height) / 2, width, height);
-    letterbox(bgr, inputWidth, inputHeight, inside);
+    input.fromBgr(bgr);
+    return run(bgr.cols(), bgr.rows(), minScore, originX, originY);
+  }
+
+  /**
+   * One forward pass over the prepared input, its boxes mapped back to the picture's pixels (moved by
+   * {@code originX}, {@code originY} for a tile of a larger frame).
+   */
+  private List<Candidate> run(int pictureWidth, int pictureHeight, double minScore, int originX, int originY) {
+    Mat model = input.mat();
     // RGB in [-1, 1], as the model was trained.
-    Mat blob = Dnn.blobFromImage(input, 1 / 127.5, input.size(), Scalar.all(127.5), true, false, CvType.CV_32F);
+    Mat blob = Dnn.blobFromImage(model, 1 / 127.5, model.size(), Scalar.all(127.5), true, false, CvType.CV_32F);
     try {
       net.setInput(blob);
-      readOutputs(inputWidth, inputHeight);
+      readOutputs(model.cols(), model.rows());
     } finally {
       NativeObjects.delete(blob);
     }
-    // The regressors are in the input's pixels, relative to their anchor; frame pixels are 1 / scale of them.
-    double pixels = 1 / scale;
+    // The regressors are in the input's pixels, relative to their anchor.
+    double pixels = Math.max(pictureWidth, pictureHeight) / (double) SsdAnchors.INPUT_SIDE;
+    Rect inside = input.placed();
     List<Candidate> candidates = new ArrayList<>();
     double minLogit = Math.log(minScore / (1 - minScore));
     for (int i = 0; i < scores.length; i++) {
@@ -108,35 +116,6 @@ public final class BlazeFaceDetector implements FaceDetector {
           w * pixels, h * pixels));
     }
     return candidates;
-  }
-
-  /** The smallest multiple of the model's largest stride that holds {@code pixels}. */
-  private static int wholeStrides(int pixels) {
-    return (pixels + SsdAnchors.LARGEST_STRIDE - 1) / SsdAnchors.LARGEST_STRIDE * SsdAnchors.LARGEST_STRIDE;
-  }
-
-  /**
-   * The frame scaled into {@code inside} of the model's input, the rest of which stays black. A large frame
-   * is first halved-to-be with a bilinear step and then averaged 2:1 ({@code INTER_AREA}'s fast case): about
-   * as smooth as averaging 5:1 at once, at 0.09 ms instead of 0.21 ms of a 640x480 frame.
-   */
-  private void letterbox(Mat bgr, int inputWidth, int inputHeight, Rect inside) {
-    if (input.cols() != inputWidth || input.rows() != inputHeight || !inside.equals(placed)) {
-      input.create(inputHeight, inputWidth, CvType.CV_8UC3);
-      input.setTo(Scalar.all(0));
-      placed = inside;
-    }
-    Mat target = input.submat(inside);
-    try {
-      if (bgr.cols() > 2 * inside.width && bgr.rows() > 2 * inside.height) {
-        Imgproc.resize(bgr, scaled, new Size(2 * inside.width, 2 * inside.height), 0, 0, Imgproc.INTER_LINEAR);
-        Imgproc.resize(scaled, target, inside.size(), 0, 0, Imgproc.INTER_AREA);
-      } else {
-        Imgproc.resize(bgr, target, inside.size(), 0, 0, Imgproc.INTER_AREA);
-      }
-    } finally {
-      NativeObjects.delete(target);
-    }
   }
 
   private void readOutputs(int inputWidth, int inputHeight) {
@@ -192,7 +171,6 @@ public final class BlazeFaceDetector implements FaceDetector {
   @Override
   public void close() {
     NativeObjects.delete(net);
-    scaled.release();
-    input.release();
+    input.close();
   }
 }

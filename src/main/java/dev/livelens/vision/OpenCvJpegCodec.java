@@ -21,7 +21,7 @@ public final class OpenCvJpegCodec implements JpegCodec {
   }
 
   @Override
-  public void decode(byte[] jpeg, int length, Mat dst, Pixels pixels) {
+  public Pixels decode(byte[] jpeg, int length, Mat dst, Pixels pixels) {
     // imdecode also takes PNG etc., decodes a truncated JPEG as a partly grey picture without
     // failing, and allocates whatever the header claims (up to 2^30 pixels): check all that first.
     JpegHeader header = JpegStructure.requireDecodable(jpeg, length);
@@ -42,6 +42,7 @@ public final class OpenCvJpegCodec implements JpegCodec {
         throw new BadImageException("JPEG decodes to another size than its header says");
       }
       decoded.copyTo(dst);
+      return pixels == Pixels.GRAY ? Pixels.GRAY : Pixels.BGR; // never I420: imdecode converts colours itself
     } finally {
       NativeObjects.delete(decoded); // imdecode makes a new Mat each time: its header too is freed now
     }

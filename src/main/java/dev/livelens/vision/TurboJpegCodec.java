@@ -14,7 +14,6 @@ import static dev.livelens.vision.TurboJpegLibrary.TRANSFORM_OPTIONS_OFFSET;
 import static dev.livelens.vision.TurboJpegLibrary.TRANSFORM_STRUCT_BYTES;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import java.lang.ref.Cleaner;
@@ -35,23 +34,9 @@ public final class TurboJpegCodec implements JpegCodec {
 
   private static final Cleaner CLEANER = Cleaner.create();
 
-  // Layout of the small scratch block that receives out-parameters.
-  private static final int WIDTH = 0;
-  private static final int HEIGHT = 4;
-  private static final int SUBSAMP = 8;
-  private static final int COLORSPACE = 12;
-  private static final int OUT_BUF = 16;
-  private static final int OUT_SIZE = OUT_BUF + Native.POINTER_SIZE;
-
   private final TurboJpegState state;
   private final Cleaner.Cleanable cleanable;
-  // Views into state.scratch, made once so the per-frame calls allocate no Pointer objects for them.
-  private final Pointer widthOut;
-  private final Pointer heightOut;
-  private final Pointer subsampOut;
-  private final Pointer colorspaceOut;
-  private final Pointer outBufSlot;
-  private final Pointer outSizeSlot;
+  private final TurboJpegSlots slots;
 
   /**
    * @throws UnsatisfiedLinkError when libturbojpeg cannot be loaded
@@ -59,28 +44,9 @@ public final class TurboJpegCodec implements JpegCodec {
    */
   public TurboJpegCodec() {
     TurboJpegLibrary.load();
-    TurboJpegState s = new TurboJpegState();
-    try {
-      s.decompressor = TurboJpegLibrary.tjInitDecompress();
-      s.compressor = TurboJpegLibrary.tjInitCompress();
-      if (s.decompressor == null || s.compressor == null) {
-        throw new IllegalStateException("TurboJPEG could not create its handles: "
-            + TurboJpegLibrary.tjGetErrorStr2(null));
-      }
-      s.scratch = new Memory(OUT_SIZE + Native.LONG_SIZE);
-      s.input = new Memory(64 * 1024);
-    } catch (RuntimeException | Error e) {
-      s.run(); // free whatever was created before the failure
-      throw e;
-    }
-    state = s;
-    cleanable = CLEANER.register(this, s);
-    widthOut = s.scratch.share(WIDTH, 4);
-    heightOut = s.scratch.share(HEIGHT, 4);
-    subsampOut = s.scratch.share(SUBSAMP, 4);
-    colorspaceOut = s.scratch.share(COLORSPACE, 4);
-    outBufSlot = s.scratch.share(OUT_BUF, Native.POINTER_SIZE);
-    outSizeSlot = s.scratch.share(OUT_SIZE, Native.LONG_SIZE);
+    state = TurboJpegState.open(TurboJpegSlots.BYTES);
+    cleanable = CLEANER.register(this, state);
+    slots = new TurboJpegSlots(state.scratch);
   }
 
   @Override
@@ -89,7 +55,7 @@ public final class TurboJpegCodec implements JpegCodec {
   }
 
   @Override
-  public void decode(byte[] jpeg, int length, Mat dst, Pixels pixels) {
+  public Pixels decode(byte[] jpeg, int length, Mat dst, Pixels pixels) {
     ensureOpen();
     // Same checks as the OpenCV codec, so both reject the same frames.
     JpegHeader header = JpegStructure.requireDecodable(jpeg, length);
@@ -98,15 +64,11 @@ public final class TurboJpegCodec implements JpegCodec {
     NativeLong size = new NativeLong(length);
 
     Pointer handle = state.decompressor;
-    // A tables-only stream "succeeds" without setting the size: never read a stale one.
-    widthOut.setInt(0, 0);
-    heightOut.setInt(0, 0);
-    if (TurboJpegLibrary.tjDecompressHeader3(
-        handle, input, size, widthOut, heightOut, subsampOut, colorspaceOut) != 0) {
+    if (!slots.readHeader(handle, input, size)) {
       throw refuse("bad JPEG header: ");
     }
-    int width = widthOut.getInt(0);
-    int height = heightOut.getInt(0);
+    int width = slots.width.getInt(0);
+    int height = slots.height.getInt(0);
     if (width <= 0 || height <= 0) {
       throw new BadImageException("JPEG contains no image");
     }
@@ -116,6 +78,18 @@ public final class TurboJpegCodec implements JpegCodec {
           + header.width() + "x" + header.height() + " for the server's checks");
     }
 
+    if (pixels == Pixels.I420 && slots.subsamp.getInt(0) == TJSAMP_420 && slots.colorspace.getInt(0) == TJCS_YCBCR
+        && YuvPlanes.fits(width, height)) {
+      dst.create(height * 3 / 2, width, CvType.CV_8UC1);
+      if (dst.isContinuous()) {
+        // Pad 1: the planes' rows are packed, one after the other, as YuvPlanes reads them.
+        if (TurboJpegLibrary.tjDecompressToYUV2(handle, input, size, new Pointer(dst.dataAddr()), width, 1, height,
+            TJFLAG_STOPONWARNING) != 0) {
+          throw refuse("corrupt JPEG: ");
+        }
+        return Pixels.I420;
+      }
+    }
     boolean gray = pixels == Pixels.GRAY;
     dst.create(height, width, gray ? CvType.CV_8UC1 : CvType.CV_8UC3); // no-op when nothing changed
     // The pitch is the Mat's row step, so a non-continuous dst (a submatrix) is filled in place.
@@ -126,6 +100,7 @@ public final class TurboJpegCodec implements JpegCodec {
         width, pitch, height, gray ? TJPF_GRAY : TJPF_BGR, TJFLAG_STOPONWARNING) != 0) {
       throw refuse("corrupt JPEG: ");
     }
+    return gray ? Pixels.GRAY : Pixels.BGR;
   }
 
   /**
@@ -139,16 +114,7 @@ public final class TurboJpegCodec implements JpegCodec {
   private BadImageException refuse(String what, boolean transformer) {
     Pointer handle = transformer ? state.transformer : state.decompressor;
     BadImageException error = new BadImageException(what + TurboJpegLibrary.tjGetErrorStr2(handle));
-    TurboJpegLibrary.tjDestroy(handle);
-    Pointer fresh = transformer ? TurboJpegLibrary.tjInitTransform() : TurboJpegLibrary.tjInitDecompress();
-    if (transformer) {
-      state.transformer = fresh;
-    } else {
-      state.decompressor = fresh;
-    }
-    if (fresh == null) {
-      throw new IllegalStateException("TurboJPEG could not create a new handle");
-    }
+    state.replace(transformer);
     return error;
   }
 
@@ -169,27 +135,24 @@ public final class TurboJpegCodec implements JpegCodec {
     Memory input = state.input(length);
     input.write(0, jpeg, 0, length);
     NativeLong size = new NativeLong(length);
-    if (TurboJpegLibrary.tjDecompressHeader3(
-        state.transformer, input, size, widthOut, heightOut, subsampOut, colorspaceOut) != 0) {
+    if (!slots.readHeader(state.transformer, input, size)) {
       throw refuse("bad JPEG header: ", true);
     }
-    int colorspace = colorspaceOut.getInt(0);
+    int colorspace = slots.colorspace.getInt(0);
     if (colorspace != TJCS_YCBCR && colorspace != TJCS_GRAY) {
       return null;
     }
     // With NOREALLOC TurboJPEG takes the buffer to be tjBufSize() of the source's size and subsampling.
-    Pointer out = outputBuffer(checked.width(), checked.height(), subsampOut.getInt(0));
-    outBufSlot.setPointer(0, out);
-    outSizeSlot.setNativeLong(0, new NativeLong(state.outputCapacity));
+    Pointer out = outputBuffer(checked.width(), checked.height(), slots.subsamp.getInt(0));
     state.transformSpec.clear();
     state.transformSpec.setInt(TRANSFORM_OPTIONS_OFFSET,
         (colorspace == TJCS_GRAY ? 0 : TJXOPT_GRAY) | TJXOPT_COPYNONE);
     // The coefficients are entropy-decoded on the way: corrupt data warns, and STOPONWARNING refuses it.
-    if (TurboJpegLibrary.tjTransform(state.transformer, input, size, 1, outBufSlot, outSizeSlot,
+    if (TurboJpegLibrary.tjTransform(state.transformer, input, size, 1, slots.outBuf, slots.outSize,
         state.transformSpec, TJFLAG_NOREALLOC | TJFLAG_STOPONWARNING) != 0) {
       throw refuse("corrupt JPEG: ", true);
     }
-    return out.getByteArray(0, Math.toIntExact(outSizeSlot.getNativeLong(0).longValue()));
+    return slots.written(out);
   }
 
   @Override
@@ -214,21 +177,39 @@ public final class TurboJpegCodec implements JpegCodec {
     int width = image.cols();
     int height = image.rows();
     Pointer out = outputBuffer(width, height, subsamp);
-    outBufSlot.setPointer(0, out);
-    outSizeSlot.setNativeLong(0, new NativeLong(state.outputCapacity));
 
     // The row step as pitch lets a submatrix be encoded without copying it first.
     int pitch = (int) image.step1(0);
     int q = Math.max(1, Math.min(100, quality));
     // NOREALLOC: the buffer is tjBufSize() (worst case) big, so TurboJPEG never swaps it.
     if (TurboJpegLibrary.tjCompress2(state.compressor, new Pointer(image.dataAddr()),
-        width, pitch, height, pixelFormat, outBufSlot, outSizeSlot, subsamp, q,
+        width, pitch, height, pixelFormat, slots.outBuf, slots.outSize, subsamp, q,
         TJFLAG_NOREALLOC) != 0) {
       throw new IllegalStateException(
           "TurboJPEG encode failed: " + TurboJpegLibrary.tjGetErrorStr2(state.compressor));
     }
-    long size = outSizeSlot.getNativeLong(0).longValue();
-    return out.getByteArray(0, Math.toIntExact(size));
+    return slots.written(out);
+  }
+
+  /** YCbCr planes as a decode to I420 gave them: no colour conversion, no chroma downsampling. */
+  @Override
+  public byte[] encode(Mat image, Pixels pixels, int quality) {
+    if (pixels != Pixels.I420) {
+      return encode(image, quality);
+    }
+    ensureOpen();
+    int width = image.cols();
+    int height = YuvPlanes.height(image);
+    if (image.type() != CvType.CV_8UC1 || !image.isContinuous() || !YuvPlanes.fits(width, height)) {
+      throw new IllegalArgumentException("not YCbCr planes: " + image);
+    }
+    Pointer out = outputBuffer(width, height, TJSAMP_420);
+    if (TurboJpegLibrary.tjCompressFromYUV(state.compressor, new Pointer(image.dataAddr()), width, 1, height,
+        TJSAMP_420, slots.outBuf, slots.outSize, Math.max(1, Math.min(100, quality)), TJFLAG_NOREALLOC) != 0) {
+      throw new IllegalStateException(
+          "TurboJPEG encode failed: " + TurboJpegLibrary.tjGetErrorStr2(state.compressor));
+    }
+    return slots.written(out);
   }
 
   /** Frees the TurboJPEG handles and buffers. Idempotent. */
@@ -243,8 +224,10 @@ public final class TurboJpegCodec implements JpegCodec {
     }
   }
 
-  /** The output buffer, grown to TurboJPEG's worst-case size for this image. */
+  /** The output buffer, grown to TurboJPEG's worst-case size for this image, set in the out-parameter slots. */
   private Pointer outputBuffer(int width, int height, int subsamp) {
-    return state.output(TurboJpegLibrary.tjBufSize(width, height, subsamp).longValue());
+    Pointer out = state.output(TurboJpegLibrary.tjBufSize(width, height, subsamp).longValue());
+    slots.output(out, state.outputCapacity);
+    return out;
   }
 }

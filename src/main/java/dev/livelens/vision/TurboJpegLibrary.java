@@ -93,6 +93,14 @@ final class TurboJpegLibrary {
   static native int tjDecompress2(Pointer handle, Pointer jpegBuf, NativeLong jpegSize,
       Pointer dstBuf, int width, int pitch, int height, int pixelFormat, int flags);
 
+  /** The JPEG's own Y, Cb and Cr planes, one after the other; {@code pad} 1 packs their rows. */
+  static native int tjDecompressToYUV2(Pointer handle, Pointer jpegBuf, NativeLong jpegSize,
+      Pointer dstBuf, int width, int pad, int height, int flags);
+
+  /** {@code jpegBuf} is an {@code unsigned char **}, {@code jpegSize} an {@code unsigned long *}. */
+  static native int tjCompressFromYUV(Pointer handle, Pointer srcBuf, int width, int pad, int height,
+      int subsamp, Pointer jpegBuf, Pointer jpegSize, int jpegQual, int flags);
+
   /** {@code jpegBuf} is an {@code unsigned char **}, {@code jpegSize} an {@code unsigned long *}. */
   static native int tjCompress2(Pointer handle, Pointer srcBuf, int width, int pitch, int height,
       int pixelFormat, Pointer jpegBuf, Pointer jpegSize, int jpegSubsamp, int jpegQual, int flags);

@@ -20,6 +20,43 @@ final class TurboJpegState implements Runnable {
   long outputCapacity;
   volatile boolean closed;
 
+  /** The handles and buffers a codec starts with; whatever was made is freed again if one cannot be. */
+  static TurboJpegState open(int scratchBytes) {
+    TurboJpegState s = new TurboJpegState();
+    try {
+      s.decompressor = TurboJpegLibrary.tjInitDecompress();
+      s.compressor = TurboJpegLibrary.tjInitCompress();
+      if (s.decompressor == null || s.compressor == null) {
+        throw new IllegalStateException("TurboJPEG could not create its handles: "
+            + TurboJpegLibrary.tjGetErrorStr2(null));
+      }
+      s.scratch = new Memory(scratchBytes);
+      s.input = new Memory(64 * 1024);
+    } catch (RuntimeException | Error e) {
+      s.run();
+      throw e;
+    }
+    return s;
+  }
+
+  /**
+   * A fresh decompressor (or transformer) in place of one that failed on a frame: after some corrupt
+   * input a handle keeps bad state and would refuse the next good frame too.
+   */
+  void replace(boolean transformerHandle) {
+    Pointer fresh;
+    if (transformerHandle) {
+      TurboJpegLibrary.tjDestroy(transformer);
+      transformer = fresh = TurboJpegLibrary.tjInitTransform();
+    } else {
+      TurboJpegLibrary.tjDestroy(decompressor);
+      decompressor = fresh = TurboJpegLibrary.tjInitDecompress();
+    }
+    if (fresh == null) {
+      throw new IllegalStateException("TurboJPEG could not create a new handle");
+    }
+  }
+
   /** The input buffer, grown (never shrunk) to hold {@code length} bytes. */
   Memory input(int length) {
     if (input.size() < length) {

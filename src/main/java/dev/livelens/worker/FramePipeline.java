@@ -5,6 +5,7 @@ import dev.livelens.filter.Filter;
 import dev.livelens.filter.JpegShortcut;
 import dev.livelens.vision.JpegCodec;
 import dev.livelens.vision.JpegCodec.Pixels;
+import dev.livelens.vision.YuvPlanes;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.opencv.core.Mat;
@@ -33,6 +34,7 @@ public final class FramePipeline implements AutoCloseable {
   // One Mat per kind of input, so a worker serving both kinds never reallocates between frames.
   private final Mat bgrFrame = new Mat();
   private final Mat grayFrame = new Mat();
+  private final Mat planesFrame = new Mat();
 
   public FramePipeline(Map<String, Filter> filters, JpegCodec codec, int jpegQuality) {
     this.filters = filters;
@@ -62,14 +64,21 @@ public final class FramePipeline implements AutoCloseable {
       return new Result(shortcut.jpeg(), new FrameResult(shortcut.header().width(), shortcut.header().height(),
           report, 0, System.nanoTime() - start, 0));
     }
-    Mat frame = filter.input() == Pixels.GRAY ? grayFrame : bgrFrame;
-    codec.decode(jpeg, length, frame, filter.input());
+    Mat frame = switch (filter.input()) {
+      case GRAY -> grayFrame;
+      case I420 -> planesFrame;
+      case BGR -> bgrFrame;
+    };
+    Pixels pixels = codec.decode(jpeg, length, frame, filter.input());
     long decoded = System.nanoTime();
     Mat output = filter.apply(frame, params, state, report);
     long filtered = System.nanoTime();
-    byte[] encoded = codec.encode(output, jpegQuality);
+    // A filter given planes answers with them (changed in place) or with a BGR picture of its own.
+    boolean planes = pixels == Pixels.I420 && output.channels() == 1;
+    byte[] encoded = planes ? codec.encode(output, Pixels.I420, jpegQuality) : codec.encode(output, jpegQuality);
     long encodedAt = System.nanoTime();
-    return new Result(encoded, new FrameResult(output.cols(), output.rows(), report,
+    int height = planes ? YuvPlanes.height(output) : output.rows();
+    return new Result(encoded, new FrameResult(output.cols(), height, report,
         decoded - start, filtered - decoded, encodedAt - filtered));
   }
 
@@ -78,6 +87,7 @@ public final class FramePipeline implements AutoCloseable {
     filters.values().forEach(Filter::close);
     bgrFrame.release();
     grayFrame.release();
+    planesFrame.release();
     codec.close();
   }
 }

@@ -83,4 +83,28 @@ class FramePipelineTest {
       grey.release();
     }
   }
+
+  /** `faces` works on the JPEG's planes with either codec (TurboJPEG's own, OpenCV's via BGR): same answer. */
+  @ParameterizedTest
+  @ValueSource(strings = {"turbojpeg", "opencv"})
+  void facesAnswersTheFrameWithTheReportedBoxDrawnGreen(String codec) {
+    FilterCatalog catalog = FilterCatalog.standard();
+    JsonObject params = catalog.spec("faces").orElseThrow().resolve(new JsonObject());
+    org.junit.jupiter.api.Assumptions.assumeTrue(!codec.equals("turbojpeg") || JpegCodecs.turboJpegAvailable());
+    try (FramePipeline pipeline = new FramePipeline(catalog.createAll(), JpegCodecs.select(codec).get(), 80)) {
+      FramePipeline.Result result = pipeline.process(FRAME, FRAME.length, "faces", params, new JsonObject());
+      assertEquals(640, result.result().width());
+      assertEquals(480, result.result().height());
+      JsonArray faces = result.result().report().getJsonArray("faces");
+      assertEquals(1, faces.size());
+      JsonObject face = faces.getJsonObject(0);
+      org.opencv.core.Mat answer = TestImages.decode(result.jpeg());
+      assertEquals(new org.opencv.core.Size(640, 480), answer.size());
+      double[] top = org.opencv.core.Core.mean(answer.submat(new org.opencv.core.Rect(face.getInteger("x") + 10,
+          face.getInteger("y") & ~1, face.getInteger("w") - 20, 1))).val;
+      assertTrue(top[1] > 180 && top[0] < 100 && top[2] < 100,
+          "the box's top edge is not green: " + java.util.Arrays.toString(top));
+      answer.release();
+    }
+  }
 }
