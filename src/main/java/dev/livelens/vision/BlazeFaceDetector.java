@@ -11,8 +11,8 @@ import org.opencv.dnn.Net;
 
 /**
  * MediaPipe's short-range BlazeFace ({@code models/face_detection_short_range.tflite}): the frame scaled
- * down to the model's input ({@link BlazeFaceInput}), one forward pass, the anchor-relative boxes decoded and merged by weighted non-maximum
- * suppression, as MediaPipe's face detection graph does. Made for faces within
+ * down to the model's input ({@link BlazeFaceInput}), one forward pass, the anchor-relative boxes decoded
+ * and merged by weighted non-maximum suppression, as MediaPipe's face detection graph does. Made for faces within
  * about two metres of a webcam; smaller faces are missed (docs/benchmarks.md measures where).
  * The default score threshold is 0.75, not MediaPipe's 0.5: a cat's photo on a grey card scored 0.5 to 0.6
  * here, while real faces score above 0.9.

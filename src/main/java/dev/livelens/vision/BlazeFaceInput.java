@@ -57,9 +57,10 @@ final class BlazeFaceInput implements AutoCloseable {
     Mat blue = YuvPlanes.blueDifference(planes);
     try {
       Size size = target.size();
+      // INTER_AREA straight from a chroma plane (2.5:1 at 640x480) takes its slow path: 0.15 ms of a frame.
       scale(luma, smallLuma, size);
-      Imgproc.resize(red, smallRed, size, 0, 0, Imgproc.INTER_AREA);
-      Imgproc.resize(blue, smallBlue, size, 0, 0, Imgproc.INTER_AREA);
+      scale(red, smallRed, size);
+      scale(blue, smallBlue, size);
       Core.merge(List.of(smallLuma, smallRed, smallBlue), smallYcrcb);
       Imgproc.cvtColor(smallYcrcb, target, Imgproc.COLOR_YCrCb2BGR); // JPEG's full-range conversion
     } finally {
