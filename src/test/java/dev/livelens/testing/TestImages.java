@@ -149,4 +149,17 @@ public final class TestImages {
       deviation.release();
     }
   }
+
+  /** Mean absolute difference of two pictures of one size and type, averaged over their channels. */
+  public static double meanAbsDiff(Mat a, Mat b) {
+    Mat diff = new Mat();
+    Core.absdiff(a, b, diff);
+    Scalar mean = Core.mean(diff);
+    diff.release();
+    double sum = 0;
+    for (int c = 0; c < a.channels(); c++) {
+      sum += mean.val[c];
+    }
+    return sum / a.channels();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.livelens.vision;
 
 import dev.livelens.testing.BadFrames;
+import dev.livelens.testing.TestImages;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -51,7 +51,7 @@ class JpegCodecTest {
       assertEquals(new Size(640, 480), dst.size());
       assertEquals(CvType.CV_8UC3, dst.type());
       Mat reference = Imgcodecs.imdecode(new MatOfByte(astronautJpeg), Imgcodecs.IMREAD_COLOR);
-      assertTrue(meanAbsDiff(dst, reference) < 1.0, "differs from OpenCV's own decode");
+      assertTrue(TestImages.meanAbsDiff(dst, reference) < 1.0, "differs from OpenCV's own decode");
     }
   }
 
@@ -68,12 +68,12 @@ class JpegCodecTest {
       assertEquals(CvType.CV_8UC1, gray.type());
       Mat converted = new Mat();
       Imgproc.cvtColor(colour, converted, Imgproc.COLOR_BGR2GRAY);
-      assertTrue(meanAbsDiff(gray, converted) < 1.5, "luminance differs from the converted colour decode");
+      assertTrue(TestImages.meanAbsDiff(gray, converted) < 1.5, "luminance differs from the converted colour decode");
 
       // The same Mat takes the other kind next: it is reallocated, not misread.
       codec.decode(astronautJpeg, astronautJpeg.length, gray, JpegCodec.Pixels.BGR);
       assertEquals(CvType.CV_8UC3, gray.type());
-      assertTrue(meanAbsDiff(gray, colour) < 0.01);
+      assertTrue(TestImages.meanAbsDiff(gray, colour) < 0.01);
       colour.release();
       gray.release();
       converted.release();
@@ -90,7 +90,7 @@ class JpegCodecTest {
       codec.decode(jpeg, jpeg.length, dst);
 
       assertEquals(photo.size(), dst.size());
-      assertTrue(meanAbsDiff(dst, photo) < 4.0, "too far from the original photo");
+      assertTrue(TestImages.meanAbsDiff(dst, photo) < 4.0, "too far from the original photo");
     }
   }
 
@@ -107,10 +107,10 @@ class JpegCodecTest {
       codec.decode(jpeg, jpeg.length, decoded);
       assertEquals(image.size(), decoded.size());
       assertEquals(CvType.CV_8UC3, decoded.type());
-      assertTrue(meanAbsDiff(decoded, image) < 3.0, "round trip lost too much");
+      assertTrue(TestImages.meanAbsDiff(decoded, image) < 3.0, "round trip lost too much");
       // Anyone else's decoder reads it too.
       Mat reference = Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR);
-      assertTrue(meanAbsDiff(reference, image) < 3.0);
+      assertTrue(TestImages.meanAbsDiff(reference, image) < 3.0);
     }
   }
 
@@ -134,7 +134,7 @@ class JpegCodecTest {
       Mat asStored = Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_UNCHANGED);
       assertEquals(1, asStored.channels());
       assertEquals(grey.size(), asStored.size());
-      assertTrue(meanAbsDiff(asStored, grey) < 3.0);
+      assertTrue(TestImages.meanAbsDiff(asStored, grey) < 3.0);
 
       // Decoding always gives BGR, with equal channels for a grey picture.
       Mat decoded = new Mat();
@@ -142,7 +142,7 @@ class JpegCodecTest {
       assertEquals(CvType.CV_8UC3, decoded.type());
       Mat backToGrey = new Mat();
       Imgproc.cvtColor(decoded, backToGrey, Imgproc.COLOR_BGR2GRAY);
-      assertTrue(meanAbsDiff(backToGrey, asStored) < 1.0);
+      assertTrue(TestImages.meanAbsDiff(backToGrey, asStored) < 1.0);
     }
   }
 
@@ -157,7 +157,7 @@ class JpegCodecTest {
 
       Mat decoded = Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR);
       assertEquals(roi.size(), decoded.size());
-      assertTrue(meanAbsDiff(decoded, roi.clone()) < 3.0);
+      assertTrue(TestImages.meanAbsDiff(decoded, roi.clone()) < 3.0);
     }
   }
 
@@ -170,7 +170,7 @@ class JpegCodecTest {
       codec.decode(astronautJpeg, astronautJpeg.length, roi);
 
       Mat reference = Imgcodecs.imdecode(new MatOfByte(astronautJpeg), Imgcodecs.IMREAD_COLOR);
-      assertTrue(meanAbsDiff(big.submat(new Rect(40, 30, 640, 480)), reference) < 1.0);
+      assertTrue(TestImages.meanAbsDiff(big.submat(new Rect(40, 30, 640, 480)), reference) < 1.0);
       // Nothing written outside the region.
       assertArrayEquals(new double[] {7, 7, 7}, big.get(29, 40));
       assertArrayEquals(new double[] {7, 7, 7}, big.get(510, 679));
@@ -384,17 +384,6 @@ class JpegCodecTest {
     Imgproc.putText(image, "LiveLens", new Point(width * 0.1, height * 0.85),
         Imgproc.FONT_HERSHEY_SIMPLEX, height / 240.0, new Scalar(0, 0, 0), 2);
     return image;
-  }
-
-  private static double meanAbsDiff(Mat a, Mat b) {
-    Mat diff = new Mat();
-    Core.absdiff(a, b, diff);
-    Scalar mean = Core.mean(diff);
-    double sum = 0;
-    for (int c = 0; c < a.channels(); c++) {
-      sum += mean.val[c];
-    }
-    return sum / a.channels();
   }
 
   private static byte[] imencode(Mat image, int quality) {

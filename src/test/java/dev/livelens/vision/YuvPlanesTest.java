@@ -45,9 +45,9 @@ class YuvPlanesTest {
       Imgproc.cvtColor(bgr, ycrcb, Imgproc.COLOR_BGR2YCrCb);
       List<Mat> channels = new ArrayList<>();
       Core.split(ycrcb, channels);
-      assertTrue(meanAbsDiff(YuvPlanes.luma(planes), channels.get(0)) < 1.0, "Y differs from the decoded luma");
-      assertTrue(meanAbsDiff(YuvPlanes.redDifference(planes), half(channels.get(1))) < 2.0, "Cr differs");
-      assertTrue(meanAbsDiff(YuvPlanes.blueDifference(planes), half(channels.get(2))) < 2.0, "Cb differs");
+      assertTrue(TestImages.meanAbsDiff(YuvPlanes.luma(planes), channels.get(0)) < 1.0, "Y differs from the decoded luma");
+      assertTrue(TestImages.meanAbsDiff(YuvPlanes.redDifference(planes), half(channels.get(1))) < 2.0, "Cr differs");
+      assertTrue(TestImages.meanAbsDiff(YuvPlanes.blueDifference(planes), half(channels.get(2))) < 2.0, "Cb differs");
     }
   }
 
@@ -63,7 +63,7 @@ class YuvPlanesTest {
       codec.decode(jpeg, jpeg.length, before, Pixels.BGR);
       assertEquals(Pixels.BGR, codec.decode(again, again.length, after, Pixels.BGR));
       assertEquals(before.size(), after.size());
-      assertTrue(meanAbsDiff(before, after) < 2.0, "re-encoded planes changed the picture");
+      assertTrue(TestImages.meanAbsDiff(before, after) < 2.0, "re-encoded planes changed the picture");
     }
   }
 
@@ -134,17 +134,6 @@ class YuvPlanesTest {
     Mat small = new Mat();
     Imgproc.resize(plane, small, new Size(plane.cols() / 2.0, plane.rows() / 2.0), 0, 0, Imgproc.INTER_AREA);
     return small;
-  }
-
-  private static double meanAbsDiff(Mat a, Mat b) {
-    Mat diff = new Mat();
-    Core.absdiff(a, b, diff);
-    Scalar mean = Core.mean(diff);
-    double sum = 0;
-    for (int c = 0; c < a.channels(); c++) {
-      sum += mean.val[c];
-    }
-    return sum / a.channels();
   }
 
   private static byte[] imencode(Mat image, int... params) {
