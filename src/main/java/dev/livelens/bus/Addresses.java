@@ -13,9 +13,9 @@ public final class Addresses {
   public static final String JOB_FRAMES = "livelens.frames.jobs";
 
   /**
-   * A stream's uploaded picture to read and make into its background (request/reply, any live worker): a
-   * Buffer of a JPEG or PNG whose header the stream checked, answered with the JPEG the stream keeps, or a
-   * {@link FrameFailure#BAD_FRAME} failure naming what is wrong with it.
+   * An uploaded background picture to read (request/reply, any live worker), a stream's or one sent with a
+   * library job: a Buffer of a JPEG or PNG whose header the sender checked, answered with the JPEG to keep,
+   * or a {@link FrameFailure#BAD_FRAME} failure naming what is wrong with it.
    */
   public static final String BACKGROUNDS = "livelens.backgrounds";
 

@@ -30,10 +30,11 @@ public final class BackgroundFilter implements Filter {
       MaskHistory::new);
 
   public static final FilterSpec REPLACE = new FilterSpec("replace-background",
-      "Background replaced by the stream's uploaded picture, or a colour, behind the person (selfie segmentation)",
+      "Background replaced by an uploaded picture, or a colour, behind the person (selfie segmentation)",
       List.of(
           ParamSpec.bool(UploadedBackground.USE, true,
-              "Show the picture this stream uploaded (a background message) when it has one; off: always the colour"),
+              "Show the uploaded background picture (the stream's, or the one sent with a library job) when there is one; "
+                  + "off: always the colour"),
           ParamSpec.integer("red", 0, 0, 255, "Red of the background colour"),
           ParamSpec.integer("green", 160, 0, 255, "Green of the background colour"),
           ParamSpec.integer("blue", 80, 0, 255, "Blue of the background colour"), FEATHER, STEADINESS),

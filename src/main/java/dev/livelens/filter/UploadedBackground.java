@@ -38,4 +38,13 @@ public final class UploadedBackground {
     }
     return resolved;
   }
+
+  /** Whether a picture would be shown by this filter (or a stage of this chain) with these parameters. */
+  public static boolean shown(String filter, JsonObject resolved) {
+    if (FilterChain.NAME.equals(filter)) {
+      return resolved.getJsonArray(FilterChain.STAGES).stream().map(JsonObject.class::cast)
+          .anyMatch(stage -> shown(stage.getString("name"), stage.getJsonObject("params")));
+    }
+    return BackgroundFilter.REPLACE.name().equals(filter) && resolved.getBoolean(USE, false);
+  }
 }

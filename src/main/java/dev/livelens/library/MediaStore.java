@@ -25,6 +25,11 @@ public interface MediaStore {
     return directory(videoId).resolve("poster.jpg");
   }
 
+  /** The picture a processing job shows behind the person (replace-background with its image on). */
+  default Path background(String videoId) {
+    return directory(videoId).resolve("background.jpg");
+  }
+
   /** A file kept as it was received or recorded, before packaging. */
   default Path original(String videoId, String extension) {
     return directory(videoId).resolve("original." + extension);

@@ -2,15 +2,12 @@ package dev.livelens.stream;
 
 import dev.livelens.bus.Addresses;
 import dev.livelens.bus.FrameFailure;
-import dev.livelens.vision.BadImageException;
-import dev.livelens.vision.JpegHeader;
-import dev.livelens.vision.PngHeader;
+import dev.livelens.vision.PictureHeaders;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.IntUnaryOperator;
 
 /**
  * A stream's background picture. An upload is checked here from its header, as a frame is (JPEG or PNG,
@@ -48,7 +45,7 @@ final class StreamBackground {
       kept.accept(null);
       return;
     }
-    String problem = headerProblem(image);
+    String problem = PictureHeaders.problem(image::getUnsignedByte, image.length(), maxImageSide);
     if (problem != null) {
       refused.accept(ErrorCode.BAD_BACKGROUND, problem);
       return;
@@ -67,31 +64,5 @@ final class StreamBackground {
         refused.accept(ErrorCode.BUSY, "no worker could read the background picture now; send it again");
       }
     });
-  }
-
-  private String headerProblem(Buffer image) {
-    IntUnaryOperator byteAt = image::getUnsignedByte;
-    try {
-      long width;
-      long height;
-      if (PngHeader.isPng(byteAt, image.length())) {
-        PngHeader png = PngHeader.read(byteAt, image.length());
-        width = png.width();
-        height = png.height();
-      } else if (image.length() > 1 && image.getUnsignedByte(0) == 0xFF && image.getUnsignedByte(1) == 0xD8) {
-        JpegHeader header = JpegHeader.read(byteAt, image.length());
-        width = header.width();
-        height = header.height();
-      } else {
-        return "a background picture must be a JPEG or PNG image";
-      }
-      if (width > maxImageSide || height > maxImageSide) {
-        return "the background picture of " + width + "x" + height + " pixels is over the limit of " + maxImageSide
-            + "x" + maxImageSide + "; choose a smaller one";
-      }
-      return null;
-    } catch (BadImageException e) {
-      return "the background picture cannot be read: " + e.getMessage();
-    }
   }
 }

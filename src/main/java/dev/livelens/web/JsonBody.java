@@ -41,7 +41,7 @@ public final class JsonBody implements Handler<RoutingContext> {
     body.handle(ctx);
   }
 
-  private static long declaredLength(RoutingContext ctx) {
+  static long declaredLength(RoutingContext ctx) {
     try {
       String length = ctx.request().getHeader("Content-Length");
       return length == null ? -1 : Long.parseLong(length.trim());

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,15 @@ public final class JobQueue {
    */
   public Future<Video> submit(String kind, String title, String source, String parentId, JsonObject input,
       Long ownerId) {
+    return submit(kind, title, source, parentId, input, ownerId, video -> Future.succeededFuture());
+  }
+
+  /**
+   * {@link #submit}, with {@code prepare} putting the job's own files in place once its video exists and
+   * before the job is written and queued (so no run can start without them); its failure undoes the video.
+   */
+  public Future<Video> submit(String kind, String title, String source, String parentId, JsonObject input,
+      Long ownerId, Function<Video, Future<?>> prepare) {
     return owner.call(() -> {
       // Decided and counted in one step: a burst cannot slip in between the check and the insert.
       if (waiting.size() + reserved >= maxQueued) {
@@ -81,7 +91,8 @@ public final class JobQueue {
       }
       reserved++;
       Future<Video> made = library.create(title, source, parentId, ownerId)
-          .compose(video -> owner.back(jobs.create(video.id(), kind, input, ownerId))
+          .compose(video -> owner.back(prepare.apply(video).compose(ready -> jobs.create(video.id(), kind, input,
+              ownerId)))
           .recover(error -> library.delete(video.id()).compose(gone -> Future.failedFuture(error)))
           .map(job -> {
             reserved--;

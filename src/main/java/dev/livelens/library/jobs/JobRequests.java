@@ -1,12 +1,12 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.web.JsonOrFormBody;
 import dev.livelens.web.Problem;
 
 import dev.livelens.filter.BadParamsException;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.filter.FilterSpec;
 import dev.livelens.library.Video;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -19,20 +19,20 @@ final class JobRequests {
   /** A cut may end this little past the video's end (durations are rounded to the millisecond). */
   private static final double END_SLACK_SECONDS = 0.05;
   private static final int MAX_TITLE = 200;
+  /** The field of a multipart request that holds what a JSON request's body would. */
+  static final String FORM_FIELD = "job";
 
   private JobRequests() {
   }
 
+  /** The request's JSON object: its body, or a multipart request's {@link #FORM_FIELD} field. */
   static JsonObject body(RoutingContext ctx) {
-    try {
-      JsonObject body = ctx.body().asJsonObject();
-      if (body != null) {
-        return body;
-      }
-    } catch (DecodeException | ClassCastException e) {
-      // answered below
+    JsonObject body = JsonOrFormBody.object(ctx, FORM_FIELD);
+    if (body == null) {
+      throw new Problem(400, "bad_request", "send a JSON object (in a multipart form, as its field '" + FORM_FIELD
+          + "')");
     }
-    throw new Problem(400, "bad_request", "send a JSON object");
+    return body;
   }
 
   /** The cut's input: {"from","start","end","exact"}, inside the ready video. */

@@ -7,6 +7,8 @@ import dev.livelens.web.Problem;
 import dev.livelens.web.Failures;
 
 import dev.livelens.filter.FilterCatalog;
+import dev.livelens.filter.UploadedBackground;
+import dev.livelens.web.JsonOrFormBody;
 import dev.livelens.web.ApiErrors;
 import dev.livelens.web.JsonBody;
 import dev.livelens.library.Library;
@@ -20,6 +22,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,10 +37,12 @@ final class JobRoutes {
   private final UrlCheck urls;
   private final WorkerExecutor pool;
   private final SignedInUsers users;
+  private final JobPicture picture;
 
   private JobRoutes(Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls, WorkerExecutor pool,
-      SignedInUsers users) {
+      SignedInUsers users, JobPicture picture) {
     this.library = library;
+    this.picture = picture;
     this.users = users;
     this.queue = queue;
     this.catalog = catalog;
@@ -47,11 +52,12 @@ final class JobRoutes {
 
   /** The routes on the jobs' own router (deleting a video stops its job through the library's routes). */
   static void mount(Router router, Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls,
-      WorkerExecutor pool, JobFeed feed, SignedInUsers users) {
-    JobRoutes routes = new JobRoutes(library, queue, catalog, urls, pool, users);
+      WorkerExecutor pool, JobFeed feed, SignedInUsers users, JobPicture picture, Path uploads) {
+    JobRoutes routes = new JobRoutes(library, queue, catalog, urls, pool, users, picture);
     JsonBody body = new JsonBody(BODY_LIMIT);
     router.post("/api/videos/:id/cuts").handler(body).handler(routes::cut);
-    router.post("/api/videos/:id/process").handler(body).handler(routes::process);
+    router.post("/api/videos/:id/process").handler(new JsonOrFormBody(BODY_LIMIT, picture.requestLimit(), uploads))
+        .handler(routes::process);
     router.post("/api/imports").handler(body).handler(routes::importUrl);
     router.get("/api/jobs").handler(routes::list);
     router.get("/api/jobs/feed").handler(feed);
@@ -75,12 +81,21 @@ final class JobRoutes {
         })).onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
   }
 
+  /** {"filter","params"}; in a multipart request, with a background picture for replace-background. */
   private void process(RoutingContext ctx) {
     readyVideo(ctx).compose(video -> {
       JsonObject input = JobRequests.process(JobRequests.body(ctx), video, catalog);
       String suffix = " (" + input.getString("filter") + ")";
-      return users.orGuest(ctx).compose(maker -> queue.submit(ProcessWork.KIND,
-          JobRequests.title(video.title(), suffix), "processed", video.id(), input, maker.id()));
+      return picture.read(ctx).compose(jpeg -> {
+        if (jpeg != null && !UploadedBackground.shown(input.getString("filter"), input.getJsonObject("params"))) {
+          return Future.failedFuture(new Problem(422, "picture_unused", "a background picture is shown only by "
+              + "replace-background with its image on; choose that filter or send no picture"));
+        }
+        JsonObject withPicture = jpeg == null ? input : input.copy().put(JobPicture.FIELD, true);
+        return users.orGuest(ctx).compose(maker -> queue.submit(ProcessWork.KIND,
+            JobRequests.title(video.title(), suffix), "processed", video.id(), withPicture, maker.id(),
+            made -> jpeg == null ? Future.succeededFuture() : picture.keep(made, jpeg)));
+      });
     }).onSuccess(video -> accepted(ctx, video)).onFailure(error -> Failures.answer(ctx, error));
   }
 

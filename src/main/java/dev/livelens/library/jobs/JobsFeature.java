@@ -42,8 +42,10 @@ public final class JobsFeature implements Feature {
     if (media.ffmpeg().isEmpty()) {
       return Future.succeededFuture();
     }
+    JobPicture picture = new JobPicture(vertx, library.library().store(), config.maxFrameBytes(),
+        config.maxImageSide(), config.frameTimeoutMs());
     return LibraryJobs.start(vertx, database.database().pool(), library.library(), media.ffmpeg().get(), catalog,
-        config.storage(), config.leases().renewMs(), users.get()).onSuccess(started -> {
+        config.storage(), config.leases().renewMs(), users.get(), picture).onSuccess(started -> {
           jobs = started;
           library.madeBy(started::cancel);
         });

@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The library's jobs put together: the queue with its three kinds of work, the import proxy, the routes. */
@@ -30,10 +31,14 @@ public final class LibraryJobs {
   private final Ffmpeg ffmpeg;
   private final JobFeed feed;
   private final SignedInUsers users;
+  private final JobPicture picture;
+  private final Path uploads;
 
   private LibraryJobs(Vertx vertx, Library library, JobQueue queue, FilterCatalog catalog, UrlCheck urls,
-      Ffmpeg ffmpeg, SignedInUsers users) {
+      Ffmpeg ffmpeg, SignedInUsers users, JobPicture picture, Path uploads) {
     this.users = users;
+    this.picture = picture;
+    this.uploads = uploads;
     this.vertx = vertx;
     this.library = library;
     this.queue = queue;
@@ -45,28 +50,32 @@ public final class LibraryJobs {
 
   /**
    * Starts the import proxy and the queue, and takes up the jobs a previous run left unfinished; then every
-   * {@code leaseCheckMs} those of nodes that died.
+   * {@code leaseCheckMs} those of nodes that died. Pictures a crash left half uploaded are deleted first.
    */
-  public static Future<LibraryJobs> start(Vertx vertx, Pool db, Library library, Ffmpeg ffmpeg,
-      FilterCatalog catalog, StorageConfig storage, long leaseCheckMs, SignedInUsers users) {
+  static Future<LibraryJobs> start(Vertx vertx, Pool db, Library library, Ffmpeg ffmpeg,
+      FilterCatalog catalog, StorageConfig storage, long leaseCheckMs, SignedInUsers users, JobPicture picture) {
     AddressPolicy policy = new AddressPolicy(storage.allowPrivateUrls());
-    return ImportProxy.start(vertx, policy, ffmpeg.pool()).compose(proxy -> {
+    Path uploads = storage.dataDir().resolve("tmp").resolve("job-pictures");
+    Future<Void> emptied = vertx.fileSystem().exists(uploads.toString())
+        .compose(there -> there ? vertx.fileSystem().deleteRecursive(uploads.toString()) : Future.succeededFuture())
+        .compose(gone -> vertx.fileSystem().mkdirs(uploads.toString()));
+    return emptied.compose(ready -> ImportProxy.start(vertx, policy, ffmpeg.pool())).compose(proxy -> {
       Map<String, JobWork> works = Map.of(
           CutWork.KIND, new CutWork(ffmpeg, library.store()),
-          ProcessWork.KIND, new ProcessWork(ffmpeg, library.store(), vertx, catalog),
+          ProcessWork.KIND, new ProcessWork(ffmpeg, library.store(), vertx, catalog, picture),
           ImportWork.KIND, new ImportWork(ffmpeg, library.store(),
               new Download(vertx, proxy.port(), storage.maxUploadBytes()), proxy.url(),
               storage.maxRecordingSeconds(), storage.maxUploadBytes()));
       JobQueue queue = new JobQueue(vertx, new Jobs(db), library, works, CONCURRENCY, MAX_QUEUED);
       LibraryJobs jobs = new LibraryJobs(vertx, library, queue, catalog, new UrlCheck(policy, proxy.port()), ffmpeg,
-          users);
+          users, picture, uploads);
       return vertx.deployVerticle(new JobsVerticle(queue, leaseCheckMs)).map(jobs);
     });
   }
 
   /** Mounts the jobs' API on one event loop's router of its own. */
   public void mount(Router router) {
-    JobRoutes.mount(router, library, queue, catalog, urls, ffmpeg.pool(), feed, users);
+    JobRoutes.mount(router, library, queue, catalog, urls, ffmpeg.pool(), feed, users, picture, uploads);
   }
 
   /** Stops the job making this video and removes the video; false when no job makes it. */

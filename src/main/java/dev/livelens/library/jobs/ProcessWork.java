@@ -2,10 +2,12 @@ package dev.livelens.library.jobs;
 
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.filter.FilterSpec;
+import dev.livelens.filter.UploadedBackground;
 import dev.livelens.library.MediaStore;
 import dev.livelens.media.Ffmpeg;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -33,28 +35,34 @@ public final class ProcessWork implements JobWork {
   private final MediaStore store;
   private final Vertx vertx;
   private final FilterCatalog catalog;
+  private final JobPicture picture;
 
-  public ProcessWork(Ffmpeg ffmpeg, MediaStore store, Vertx vertx, FilterCatalog catalog) {
+  ProcessWork(Ffmpeg ffmpeg, MediaStore store, Vertx vertx, FilterCatalog catalog, JobPicture picture) {
     this.ffmpeg = ffmpeg;
     this.store = store;
     this.vertx = vertx;
     this.catalog = catalog;
+    this.picture = picture;
   }
 
   @Override
   public Future<Path> make(JobRun run) {
     Path source = store.mp4(run.input().getString("from"));
     Path out = store.original(run.videoId(), "mp4");
-    return ffmpeg.probe(source).compose(probe -> relay(run, source, out, probe)).map(out);
+    Future<Buffer> shown = run.input().getBoolean(JobPicture.FIELD, false)
+        ? picture.kept(run.videoId()) : Future.succeededFuture();
+    return shown.compose(jpeg -> ffmpeg.probe(source).compose(probe -> relay(run, source, out, probe, jpeg)))
+        .map(out);
   }
 
-  private Future<Void> relay(JobRun run, Path source, Path out, JsonObject probe) {
+  private Future<Void> relay(JobRun run, Path source, Path out, JsonObject probe, Buffer picture) {
     JsonObject video = videoStream(probe);
     String rate = rate(video);
     double duration = Double.parseDouble(probe.getJsonObject("format").getString("duration", "0"));
     long expected = Math.max(1, Math.round(duration * fps(rate)));
     FilterSpec spec = catalog.spec(run.input().getString("filter")).orElseThrow();
-    JsonObject params = spec.resolve(run.input().getJsonObject("params"));
+    JsonObject params = UploadedBackground.attach(spec.name(), spec.resolve(run.input().getJsonObject("params")),
+        picture);
     WorkerLane lane = new WorkerLane(vertx, "job-" + run.videoId(), spec.name(), params, spec.newState(),
         run.cancel());
     List<String> decoder = List.of("-i", source.toString(), "-map", "0:v:0", "-fps_mode", "cfr", "-r", rate,

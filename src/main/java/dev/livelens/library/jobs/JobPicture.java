@@ -1,0 +1,82 @@
+package dev.livelens.library.jobs;
+
+import dev.livelens.bus.Addresses;
+import dev.livelens.bus.FrameFailure;
+import dev.livelens.library.MediaStore;
+import dev.livelens.library.Video;
+import dev.livelens.vision.PictureHeaders;
+import dev.livelens.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Path;
+
+/**
+ * The picture a processing job shows behind the person ({@code replace-background} with its image on),
+ * sent as the {@code picture} file of a multipart request: checked from its header as a frame is, decoded
+ * and shrunk on a worker as a stream's background picture is ({@link Addresses#BACKGROUNDS}), and kept
+ * beside the new video's files, where {@link ProcessWork} reads it.
+ */
+final class JobPicture {
+
+  static final String FIELD = "picture";
+
+  /** What a multipart request may add to the picture's bytes: the job's JSON and the parts' headers. */
+  private static final int FORM_OVERHEAD = 64 * 1024;
+
+  private final Vertx vertx;
+  private final MediaStore store;
+  private final int maxBytes;
+  private final int maxImageSide;
+  private final DeliveryOptions options;
+
+  /** With the limits a stream's frames and background pictures have: {@code --max-frame-bytes} etc. */
+  JobPicture(Vertx vertx, MediaStore store, int maxBytes, int maxImageSide, long timeoutMs) {
+    this.vertx = vertx;
+    this.store = store;
+    this.maxBytes = maxBytes;
+    this.maxImageSide = maxImageSide;
+    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+  }
+
+  /** The largest processing request with a picture. */
+  long requestLimit() {
+    return (long) maxBytes + FORM_OVERHEAD;
+  }
+
+  /** The request's picture as the JPEG to keep, or null when it sent none. */
+  Future<Buffer> read(RoutingContext ctx) {
+    FileUpload upload = ctx.fileUploads().stream().filter(file -> FIELD.equals(file.name())).findFirst()
+        .orElse(null);
+    if (upload == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.fileSystem().readFile(upload.uploadedFileName()).compose(image -> {
+      String problem = PictureHeaders.problem(image::getUnsignedByte, image.length(), maxImageSide);
+      if (problem != null) {
+        return Future.failedFuture(new Problem(422, "bad_picture", problem));
+      }
+      return vertx.eventBus().<Buffer>request(Addresses.BACKGROUNDS, image, options).map(Message::body)
+          .recover(error -> Future.failedFuture(FrameFailure.of(error).orElse(null) == FrameFailure.BAD_FRAME
+              ? new Problem(422, "bad_picture", "the background picture cannot be read: " + error.getMessage()
+                  + "; choose another JPEG or PNG")
+              : new Problem(503, "busy", "no worker could read the background picture now; send it again")));
+    });
+  }
+
+  /** Keeps {@code jpeg} with the video's files, before its job is queued. */
+  Future<Void> keep(Video video, Buffer jpeg) {
+    Path path = store.background(video.id());
+    return vertx.fileSystem().mkdirs(path.getParent().toString())
+        .compose(made -> vertx.fileSystem().writeFile(path.toString(), jpeg));
+  }
+
+  /** The picture kept for this video's job. */
+  Future<Buffer> kept(String videoId) {
+    return vertx.fileSystem().readFile(store.background(videoId).toString());
+  }
+}
