@@ -1,10 +1,13 @@
-// One call to the server's JSON API: resolves with the answer's JSON (null for 204) or throws an Error
+// One call to the server's JSON API (a FormData body goes as multipart, for a call that takes a file):
+// resolves with the answer's JSON (null for 204) or throws an Error
 // carrying the server's own message and code (every error the API sends is {"error","message",...}),
 // and, for a 429, when to try again.
 
 export async function call(method, path, body) {
   const init = { method, headers: {}, credentials: 'same-origin' };
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    init.body = body; // the browser writes the multipart Content-Type with its boundary
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

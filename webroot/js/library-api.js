@@ -13,7 +13,15 @@ export const getVideo = (id) => call('GET', `/api/videos/${enc(id)}`);
 export const renameVideo = (id, title) => call('PATCH', `/api/videos/${enc(id)}`, { title });
 export const deleteVideo = (id) => call('DELETE', `/api/videos/${enc(id)}`);
 export const cutVideo = (id, start, end, exact) => call('POST', `/api/videos/${enc(id)}/cuts`, { start, end, exact });
-export const processVideo = (id, filter) => call('POST', `/api/videos/${enc(id)}/process`, { filter, params: {} });
+/** A filter run; with a picture (a File) for replace-background, sent as a multipart form. */
+export function processVideo(id, filter, params = {}, picture = null) {
+  const job = { filter, params };
+  if (!picture) return call('POST', `/api/videos/${enc(id)}/process`, job);
+  const form = new FormData();
+  form.append('job', JSON.stringify(job));
+  form.append('picture', picture);
+  return call('POST', `/api/videos/${enc(id)}/process`, form);
+}
 export const importUrl = (url) => call('POST', '/api/imports', { url });
 export const cancelJob = (id) => call('DELETE', `/api/jobs/${enc(id)}`);
 export const activeJobs = () => call('GET', '/api/jobs');

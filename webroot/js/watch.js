@@ -11,6 +11,7 @@ import { jobList } from './job-list.js';
 import { WatchTracker } from './watch-tracker.js';
 import { transcriptPanel } from './transcript-panel.js';
 import { watchSocial } from './watch-social.js';
+import { processForm } from './process-form.js';
 
 const id = decodeURIComponent(location.pathname.split('/').pop());
 const player = document.getElementById('player');
@@ -173,13 +174,16 @@ document.getElementById('visibility').addEventListener('change', async (event) =
   }
 });
 
+let processing = null; // the form's filter and chain controls, once the filters are known
 document.getElementById('process-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const filter = document.getElementById('process-filter').value;
+  if (!processing) return;
+  const { filter, params, picture } = processing.request();
+  const what = processing.describe();
   try {
-    await processVideo(id, filter);
+    await processVideo(id, filter, params, picture);
     jobs.again();
-    say(`Running ${filter} over the video…`, 'process');
+    say(`Running ${what} over the video…`, 'process');
     showCuts();
   } catch (e) {
     say(`Cannot process: ${e.message}`);
@@ -197,12 +201,8 @@ document.getElementById('delete').addEventListener('click', async () => {
 });
 
 filters().then((list) => {
-  document.getElementById('process-filter').replaceChildren(...list.filter((f) => f.name !== 'none').map((f) => {
-    const option = document.createElement('option');
-    option.value = option.textContent = f.name;
-    return option;
-  }));
-}).catch(() => {});
+  processing = processForm(list);
+}).catch(() => say('The filters could not be loaded: reload the page to run one.'));
 
 const showJob = jobList(document.getElementById('jobs'), (job) => {
   if (job.video === id) load(); else showCuts();
