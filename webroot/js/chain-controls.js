@@ -61,8 +61,10 @@ export class ChainControls {
     const known = this.stages.map((s) => costs[s.name]).filter((ms) => typeof ms === 'number');
     const missing = this.stages.filter((s) => typeof costs[s.name] !== 'number').map((s) => s.name);
     const total = known.reduce((a, b) => a + b, 0);
-    this.cost.textContent = `Chain cost: about ${total.toFixed(1)} ms of server time a frame`
-      + (missing.length ? ` (not yet measured: ${missing.join(', ')})` : '');
+    this.cost.textContent = known.length === 0
+      ? `Chain cost: not measured yet (no frame has gone through ${missing.join(', ')} on this server)`
+      : `Chain cost: about ${total.toFixed(1)} ms of server time a frame`
+        + (missing.length ? ` (not yet measured: ${missing.join(', ')})` : '');
     this.cost.dataset.ms = missing.length ? '' : total.toFixed(2);
   }
 
