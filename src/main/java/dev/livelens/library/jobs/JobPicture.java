@@ -48,10 +48,18 @@ final class JobPicture {
     return (long) maxBytes + FORM_OVERHEAD;
   }
 
+  /** Whether the request sent a picture. */
+  boolean sent(RoutingContext ctx) {
+    return upload(ctx) != null;
+  }
+
+  private static FileUpload upload(RoutingContext ctx) {
+    return ctx.fileUploads().stream().filter(file -> FIELD.equals(file.name())).findFirst().orElse(null);
+  }
+
   /** The request's picture as the JPEG to keep, or null when it sent none. */
   Future<Buffer> read(RoutingContext ctx) {
-    FileUpload upload = ctx.fileUploads().stream().filter(file -> FIELD.equals(file.name())).findFirst()
-        .orElse(null);
+    FileUpload upload = upload(ctx);
     if (upload == null) {
       return Future.succeededFuture();
     }

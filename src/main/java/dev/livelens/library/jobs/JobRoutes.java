@@ -86,11 +86,11 @@ final class JobRoutes {
     readyVideo(ctx).compose(video -> {
       JsonObject input = JobRequests.process(JobRequests.body(ctx), video, catalog);
       String suffix = " (" + input.getString("filter") + ")";
+      if (picture.sent(ctx) && !UploadedBackground.shown(input.getString("filter"), input.getJsonObject("params"))) {
+        throw new Problem(422, "picture_unused", "a background picture is shown only by replace-background with "
+            + "its image on; choose that filter or send no picture");
+      }
       return picture.read(ctx).compose(jpeg -> {
-        if (jpeg != null && !UploadedBackground.shown(input.getString("filter"), input.getJsonObject("params"))) {
-          return Future.failedFuture(new Problem(422, "picture_unused", "a background picture is shown only by "
-              + "replace-background with its image on; choose that filter or send no picture"));
-        }
         JsonObject withPicture = jpeg == null ? input : input.copy().put(JobPicture.FIELD, true);
         return users.orGuest(ctx).compose(maker -> queue.submit(ProcessWork.KIND,
             JobRequests.title(video.title(), suffix), "processed", video.id(), withPicture, maker.id(),
