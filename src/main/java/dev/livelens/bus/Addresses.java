@@ -45,6 +45,14 @@ public final class Addresses {
   /** Published when someone comes online, goes offline or moves between rooms: every node refreshes its view. */
   public static final String PRESENCE = "livelens.presence";
 
+  /**
+   * Asked by a worker in another JVM for a stream's background picture (the request: its key; the reply:
+   * the JPEG), once per picture; see {@link FramePictures}.
+   */
+  public static String streamPicture(String streamId) {
+    return "livelens.stream." + streamId + ".picture";
+  }
+
   /** Asked by a room for the user who owns a stream (the reply is the user id); only signed-in streams answer. */
   public static String streamOwner(String streamId) {
     return "livelens.stream." + streamId + ".owner";

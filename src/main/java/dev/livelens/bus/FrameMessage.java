@@ -84,6 +84,12 @@ public record FrameMessage(Kind kind, String stream, long frameId, String filter
     return options().setSendTimeout(timeoutMs);
   }
 
+  /** The same frame with other parameters (a worker's, with a picture put back that came by key). */
+  public FrameMessage withParams(JsonObject other) {
+    return new FrameMessage(kind, stream, frameId, filter, other, state, arrivedAtMs, capturedAtMs, deadlineMs,
+        result, jpeg);
+  }
+
   /** Everything but the bytes, for the wire and for logs. */
   JsonObject header() {
     JsonObject json = new JsonObject().put("kind", kind.name()).put("stream", stream).put("frameId", frameId)

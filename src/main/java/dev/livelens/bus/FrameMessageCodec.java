@@ -7,7 +7,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The event-bus codec of {@link FrameMessage}. On the wire: the length of a JSON header, the header,
- * the length of the JPEG, the JPEG; so frames cross to a worker in another JVM as they are. Delivered
+ * the length of the JPEG, the JPEG; so frames cross to a worker in another JVM as they are (but for a
+ * background picture in the parameters, which crosses once: {@link FramePictures}). Delivered
  * locally the message itself is handed over, not copied: it is immutable, and a copy of its bytes cost
  * as much as a tenth of a gray frame's work. Every node registers it at start-up (user codecs travel
  * by name).
@@ -27,7 +28,9 @@ public final class FrameMessageCodec implements MessageCodec<FrameMessage, Frame
 
   @Override
   public void encodeToWire(Buffer wire, FrameMessage message) {
-    Buffer header = message.header().toBuffer();
+    JsonObject json = message.header();
+    json.put("params", FramePictures.forWire(message.params()));
+    Buffer header = json.toBuffer();
     wire.appendInt(header.length()).appendBuffer(header)
         .appendInt(message.jpeg().length()).appendBuffer(message.jpeg());
   }

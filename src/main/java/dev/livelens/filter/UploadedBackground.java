@@ -7,20 +7,26 @@ import io.vertx.core.json.JsonObject;
 /**
  * A stream's uploaded background picture, put into the parameters its frames carry to the workers: every
  * {@code replace-background} (alone or in a chain) whose {@code image} is on gets the picture's JPEG in a
- * private parameter no client can set (resolving refuses unknown names). Within one JVM the frame message
- * passes the same Buffer by reference, so nothing is copied per frame; to a worker in another JVM the
- * picture travels with every frame.
+ * private parameter no client can set (resolving refuses unknown names), named by the key its sender gave
+ * it. Within one JVM the frame message passes the same Buffer by reference, so nothing is copied per frame;
+ * a worker in another JVM gets the key with each frame and the picture itself once ({@code bus.FramePictures}).
  */
 public final class UploadedBackground {
 
-  static final String KEY = "_image";
+  /** The picture's JPEG in a frame's parameters. */
+  public static final String KEY = "_image";
+  /** The key its sender gave the picture, beside it. */
+  public static final String PICTURE_KEY = "_imageKey";
   static final String USE = "image";
 
   private UploadedBackground() {
   }
 
-  /** The parameters a frame carries: {@code resolved} with the picture added where it is wanted, or as they are. */
-  public static JsonObject attach(String filter, JsonObject resolved, Buffer jpeg) {
+  /**
+   * The parameters a frame carries: {@code resolved} with the picture (and {@code key}, which names those
+   * bytes) added where it is wanted, or as they are.
+   */
+  public static JsonObject attach(String filter, JsonObject resolved, Buffer jpeg, String key) {
     if (jpeg == null) {
       return resolved;
     }
@@ -29,12 +35,12 @@ public final class UploadedBackground {
       for (Object stage : resolved.getJsonArray(FilterChain.STAGES)) {
         JsonObject s = (JsonObject) stage;
         stages.add(new JsonObject().put("name", s.getString("name"))
-            .put("params", attach(s.getString("name"), s.getJsonObject("params"), jpeg)));
+            .put("params", attach(s.getString("name"), s.getJsonObject("params"), jpeg, key)));
       }
       return new JsonObject().put(FilterChain.STAGES, stages);
     }
     if (BackgroundFilter.REPLACE.name().equals(filter) && resolved.getBoolean(USE, false)) {
-      return resolved.copy().put(KEY, jpeg);
+      return resolved.copy().put(KEY, jpeg).put(PICTURE_KEY, key);
     }
     return resolved;
   }

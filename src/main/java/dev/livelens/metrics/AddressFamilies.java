@@ -28,6 +28,7 @@ final class AddressFamilies {
 
   /** One address per thing, labelled as its family (a person's id is a number: user 0 with its 0 replaced). */
   static final List<String> PER_THING = List.of(Addresses.processed(ANY_ID), Addresses.streamOwner(ANY_ID),
+      Addresses.streamPicture(ANY_ID),
       Addresses.room(ANY_ID), Addresses.roomChat(ANY_ID), Addresses.roomAudio(ANY_ID), Addresses.roomCaptions(ANY_ID),
       Addresses.analytics(ANY_ID), Addresses.comments(ANY_ID), Addresses.user(0).replaceFirst("0$", ANY_ID));
 

@@ -14,15 +14,16 @@ import io.vertx.core.json.JsonObject;
 record SelectedFilter(FilterSpec spec, JsonObject params, JsonObject sentParams, FilterState state) {
 
   /** @throws dev.livelens.filter.BadParamsException when a given parameter is not acceptable */
-  static SelectedFilter of(FilterSpec spec, JsonObject given, Buffer background) {
+  static SelectedFilter of(FilterSpec spec, JsonObject given, Buffer background, String key) {
     JsonObject params = spec.resolve(given);
-    return new SelectedFilter(spec, params, UploadedBackground.attach(spec.name(), params, background),
+    return new SelectedFilter(spec, params, UploadedBackground.attach(spec.name(), params, background, key),
         spec.newState());
   }
 
-  /** The same selection, its state kept, with another background picture (or none). */
-  SelectedFilter withBackground(Buffer background) {
-    return new SelectedFilter(spec, params, UploadedBackground.attach(spec.name(), params, background), state);
+  /** The same selection, its state kept, with another background picture (or none) and its key. */
+  SelectedFilter withBackground(Buffer background, String key) {
+    return new SelectedFilter(spec, params, UploadedBackground.attach(spec.name(), params, background, key),
+        state);
   }
 
   String name() {

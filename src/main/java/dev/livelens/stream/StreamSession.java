@@ -48,7 +48,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
     this.client = new ClientChannel(socket);
     this.errors = new ClientErrors(id, client, config.garbageLimit());
     this.frames = new FrameFlow(id, client, errors, services, () -> stats.due(this));
-    this.background = new StreamBackground(services.vertx().eventBus(), config.maxImageSide(),
+    this.background = new StreamBackground(services.vertx().eventBus(), id, config.maxImageSide(),
         config.frameTimeoutMs());
   }
 
@@ -100,7 +100,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
       return;
     }
     try {
-      filter = SelectedFilter.of(spec, given, background.jpeg());
+      filter = SelectedFilter.of(spec, given, background.jpeg(), background.key());
     } catch (BadParamsException e) {
       errors.reject(ErrorCode.BAD_PARAMS, e.getMessage(), null);
       return;
@@ -127,7 +127,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
   public void background(Buffer image) {
     background.change(image, kept -> {
       errors.good();
-      filter = filter.withBackground(kept);
+      filter = filter.withBackground(kept, background.key());
       client.text(WireFormat.background(kept));
     }, (code, message) -> errors.reject(code, message, null));
   }
@@ -158,6 +158,7 @@ public final class StreamSession implements ClientReader.Commands, StatsTicker.R
   private void onClose() {
     client.markClosed();
     frames.close();
+    background.close();
     if (owner != null) {
       owner.close();
     }

@@ -4,6 +4,7 @@ import dev.livelens.bus.Addresses;
 import dev.livelens.bus.FrameBytes;
 import dev.livelens.bus.FrameFailure;
 import dev.livelens.bus.FrameMessage;
+import dev.livelens.bus.FramePictures;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.metrics.PipelineMetrics;
 import dev.livelens.vision.BadImageException;
@@ -47,6 +48,8 @@ public final class FilterWorkerVerticle extends VerticleBase {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(FilterWorkerVerticle.class);
+  /** How long a worker waits for a stream's picture from another JVM (once per picture). */
+  private static final long PICTURE_TIMEOUT_MS = 2000;
 
   private final FilterCatalog catalog;
   private final Supplier<JpegCodec> codecs;
@@ -58,6 +61,7 @@ public final class FilterWorkerVerticle extends VerticleBase {
   private MessageConsumer<FrameMessage> consumer;
   private MessageConsumer<Buffer> pictures;
   private ImageNormaliser normaliser;
+  private RemotePictures remotePictures;
   private final FrameBytes bytes = new FrameBytes();
 
   /** @param nodeName this node's name, put in every reply so a cluster's replies say where they were made */
@@ -74,6 +78,7 @@ public final class FilterWorkerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     pipeline = new FramePipeline(catalog.createAll(), codecs.get(), jpegQuality);
+    remotePictures = new RemotePictures(vertx.eventBus(), PICTURE_TIMEOUT_MS);
     consumer = vertx.eventBus().consumer(lane.address(), this::process);
     if (lane == Lane.LIVE) {
       normaliser = new ImageNormaliser(codecs.get());
@@ -83,12 +88,20 @@ public final class FilterWorkerVerticle extends VerticleBase {
     return consumer.completion();
   }
 
+  /** A frame from another JVM may name its background picture by key only: fetched first, once. */
   private void process(Message<FrameMessage> message) {
+    if (FramePictures.missing(message.body().params()) == null) {
+      process(message, message.body());
+    } else {
+      remotePictures.complete(message.body()).onComplete(done -> process(message, done.result()));
+    }
+  }
+
+  private void process(Message<FrameMessage> message, FrameMessage frame) {
     if (lane == Lane.JOBS) {
       BelowLive.lowerThisThread(); // once per thread: the job pool's threads never run live work
     }
     long start = System.nanoTime();
-    FrameMessage frame = message.body();
     try {
       if (frame.expired(System.currentTimeMillis())) {
         FrameFailure.LATE.reply(message, "the frame waited too long for a worker");

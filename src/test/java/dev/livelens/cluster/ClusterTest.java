@@ -10,6 +10,7 @@ import dev.livelens.testing.PrometheusText;
 import dev.livelens.testing.StreamClient;
 import dev.livelens.testing.TestImages;
 import dev.livelens.testing.TestServer;
+import dev.livelens.vision.OpenCvNatives;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * A cluster on loopback: an HTTP-only node in this JVM, worker-only nodes (one OpenCV worker each) in
@@ -93,6 +103,57 @@ class ClusterTest {
       assertEquals(new JsonObject().put("worker-1", stats.getLong("processed")), stats.getJsonObject("nodes"),
           "the replies name the worker node: " + stats.encode());
     }
+  }
+
+  /**
+   * A stream's background picture crosses to the worker node once, not with every frame: frames carry its
+   * key, and the worker asks the stream for it. The picture is blue noise, most of a megabyte as a JPEG.
+   */
+  @Test
+  void aBackgroundPictureCrossesToAWorkerNodeOnceNotWithEveryFrame() throws Exception {
+    OpenCvNatives.load();
+    Mat noise = new Mat(720, 1280, CvType.CV_8UC3);
+    Core.randu(noise, 0, 60);
+    Core.add(noise, new Scalar(150, 0, 0), noise);
+    MatOfByte picture = new MatOfByte();
+    Imgcodecs.imencode(".jpg", noise, picture, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 95));
+    assertTrue(picture.total() > 400_000, "a picture worth not sending twice: " + picture.total() + " bytes");
+    try (StreamClient client = http.connect("/ws/stream?filter=none").skipGreeting()) {
+      client.sendText(new JsonObject().put("type", "background")
+          .put("data", Base64.getEncoder().encodeToString(picture.toArray())).encode());
+      JsonObject kept = client.next("background").json();
+      assertTrue(kept.getValue("image") != null, kept.encode());
+      client.selectFilter("replace-background", new JsonObject());
+      double before = busBytes();
+      byte[] last = null;
+      int images = 0;
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      for (long id = 1; images < 10 && System.nanoTime() < deadline; id++) {
+        client.sendFrame(id, TestImages.faceFrame());
+        StreamClient.Incoming reply = client.poll(Duration.ofSeconds(5));
+        while (reply != null && !reply.isImage()) {
+          reply = client.poll(Duration.ofSeconds(5));
+        }
+        if (reply != null) {
+          images++;
+          last = reply.jpeg();
+        }
+      }
+      assertEquals(10, images, "answered frames");
+      double perFrame = (busBytes() - before) / images;
+      // The frame's own JPEG (44 KB) crosses each time; the picture would add its size and a third again.
+      assertTrue(perFrame > 40_000 && perFrame < 100_000, "bytes to the worker node a frame: " + perFrame
+          + " (the picture is " + picture.total() + ")");
+      Mat answer = TestImages.decode(last);
+      double[] behind = Core.mean(answer.submat(new Rect(470, 20, 150, 130))).val;
+      assertTrue(behind[0] > 140 && behind[1] < 90 && behind[2] < 90,
+          "the picture's blue behind the person: " + java.util.Arrays.toString(behind));
+    }
+  }
+
+  /** What the HTTP node has written to other nodes on the frames' address so far. */
+  private static double busBytes() throws Exception {
+    return http.scrape().sum("vertx_eventbus_bytes_written_sum", Map.of("address", "livelens.frames"));
   }
 
   @Test

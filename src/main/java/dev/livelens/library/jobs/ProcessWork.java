@@ -1,5 +1,6 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.bus.FramePictures;
 import dev.livelens.filter.FilterCatalog;
 import dev.livelens.filter.FilterSpec;
 import dev.livelens.filter.UploadedBackground;
@@ -8,6 +9,7 @@ import dev.livelens.media.Ffmpeg;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -61,15 +63,23 @@ public final class ProcessWork implements JobWork {
     double duration = Double.parseDouble(probe.getJsonObject("format").getString("duration", "0"));
     long expected = Math.max(1, Math.round(duration * fps(rate)));
     FilterSpec spec = catalog.spec(run.input().getString("filter")).orElseThrow();
+    String lanes = "job-" + run.videoId();
+    // The picture's key is the job's own: the lane answers for it while the job runs (FramePictures).
     JsonObject params = UploadedBackground.attach(spec.name(), spec.resolve(run.input().getJsonObject("params")),
-        picture);
-    WorkerLane lane = new WorkerLane(vertx, "job-" + run.videoId(), spec.name(), params, spec.newState(),
-        run.cancel());
+        picture, lanes);
+    MessageConsumer<String> offered = picture == null ? null
+        : FramePictures.offer(vertx.eventBus(), lanes, lanes, picture);
+    WorkerLane lane = new WorkerLane(vertx, lanes, spec.name(), params, spec.newState(), run.cancel());
     List<String> decoder = List.of("-i", source.toString(), "-map", "0:v:0", "-fps_mode", "cfr", "-r", rate,
         "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "3", "-pix_fmt", "yuvj420p", "pipe:1");
     RepeatedFrames repeats = new RepeatedFrames(lane::process);
     return FrameRelay.start(ffmpeg, decoder, encoderArgs(source, out, rate), run.cancel())
-        .compose(relay -> relay.run(repeats::process, n -> run.progress((double) n / expected)));
+        .compose(relay -> relay.run(repeats::process, n -> run.progress((double) n / expected)))
+        .andThen(done -> {
+          if (offered != null) {
+            offered.unregister();
+          }
+        });
   }
 
   private static List<String> encoderArgs(Path source, Path out, String rate) {
