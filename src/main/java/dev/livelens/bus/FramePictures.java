@@ -38,9 +38,9 @@ public final class FramePictures {
     });
   }
 
-  /** {@code params} as they go on the wire: every keyed picture left out (a copy; unchanged when none). */
+  /** {@code params} as they go on the wire: a copy without the keyed pictures (whose bytes are never copied). */
   static JsonObject forWire(JsonObject params) {
-    return params == null || !hasKey(params) ? params : strip(params.copy());
+    return params == null ? null : (JsonObject) withoutPictures(params);
   }
 
   /** The key of a picture these parameters name but do not carry (they came over the wire), or null. */
@@ -80,32 +80,23 @@ public final class FramePictures {
     return null;
   }
 
-  private static boolean hasKey(Object value) {
+  private static Object withoutPictures(Object value) {
     if (value instanceof JsonObject object) {
-      if (object.containsKey(KEY)) {
-        return true;
-      }
+      boolean keyed = object.containsKey(KEY);
+      JsonObject copy = new JsonObject();
       for (Map.Entry<String, Object> entry : object) {
-        if (hasKey(entry.getValue())) {
-          return true;
+        if (!(keyed && PICTURE.equals(entry.getKey()))) {
+          copy.put(entry.getKey(), withoutPictures(entry.getValue()));
         }
       }
-    } else if (value instanceof JsonArray array) {
-      for (Object item : array) {
-        if (hasKey(item)) {
-          return true;
-        }
-      }
+      return copy;
     }
-    return false;
-  }
-
-  private static JsonObject strip(JsonObject params) {
-    if (params.containsKey(KEY)) {
-      params.remove(PICTURE);
+    if (value instanceof JsonArray array) {
+      JsonArray copy = new JsonArray();
+      array.forEach(item -> copy.add(withoutPictures(item)));
+      return copy;
     }
-    params.forEach(entry -> each(entry.getValue(), FramePictures::strip));
-    return params;
+    return value;
   }
 
   private static void restore(JsonObject params, String key, Buffer jpeg) {

@@ -39,10 +39,7 @@ public final class UploadedBackground {
       }
       return new JsonObject().put(FilterChain.STAGES, stages);
     }
-    if (BackgroundFilter.REPLACE.name().equals(filter) && resolved.getBoolean(USE, false)) {
-      return resolved.copy().put(KEY, jpeg).put(PICTURE_KEY, key);
-    }
-    return resolved;
+    return shown(filter, resolved) ? resolved.copy().put(KEY, jpeg).put(PICTURE_KEY, key) : resolved;
   }
 
   /** Whether a picture would be shown by this filter (or a stage of this chain) with these parameters. */

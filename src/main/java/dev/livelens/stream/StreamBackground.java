@@ -1,30 +1,25 @@
 package dev.livelens.stream;
 
-import dev.livelens.bus.Addresses;
-import dev.livelens.bus.FrameFailure;
+import dev.livelens.bus.BackgroundReader;
 import dev.livelens.bus.FramePictures;
-import dev.livelens.vision.PictureHeaders;
 import dev.livelens.web.RandomIds;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * A stream's background picture. An upload is checked here from its header, as a frame is (JPEG or PNG,
- * within {@code --max-image-side}; its bytes were within {@code --max-frame-bytes} when they were read),
- * then read on a worker, which decodes it as strictly as a frame and answers with the JPEG the stream
- * keeps until the socket closes. When uploads cross, the newest wins. Each picture kept gets a key of its
+ * A stream's background picture: an upload (its bytes were within {@code --max-frame-bytes} when they were
+ * read) is read as a frame is ({@link BackgroundReader}), and the JPEG it becomes is kept until the socket
+ * closes. When uploads cross, the newest wins. Each picture kept gets a key of its
  * own, and workers in other JVMs may ask for it by that key ({@link FramePictures#offer}).
  */
 final class StreamBackground {
 
   private final EventBus bus;
   private final String streamId;
-  private final int maxImageSide;
-  private final DeliveryOptions options;
+  private final BackgroundReader reader;
   private Buffer jpeg;
   private String key;
   private MessageConsumer<String> offered;
@@ -33,8 +28,7 @@ final class StreamBackground {
   StreamBackground(EventBus bus, String streamId, int maxImageSide, long timeoutMs) {
     this.bus = bus;
     this.streamId = streamId;
-    this.maxImageSide = maxImageSide;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.reader = new BackgroundReader(bus, maxImageSide, timeoutMs);
   }
 
   /** The picture kept now (a JPEG), or null. */
@@ -75,23 +69,16 @@ final class StreamBackground {
       kept.accept(null);
       return;
     }
-    String problem = PictureHeaders.problem(image::getUnsignedByte, image.length(), maxImageSide);
-    if (problem != null) {
-      refused.accept(ErrorCode.BAD_BACKGROUND, problem);
-      return;
-    }
-    bus.<Buffer>request(Addresses.BACKGROUNDS, image, options).onComplete(answer -> {
+    reader.read(image).onComplete(answer -> {
       if (upload != uploads) {
         return; // a newer upload (or removal) came meanwhile
       }
       if (answer.succeeded()) {
-        keep(answer.result().body());
+        keep(answer.result());
         kept.accept(jpeg);
-      } else if (FrameFailure.of(answer.cause()).orElse(null) == FrameFailure.BAD_FRAME) {
-        refused.accept(ErrorCode.BAD_BACKGROUND, "the background picture cannot be read: "
-            + answer.cause().getMessage() + "; choose another JPEG or PNG");
       } else {
-        refused.accept(ErrorCode.BUSY, "no worker could read the background picture now; send it again");
+        BackgroundReader.Refused why = (BackgroundReader.Refused) answer.cause();
+        refused.accept(why.busy() ? ErrorCode.BUSY : ErrorCode.BAD_BACKGROUND, why.getMessage());
       }
     });
   }

@@ -90,10 +90,11 @@ public final class FilterWorkerVerticle extends VerticleBase {
 
   /** A frame from another JVM may name its background picture by key only: fetched first, once. */
   private void process(Message<FrameMessage> message) {
-    if (FramePictures.missing(message.body().params()) == null) {
+    String picture = FramePictures.missing(message.body().params());
+    if (picture == null) {
       process(message, message.body());
     } else {
-      remotePictures.complete(message.body()).onComplete(done -> process(message, done.result()));
+      remotePictures.complete(message.body(), picture).onComplete(done -> process(message, done.result()));
     }
   }
 

@@ -35,12 +35,11 @@ final class RemotePictures {
     this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
   }
 
-  /** The frame with the picture it names put back: at once when it carries it or it is kept, else once asked. */
-  Future<FrameMessage> complete(FrameMessage frame) {
-    String key = FramePictures.missing(frame.params());
-    if (key == null) {
-      return Future.succeededFuture(frame);
-    }
+  /**
+   * The frame with the picture {@code key} it names ({@link FramePictures#missing}) put back: at once when it
+   * is kept, else once asked.
+   */
+  Future<FrameMessage> complete(FrameMessage frame, String key) {
     Buffer picture = kept.get(key);
     if (picture != null) {
       return Future.succeededFuture(frame.withParams(FramePictures.withPicture(frame.params(), key, picture)));

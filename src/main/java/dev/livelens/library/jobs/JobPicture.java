@@ -1,25 +1,20 @@
 package dev.livelens.library.jobs;
 
-import dev.livelens.bus.Addresses;
-import dev.livelens.bus.FrameFailure;
+import dev.livelens.bus.BackgroundReader;
 import dev.livelens.library.MediaStore;
 import dev.livelens.library.Video;
-import dev.livelens.vision.PictureHeaders;
 import dev.livelens.web.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 
 /**
  * The picture a processing job shows behind the person ({@code replace-background} with its image on),
- * sent as the {@code picture} file of a multipart request: checked from its header as a frame is, decoded
- * and shrunk on a worker as a stream's background picture is ({@link Addresses#BACKGROUNDS}), and kept
- * beside the new video's files, where {@link ProcessWork} reads it.
+ * sent as the {@code picture} file of a multipart request: read as a stream's background picture is
+ * ({@link BackgroundReader}), and kept beside the new video's files, where {@link ProcessWork} reads it.
  */
 final class JobPicture {
 
@@ -31,16 +26,14 @@ final class JobPicture {
   private final Vertx vertx;
   private final MediaStore store;
   private final int maxBytes;
-  private final int maxImageSide;
-  private final DeliveryOptions options;
+  private final BackgroundReader reader;
 
   /** With the limits a stream's frames and background pictures have: {@code --max-frame-bytes} etc. */
   JobPicture(Vertx vertx, MediaStore store, int maxBytes, int maxImageSide, long timeoutMs) {
     this.vertx = vertx;
     this.store = store;
     this.maxBytes = maxBytes;
-    this.maxImageSide = maxImageSide;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.reader = new BackgroundReader(vertx.eventBus(), maxImageSide, timeoutMs);
   }
 
   /** The largest processing request with a picture. */
@@ -63,17 +56,10 @@ final class JobPicture {
     if (upload == null) {
       return Future.succeededFuture();
     }
-    return vertx.fileSystem().readFile(upload.uploadedFileName()).compose(image -> {
-      String problem = PictureHeaders.problem(image::getUnsignedByte, image.length(), maxImageSide);
-      if (problem != null) {
-        return Future.failedFuture(new Problem(422, "bad_picture", problem));
-      }
-      return vertx.eventBus().<Buffer>request(Addresses.BACKGROUNDS, image, options).map(Message::body)
-          .recover(error -> Future.failedFuture(FrameFailure.of(error).orElse(null) == FrameFailure.BAD_FRAME
-              ? new Problem(422, "bad_picture", "the background picture cannot be read: " + error.getMessage()
-                  + "; choose another JPEG or PNG")
-              : new Problem(503, "busy", "no worker could read the background picture now; send it again")));
-    });
+    return vertx.fileSystem().readFile(upload.uploadedFileName()).compose(reader::read)
+        .recover(error -> Future.failedFuture(error instanceof BackgroundReader.Refused why
+            ? new Problem(why.busy() ? 503 : 422, why.busy() ? "busy" : "bad_picture", why.getMessage())
+            : error));
   }
 
   /** Keeps {@code jpeg} with the video's files, before its job is queued. */
