@@ -1,5 +1,6 @@
 package dev.livelens.library.jobs;
 
+import dev.livelens.web.RandomIds;
 import dev.livelens.web.SignedInUsers;
 import dev.livelens.config.StorageConfig;
 import dev.livelens.filter.FilterCatalog;
@@ -50,16 +51,15 @@ public final class LibraryJobs {
 
   /**
    * Starts the import proxy and the queue, and takes up the jobs a previous run left unfinished; then every
-   * {@code leaseCheckMs} those of nodes that died. Pictures a crash left half uploaded are deleted first.
+   * {@code leaseCheckMs} those of nodes that died.
    */
   static Future<LibraryJobs> start(Vertx vertx, Pool db, Library library, Ffmpeg ffmpeg,
       FilterCatalog catalog, StorageConfig storage, long leaseCheckMs, SignedInUsers users, JobPicture picture) {
     AddressPolicy policy = new AddressPolicy(storage.allowPrivateUrls());
-    Path uploads = storage.dataDir().resolve("tmp").resolve("job-pictures");
-    Future<Void> emptied = vertx.fileSystem().exists(uploads.toString())
-        .compose(there -> there ? vertx.fileSystem().deleteRecursive(uploads.toString()) : Future.succeededFuture())
-        .compose(gone -> vertx.fileSystem().mkdirs(uploads.toString()));
-    return emptied.compose(ready -> ImportProxy.start(vertx, policy, ffmpeg.pool())).compose(proxy -> {
+    // A folder of this node's own: nodes of a cluster may share the data directory, and start together.
+    Path uploads = storage.dataDir().resolve("tmp").resolve("job-pictures").resolve(RandomIds.SHORT.next());
+    return vertx.fileSystem().mkdirs(uploads.toString())
+        .compose(ready -> ImportProxy.start(vertx, policy, ffmpeg.pool())).compose(proxy -> {
       Map<String, JobWork> works = Map.of(
           CutWork.KIND, new CutWork(ffmpeg, library.store()),
           ProcessWork.KIND, new ProcessWork(ffmpeg, library.store(), vertx, catalog, picture),
