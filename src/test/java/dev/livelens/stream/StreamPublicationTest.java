@@ -87,12 +87,18 @@ class StreamPublicationTest {
   void aSlowListenerDropsItsOwnFramesAndTheStreamKeepsItsPace() throws Exception {
     int alone = answeredInTwoSeconds(null);
     List<Long> handled = new CopyOnWriteArrayList<>();
-    int watched = answeredInTwoSeconds(frame -> {
-      handled.add(frame.frameId());
-      Promise<Void> slow = Promise.promise();
-      server.vertx.setTimer(300, t -> slow.complete()); // a listener ten times slower than the stream
-      return slow.future();
-    });
+    int watched = 0;
+    // A listener that held the stream back would cut it to a frame every 300 ms (a tenth, in every try); a
+    // busy shared machine can cost one two-second window a third: a second try, with its own count.
+    for (int attempt = 0; attempt < 2 && watched < alone * 0.8; attempt++) {
+      handled.clear();
+      watched = answeredInTwoSeconds(frame -> {
+        handled.add(frame.frameId());
+        Promise<Void> slow = Promise.promise();
+        server.vertx.setTimer(300, t -> slow.complete()); // a listener ten times slower than the stream
+        return slow.future();
+      });
+    }
     assertTrue(watched >= alone * 0.8, "answered " + watched + " frames with a slow listener, " + alone + " without");
     assertTrue(handled.size() >= 3 && handled.size() < watched / 2,
         "the listener handled " + handled.size() + " of " + watched + " frames, the newest each time");

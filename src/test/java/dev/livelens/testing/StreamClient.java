@@ -99,9 +99,19 @@ public final class StreamClient implements AutoCloseable {
     if (cookie != null) {
       options.addHeader("Cookie", cookie);
     }
-    StreamClient stream = new StreamClient(client, client.webSocket());
-    stream.socket.connect(options).await();
-    return stream;
+    // A socket the server refuses is closed at once, and Vert.x 5.0.10 may then fail the connect itself (it
+    // sets a handler of its own on the closed socket): such a connect is tried again, as a client would.
+    for (int attempt = 1; ; attempt++) {
+      StreamClient stream = new StreamClient(client, client.webSocket());
+      try {
+        stream.socket.connect(options).await();
+        return stream;
+      } catch (IllegalStateException closedBeforeConnectEnded) {
+        if (attempt == 5) {
+          throw closedBeforeConnectEnded;
+        }
+      }
+    }
   }
 
   public void sendFrame(long id, byte[] jpeg) {
