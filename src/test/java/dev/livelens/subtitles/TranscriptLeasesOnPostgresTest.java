@@ -65,6 +65,9 @@ class TranscriptLeasesOnPostgresTest {
 
   @Test
   void twoNodesTakingTheSameVideosTranscriptsGetEachOnceBetweenThem() {
+    // Each pool's first connection opens before the race: else the one that opens first can take all.
+    take(byA, "node-a", VideoIds.next()).await();
+    take(byB, "node-b", VideoIds.next()).await();
     List<String> ids = new ArrayList<>();
     List<Future<Boolean>> a = new ArrayList<>();
     List<Future<Boolean>> b = new ArrayList<>();
